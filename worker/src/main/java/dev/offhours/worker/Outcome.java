@@ -1,0 +1,34 @@
+package dev.offhours.worker;
+
+import java.time.Duration;
+
+/**
+ * What the runtime must do with a message after the worker handled it. The worker decides, the runtime does the
+ * I/O (delete, change visibility, dead-letter).
+ */
+public sealed interface Outcome {
+
+    /** The operation record is final: delete the message. */
+    record Done() implements Outcome {
+    }
+
+    /** Transient: make the message visible again after {@code delay} (SQS ChangeMessageVisibility). */
+    record RetryLater(java.time.Duration delay, String reason) implements Outcome {
+    }
+
+    /** The message can never succeed (malformed, unknown version): send it to the dead-letter queue with the reason. */
+    record Reject(String reason) implements Outcome {
+    }
+
+    static Outcome done() {
+        return new Done();
+    }
+
+    static Outcome retryLater(Duration delay, String reason) {
+        return new RetryLater(delay, reason);
+    }
+
+    static Outcome reject(String reason) {
+        return new Reject(reason);
+    }
+}
