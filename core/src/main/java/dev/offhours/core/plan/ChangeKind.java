@@ -1,0 +1,8 @@
+package dev.offhours.core.plan;
+
+/** What a change does to one schedule. */
+public enum ChangeKind {
+    ADDED,
+    CHANGED,
+    REMOVED
+}

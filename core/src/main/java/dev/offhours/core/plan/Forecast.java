@@ -1,0 +1,23 @@
+package dev.offhours.core.plan;
+
+import dev.offhours.core.time.PowerState;
+import dev.offhours.core.time.Transition;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one revision of a schedule wants over the plan's horizon: its state at the plan's reference instant and
+ * every transition after it, with the zone its local times are read in.
+ *
+ * @param suspended       the revision suspends the schedule: the transitions are what it would do, but no work
+ *                        happens while it is suspended
+ * @param keptAwakeUntil  a keepAwake override still running at the reference instant, and until when
+ */
+public record Forecast(ZoneId timeZone, PowerState stateAtStart, List<Transition> transitions, boolean suspended,
+        Optional<Instant> keptAwakeUntil) {
+    public Forecast {
+        transitions = List.copyOf(transitions);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.offhours.core.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The hub's control state shared by every replica: reconciler status, transition claims and account health. Every
+ * read is a key lookup or a range read on one known partition. Implementations throw
+ * {@link StoreUnavailableException} for transient failures.
+ */
+public interface ControlStore {
+
+    Optional<ReconcilerStatus> status();
+
+    /**
+     * Stores {@code status} unless the stored one was updated later (a slow replica does not undo a newer status).
+     *
+     * @return true if written
+     */
+    boolean saveStatus(ReconcilerStatus status);
+
+    /**
+     * Claims one transition of one schedule for {@code owner}: true for the first caller only, false for every later
+     * one, whoever it is (two replicas firing the same transition dispatch it once).
+     */
+    boolean claim(String schedule, Instant transition, String owner, Instant claimedAt);
+
+    Optional<TransitionClaim> claimOf(String schedule, Instant transition);
+
+    /**
+     * Records that {@code count} work items of a claimed transition were sent, and makes it the schedule's latest
+     * dispatched transition unless a later one is already recorded.
+     *
+     * @throws IllegalStateException when the transition was never claimed
+     */
+    void recordDispatch(String schedule, Instant transition, int count, Instant dispatchedAt);
+
+    Optional<DispatchedTransition> latestDispatch(String schedule);
+
+    /** The latest dispatched transition of every schedule that has one, by schedule name (catch-up on start). */
+    Map<String, DispatchedTransition> latestDispatches();
+
+    /** Creates or replaces the health of {@code health}'s account and region. */
+    void saveAccountHealth(AccountHealth health);
+
+    Optional<AccountHealth> accountHealth(String account, String region);
+
+    /** Health of every account and region, ordered by account then region. */
+    List<AccountHealth> accountHealth();
+}

@@ -1,0 +1,7 @@
+package dev.offhours.core.port;
+
+/** Health of one onboarded account and region as discovery and events see it. */
+public enum HealthStatus {
+    OK,
+    DEGRADED
+}

@@ -1,0 +1,44 @@
+package dev.offhours.core.work;
+
+import dev.offhours.core.schedule.AsleepCapacity;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message on the work queue: put one target to sleep or wake it at one transition of one schedule.
+ *
+ * @param version     message format version; {@link #CURRENT_VERSION} is the only one this code reads
+ * @param transition  the instant of the transition; with {@code schedule} and the target key it names the
+ *                    operation record, so redeliveries land on the same record
+ * @param asleep      capacity while asleep (used by SLEEP; carried on WAKE for symmetry)
+ * @param revision    schedules-repository revision that produced the item, e.g. {@code main@sha1:abc}
+ * @param traceparent W3C trace context of the transition, may be {@code null}
+ */
+public record WorkItem(
+        int version,
+        String schedule,
+        Instant transition,
+        Action action,
+        Target target,
+        AsleepCapacity asleep,
+        String revision,
+        String traceparent) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public WorkItem {
+        if (schedule == null || schedule.isBlank()) {
+            throw new IllegalArgumentException("schedule must not be empty");
+        }
+        Objects.requireNonNull(transition, "transition is required");
+        Objects.requireNonNull(action, "action is required (SLEEP or WAKE)");
+        Objects.requireNonNull(target, "target is required");
+        asleep = asleep == null ? AsleepCapacity.ZERO : asleep;
+        revision = revision == null ? "" : revision;
+    }
+
+    public static WorkItem of(String schedule, Instant transition, Action action, Target target,
+                              AsleepCapacity asleep, String revision, String traceparent) {
+        return new WorkItem(CURRENT_VERSION, schedule, transition, action, target, asleep, revision, traceparent);
+    }
+}

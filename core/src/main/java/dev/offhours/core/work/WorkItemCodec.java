@@ -1,0 +1,210 @@
+package dev.offhours.core.work;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offhours.core.schedule.AsleepCapacity;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The JSON form of a {@link WorkItem} on the work queue:
+ *
+ * <pre>{"version":1,"schedule":"office-hours","transition":"2026-03-02T17:00:00Z","action":"SLEEP",
+ *  "target":{"account":"111111111111","region":"eu-west-1","kind":"eks-nodegroup","cluster":"c1","name":"ng1"},
+ *  "asleep":{"min":0,"desired":0},"revision":"main@sha1:abc","traceparent":"00-...-01"}</pre>
+ *
+ * The tree is read by hand rather than bound, so that every rejection names the field and what would be valid.
+ * Unknown fields are ignored (a newer dispatcher may add optional ones); incompatible changes bump
+ * {@code version}, and an unknown version is rejected before anything else is read. Thread-safe.
+ */
+public final class WorkItemCodec {
+
+    private static final int MAX_BODY_CHARS = 64 * 1024;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public String encode(WorkItem item) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("version", item.version());
+        root.put("schedule", item.schedule());
+        root.put("transition", item.transition().toString());
+        root.put("action", item.action().name());
+        ObjectNode target = root.putObject("target");
+        target.put("account", item.target().account());
+        target.put("region", item.target().region());
+        target.put("kind", item.target().kind().wireName());
+        if (item.target().cluster() != null) {
+            target.put("cluster", item.target().cluster());
+        }
+        target.put("name", item.target().name());
+        ObjectNode asleep = root.putObject("asleep");
+        asleep.put("min", item.asleep().min());
+        asleep.put("desired", item.asleep().desired());
+        root.put("revision", item.revision());
+        if (item.traceparent() != null) {
+            root.put("traceparent", item.traceparent());
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a work item as JSON", e);
+        }
+    }
+
+    /** @throws MalformedWorkItemException with a reason naming the offending field and what would be valid */
+    public WorkItem decode(String body) {
+        JsonNode root = parse(body);
+        int version = requireVersion(root);
+        try {
+            return new WorkItem(
+                    version,
+                    text(root, "schedule"),
+                    instant(root, "transition"),
+                    action(root),
+                    target(object(root, "target")),
+                    asleep(root.get("asleep")),
+                    optionalText(root, "revision"),
+                    optionalText(root, "traceparent"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new MalformedWorkItemException("malformed work item: " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new MalformedWorkItemException("malformed work item: the message body is empty; expected a JSON object");
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw new MalformedWorkItemException("malformed work item: the message body has " + body.length()
+                    + " characters; a work item is a small JSON object of at most " + MAX_BODY_CHARS);
+        }
+        try {
+            JsonNode root = mapper.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new MalformedWorkItemException("malformed work item: expected a JSON object but got "
+                        + (root == null ? "nothing" : root.getNodeType().name().toLowerCase()));
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new MalformedWorkItemException("malformed work item: not valid JSON ("
+                    + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    private static int requireVersion(JsonNode root) {
+        JsonNode node = root.get("version");
+        if (node == null || node.isNull()) {
+            throw new MalformedWorkItemException("malformed work item: field 'version' is missing; expected "
+                    + WorkItem.CURRENT_VERSION);
+        }
+        if (!node.isInt()) {
+            throw new MalformedWorkItemException("malformed work item: field 'version' must be the integer "
+                    + WorkItem.CURRENT_VERSION + " but was " + node);
+        }
+        if (node.intValue() != WorkItem.CURRENT_VERSION) {
+            throw new MalformedWorkItemException("unknown work item version " + node.intValue()
+                    + "; this worker reads version " + WorkItem.CURRENT_VERSION + " only");
+        }
+        return node.intValue();
+    }
+
+    private static Target target(JsonNode node) {
+        String kindText = text(node, "target.kind", "kind");
+        TargetKind kind = TargetKind.fromWireName(kindText);
+        return new Target(text(node, "target.account", "account"), text(node, "target.region", "region"), kind,
+                optionalText(node, "cluster"), text(node, "target.name", "name"));
+    }
+
+    private static AsleepCapacity asleep(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return AsleepCapacity.ZERO;
+        }
+        if (!node.isObject()) {
+            throw malformed("field 'asleep' must be an object like {\"min\":0,\"desired\":0}");
+        }
+        int min = nonNegativeInt(node, "asleep.min", "min");
+        int desired = nonNegativeInt(node, "asleep.desired", "desired");
+        if (min > desired) {
+            throw malformed("asleep.min (" + min + ") must not exceed asleep.desired (" + desired + ")");
+        }
+        return new AsleepCapacity(min, desired);
+    }
+
+    private static int nonNegativeInt(JsonNode parent, String path, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return 0;
+        }
+        if (!node.isInt() || node.intValue() < 0) {
+            throw malformed("field '" + path + "' must be a whole number >= 0 but was " + node);
+        }
+        return node.intValue();
+    }
+
+    private static Action action(JsonNode root) {
+        String text = text(root, "action");
+        try {
+            return Action.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw malformed("field 'action' must be SLEEP or WAKE but was '" + text + "'");
+        }
+    }
+
+    private static Instant instant(JsonNode root, String field) {
+        String text = text(root, field);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException again) {
+                throw malformed("field '" + field + "' must be an ISO-8601 instant like 2026-03-02T17:00:00Z but was '"
+                        + text + "'");
+            }
+        }
+    }
+
+    private static JsonNode object(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            throw malformed("field '" + field + "' is missing");
+        }
+        if (!node.isObject()) {
+            throw malformed("field '" + field + "' must be an object");
+        }
+        return node;
+    }
+
+    private static String text(JsonNode parent, String field) {
+        return text(parent, field, field);
+    }
+
+    private static String text(JsonNode parent, String path, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw malformed("field '" + path + "' is missing");
+        }
+        if (!node.isTextual() || node.textValue().isBlank()) {
+            throw malformed("field '" + path + "' must be a non-empty string but was " + node);
+        }
+        return node.textValue();
+    }
+
+    private static String optionalText(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw malformed("field '" + field + "' must be a string but was " + node);
+        }
+        return node.textValue();
+    }
+
+    private static MalformedWorkItemException malformed(String reason) {
+        return new MalformedWorkItemException("malformed work item: " + reason);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.offhours.reconciler.cli;
+
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import net.sourceforge.argparse4j.inf.Namespace;
+
+/**
+ * A CLI command of offhours: prints through the context's streams and turns every failure into one clear line on
+ * standard error (no stack trace) and exit code 1.
+ */
+abstract class OffhoursCommand extends Command {
+
+    protected final CliContext context;
+
+    protected OffhoursCommand(String name, String description, CliContext context) {
+        super(name, description);
+        this.context = context;
+    }
+
+    @Override
+    public final void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
+        execute(namespace);
+        context.out().flush();
+    }
+
+    protected abstract void execute(Namespace namespace) throws Exception;
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        context.out().flush();
+        String message = explain(e);
+        if (message != null) {
+            context.err().println("offhours " + getName() + ": " + message);
+        }
+        context.err().flush();
+    }
+
+    private static String explain(Throwable e) {
+        if (e instanceof CommandFailure) {
+            return e.getMessage();
+        }
+        if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException
+                || e instanceof DateTimeException) {
+            return e.getMessage();
+        }
+        // Unexpected: still no stack trace for the user, but enough to report the bug.
+        return "unexpected " + e.getClass().getName() + ": " + e.getMessage();
+    }
+}

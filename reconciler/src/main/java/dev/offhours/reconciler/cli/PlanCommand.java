@@ -1,0 +1,73 @@
+package dev.offhours.reconciler.cli;
+
+import dev.offhours.core.plan.Plan;
+import dev.offhours.core.source.RepositoryReadResult;
+import dev.offhours.reconciler.git.GitRevision;
+import dev.offhours.reconciler.git.GitRevisionReader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code plan --repo DIR --base REF --head REF}: what a change of the schedules repository does, read straight from
+ * Git (no checkout): schedules added, changed and removed, with the transitions of the next 7 days before and after.
+ * An invalid head prints its problems and exits 1.
+ */
+public final class PlanCommand extends OffhoursCommand {
+
+    public PlanCommand(CliContext context) {
+        super("plan", "Show what a change (base..head) of a schedules Git repository does in the next 7 days", context);
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("--repo").metavar("DIR").required(true).help("a Git repository (work tree or bare)");
+        subparser.addArgument("--base").metavar("REF").required(true).help("revision before the change, e.g. origin/main");
+        subparser.addArgument("--head").metavar("REF").required(true).help("revision after the change, e.g. HEAD");
+        subparser.addArgument("--format").choices("markdown", "json").setDefault("markdown").help("output format");
+        subparser.addArgument("--now").metavar("INSTANT")
+                .help("reference instant, e.g. 2026-03-27T11:00:00Z (default: the current time)");
+        subparser.addArgument("--path").metavar("SUBDIR").setDefault("")
+                .help("folder of the Git repository that holds the schedules repository (default: its root)");
+    }
+
+    @Override
+    protected void execute(Namespace namespace) throws Exception {
+        Path repo = Path.of(namespace.getString("repo"));
+        String subdirectory = namespace.getString("path");
+        Instant now = now(namespace.getString("now"));
+        GitRevisionReader git = new GitRevisionReader();
+        GitRevision base = git.read(repo, namespace.getString("base"), subdirectory);
+        GitRevision head = git.read(repo, namespace.getString("head"), subdirectory);
+        RepositoryReadResult baseResult = RepositoryLoader.read(base.files());
+        RepositoryReadResult headResult = RepositoryLoader.read(head.files());
+        Optional<Plan> plan = headResult.valid()
+                ? Optional.of(Plan.between(baseResult.catalog(), headResult.catalog(), now, RepositoryLoader.HOLIDAYS))
+                : Optional.empty();
+        PlanReport report = new PlanReport(base, baseResult, head, headResult, plan);
+        String output = "json".equals(namespace.getString("format"))
+                ? PlanJson.render(report, now)
+                : PlanMarkdown.render(report);
+        context.out().print(output);
+        if (plan.isEmpty()) {
+            throw CommandFailure.alreadyReported();
+        }
+    }
+
+    private Instant now(String value) {
+        if (value == null) {
+            return context.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new CommandFailure("--now must be an ISO-8601 instant with an offset, like 2026-03-27T11:00:00Z or "
+                    + "2026-03-27T12:00:00+01:00, not '" + value + "'.");
+        }
+    }
+}

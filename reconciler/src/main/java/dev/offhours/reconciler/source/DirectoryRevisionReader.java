@@ -1,0 +1,50 @@
+package dev.offhours.reconciler.source;
+
+import dev.offhours.core.source.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads the relevant files of a schedules repository checked out in a directory. */
+public final class DirectoryRevisionReader {
+
+    /**
+     * @throws IllegalArgumentException when {@code root} is not a directory
+     */
+    public List<SourceFile> read(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException(root + " is not a directory; give the root of a schedules repository "
+                    + "(the folder that holds schedules/, calendars/ and accounts.yaml).");
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(Files::isRegularFile)
+                    .map(file -> new Relative(file, relativePath(root, file)))
+                    .filter(r -> RepositoryPaths.isRelevant(r.path()))
+                    .sorted(Comparator.comparing(Relative::path))
+                    .map(r -> new SourceFile(r.path(), content(r.file())))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the files of " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private record Relative(Path file, String path) {
+    }
+
+    private static String relativePath(Path root, Path file) {
+        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    private static String content(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + " as UTF-8 text: " + e.getMessage(), e);
+        }
+    }
+}

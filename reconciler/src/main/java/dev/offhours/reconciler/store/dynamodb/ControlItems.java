@@ -1,0 +1,132 @@
+package dev.offhours.reconciler.store.dynamodb;
+
+import dev.offhours.core.port.AccountHealth;
+import dev.offhours.core.port.Condition;
+import dev.offhours.core.port.ConditionStatus;
+import dev.offhours.core.port.ConditionType;
+import dev.offhours.core.port.DispatchedTransition;
+import dev.offhours.core.port.HealthStatus;
+import dev.offhours.core.port.ReconcilerStatus;
+import dev.offhours.core.port.TransitionClaim;
+import dev.offhours.reconciler.store.SortableInstant;
+import dev.offhours.worker.store.HubTableDefinitions;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps the control table's items (status, claims, latest dispatches, account health) to values and back. */
+final class ControlItems {
+
+    static final String STATUS_PK = "status";
+    static final String STATUS_SK = "reconciler";
+    static final String DISPATCH_PK = "dispatch";
+    static final String HEALTH_PK = "health";
+    static final String UPDATED_AT = "updatedAt";
+    static final String TRANSITION = "transition";
+
+    private ControlItems() {
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(HubTableDefinitions.PK, s(pk), HubTableDefinitions.SK, s(sk));
+    }
+
+    static String claimPartition(String schedule) {
+        return "claim#" + schedule;
+    }
+
+    static Map<String, AttributeValue> status(ReconcilerStatus status) {
+        Map<String, AttributeValue> item = new HashMap<>(key(STATUS_PK, STATUS_SK));
+        putIfPresent(item, "appliedRevision", status.appliedRevision());
+        putIfPresent(item, "lastFetchedRevision", status.lastFetchedRevision());
+        putIfPresent(item, "lastFetchedAt", instant(status.lastFetchedAt()));
+        item.put("conditions", AttributeValue.fromL(status.conditions().stream().map(ControlItems::condition).toList()));
+        item.put("problems", AttributeValue.fromL(status.problems().stream().map(ControlItems::s).toList()));
+        item.put(UPDATED_AT, s(SortableInstant.format(status.updatedAt())));
+        return item;
+    }
+
+    static ReconcilerStatus status(Map<String, AttributeValue> item) {
+        List<Condition> conditions = item.get("conditions").l().stream().map(v -> condition(v.m())).toList();
+        List<String> problems = item.get("problems").l().stream().map(AttributeValue::s).toList();
+        return new ReconcilerStatus(text(item, "appliedRevision"), text(item, "lastFetchedRevision"),
+                instant(item, "lastFetchedAt"), conditions, problems, instant(item, UPDATED_AT));
+    }
+
+    static Map<String, AttributeValue> claim(String schedule, Instant transition, String owner, Instant claimedAt,
+                                             long expiresEpochSecond) {
+        Map<String, AttributeValue> item = new HashMap<>(key(claimPartition(schedule), SortableInstant.format(transition)));
+        item.put("schedule", s(schedule));
+        item.put(TRANSITION, s(SortableInstant.format(transition)));
+        item.put("owner", s(owner));
+        item.put("claimedAt", s(SortableInstant.format(claimedAt)));
+        item.put(HubTableDefinitions.TTL, AttributeValue.fromN(Long.toString(expiresEpochSecond)));
+        return item;
+    }
+
+    static TransitionClaim claim(Map<String, AttributeValue> item) {
+        AttributeValue count = item.get("dispatchedCount");
+        return new TransitionClaim(item.get("schedule").s(), instant(item, TRANSITION), item.get("owner").s(),
+                instant(item, "claimedAt"), count == null ? null : Integer.valueOf(count.n()), instant(item, "dispatchedAt"));
+    }
+
+    static DispatchedTransition dispatch(Map<String, AttributeValue> item) {
+        return new DispatchedTransition(item.get("schedule").s(), instant(item, TRANSITION),
+                Integer.parseInt(item.get("dispatchedCount").n()), instant(item, "dispatchedAt"));
+    }
+
+    static Map<String, AttributeValue> health(AccountHealth h) {
+        Map<String, AttributeValue> item = new HashMap<>(key(HEALTH_PK, h.account() + "#" + h.region()));
+        item.put("account", s(h.account()));
+        item.put("region", s(h.region()));
+        item.put("status", s(h.status().name()));
+        putIfPresent(item, "lastDiscoveryAt", instant(h.lastDiscoveryAt()));
+        putIfPresent(item, "lastEventAt", instant(h.lastEventAt()));
+        putIfPresent(item, "lastError", h.lastError());
+        item.put("correctedItems", AttributeValue.fromN(Integer.toString(h.correctedItems())));
+        return item;
+    }
+
+    static AccountHealth health(Map<String, AttributeValue> item) {
+        return new AccountHealth(item.get("account").s(), item.get("region").s(), HealthStatus.valueOf(item.get("status").s()),
+                instant(item, "lastDiscoveryAt"), instant(item, "lastEventAt"), text(item, "lastError"),
+                Integer.parseInt(item.get("correctedItems").n()));
+    }
+
+    private static AttributeValue condition(Condition c) {
+        return AttributeValue.fromM(Map.of("type", s(c.type().wireName()), "status", s(c.status().wireName()),
+                "reason", s(c.reason()), "message", s(c.message()),
+                "lastTransitionTime", s(SortableInstant.format(c.lastTransitionTime()))));
+    }
+
+    private static Condition condition(Map<String, AttributeValue> m) {
+        return new Condition(ConditionType.fromWireName(m.get("type").s()), ConditionStatus.fromWireName(m.get("status").s()),
+                m.get("reason").s(), m.get("message").s(), instant(m, "lastTransitionTime"));
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : SortableInstant.format(instant);
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String text = text(item, name);
+        return text == null ? null : SortableInstant.parse(text);
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

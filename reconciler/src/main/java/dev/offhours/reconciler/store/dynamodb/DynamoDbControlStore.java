@@ -1,0 +1,174 @@
+package dev.offhours.reconciler.store.dynamodb;
+
+import static dev.offhours.reconciler.store.dynamodb.ControlItems.s;
+
+import dev.offhours.core.port.AccountHealth;
+import dev.offhours.core.port.ControlStore;
+import dev.offhours.core.port.DispatchedTransition;
+import dev.offhours.core.port.ReconcilerStatus;
+import dev.offhours.core.port.StoreUnavailableException;
+import dev.offhours.core.port.TransitionClaim;
+import dev.offhours.reconciler.store.SortableInstant;
+import dev.offhours.worker.store.HubTableDefinitions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The control table (see {@link HubTableDefinitions}): status and claims are conditional writes, reads are GetItems or
+ * Queries on one fixed partition ({@code dispatch}, {@code health}).
+ */
+public final class DynamoDbControlStore implements ControlStore {
+
+    /** Claims expire (TTL) this long after their transition; catch-up only looks at the latest dispatch item. */
+    public static final Duration CLAIM_RETENTION = Duration.ofDays(35);
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    public DynamoDbControlStore(DynamoDbClient dynamo, String tableName) {
+        this.dynamo = dynamo;
+        this.tableName = tableName;
+    }
+
+    @Override
+    public Optional<ReconcilerStatus> status() {
+        return getItem(ControlItems.STATUS_PK, ControlItems.STATUS_SK, "read the reconciler status").map(ControlItems::status);
+    }
+
+    @Override
+    public boolean saveStatus(ReconcilerStatus status) {
+        return conditionally("write the reconciler status", () -> dynamo.putItem(b -> b.tableName(tableName)
+                .item(ControlItems.status(status))
+                .conditionExpression("attribute_not_exists(#pk) OR #u <= :u")
+                .expressionAttributeNames(Map.of("#pk", HubTableDefinitions.PK, "#u", ControlItems.UPDATED_AT))
+                .expressionAttributeValues(Map.of(":u", s(SortableInstant.format(status.updatedAt()))))));
+    }
+
+    @Override
+    public boolean claim(String schedule, Instant transition, String owner, Instant claimedAt) {
+        long expires = transition.plus(CLAIM_RETENTION).getEpochSecond();
+        return conditionally("claim " + schedule + " at " + transition, () -> dynamo.putItem(b -> b.tableName(tableName)
+                .item(ControlItems.claim(schedule, transition, owner, claimedAt, expires))
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", HubTableDefinitions.PK))));
+    }
+
+    @Override
+    public Optional<TransitionClaim> claimOf(String schedule, Instant transition) {
+        return getItem(ControlItems.claimPartition(schedule), SortableInstant.format(transition),
+                "read the claim of " + schedule + " at " + transition).map(ControlItems::claim);
+    }
+
+    @Override
+    public void recordDispatch(String schedule, Instant transition, int count, Instant dispatchedAt) {
+        String t = SortableInstant.format(transition);
+        Map<String, AttributeValue> values = Map.of(":n", AttributeValue.fromN(Integer.toString(count)),
+                ":at", s(SortableInstant.format(dispatchedAt)), ":t", s(t), ":s", s(schedule));
+        boolean claimed = conditionally("record the dispatch of " + schedule + " at " + transition,
+                () -> dynamo.updateItem(b -> b.tableName(tableName).key(ControlItems.key(ControlItems.claimPartition(schedule), t))
+                        .updateExpression("SET #n = :n, #at = :at").conditionExpression("attribute_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#n", "dispatchedCount", "#at", "dispatchedAt",
+                                "#pk", HubTableDefinitions.PK))
+                        .expressionAttributeValues(Map.of(":n", values.get(":n"), ":at", values.get(":at")))));
+        if (!claimed) {
+            throw new IllegalStateException("transition " + transition + " of schedule " + schedule
+                    + " was never claimed; claim it before recording its dispatch");
+        }
+        // a retried or late recordDispatch of an older transition must not move "latest" back
+        conditionally("record the latest dispatch of " + schedule, () -> dynamo.updateItem(b -> b.tableName(tableName)
+                .key(ControlItems.key(ControlItems.DISPATCH_PK, schedule))
+                .updateExpression("SET #s = :s, #t = :t, #n = :n, #at = :at")
+                .conditionExpression("attribute_not_exists(#pk) OR #t <= :t")
+                .expressionAttributeNames(Map.of("#s", "schedule", "#t", ControlItems.TRANSITION, "#n", "dispatchedCount",
+                        "#at", "dispatchedAt", "#pk", HubTableDefinitions.PK))
+                .expressionAttributeValues(values)));
+    }
+
+    @Override
+    public Optional<DispatchedTransition> latestDispatch(String schedule) {
+        return getItem(ControlItems.DISPATCH_PK, schedule, "read the latest dispatch of " + schedule)
+                .map(ControlItems::dispatch);
+    }
+
+    @Override
+    public Map<String, DispatchedTransition> latestDispatches() {
+        Map<String, DispatchedTransition> latest = new LinkedHashMap<>();
+        queryPartition(ControlItems.DISPATCH_PK).forEach(item -> {
+            DispatchedTransition d = ControlItems.dispatch(item);
+            latest.put(d.schedule(), d);
+        });
+        return latest;
+    }
+
+    @Override
+    public void saveAccountHealth(AccountHealth health) {
+        call("write the health of " + health.account() + "/" + health.region(),
+                () -> dynamo.putItem(b -> b.tableName(tableName).item(ControlItems.health(health))));
+    }
+
+    @Override
+    public Optional<AccountHealth> accountHealth(String account, String region) {
+        return getItem(ControlItems.HEALTH_PK, account + "#" + region, "read the health of " + account + "/" + region)
+                .map(ControlItems::health);
+    }
+
+    @Override
+    public List<AccountHealth> accountHealth() {
+        return queryPartition(ControlItems.HEALTH_PK).stream().map(ControlItems::health).toList();
+    }
+
+    private Optional<Map<String, AttributeValue>> getItem(String pk, String sk, String what) {
+        Map<String, AttributeValue> item = call(what, () -> dynamo.getItem(b -> b.tableName(tableName)
+                .key(ControlItems.key(pk, sk)).consistentRead(true)).item());
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /** Every item of one fixed partition, page by page (hundreds of items: a few pages at most). */
+    private List<Map<String, AttributeValue>> queryPartition(String pk) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = call("query the " + pk + " items", () -> dynamo.query(b -> b.tableName(tableName)
+                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", HubTableDefinitions.PK))
+                    .expressionAttributeValues(Map.of(":pk", s(pk))).exclusiveStartKey(from).consistentRead(true)));
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    private boolean conditionally(String what, Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw unavailable(what, e);
+        }
+    }
+
+    private <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (SdkException e) {
+            throw unavailable(what, e);
+        }
+    }
+
+    private StoreUnavailableException unavailable(String what, SdkException e) {
+        return new StoreUnavailableException("cannot " + what + " in " + tableName + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.offhours.reconciler.store.embedded;
+
+import dev.offhours.core.port.AccountHealth;
+import dev.offhours.core.port.ControlStore;
+import dev.offhours.core.port.DispatchedTransition;
+import dev.offhours.core.port.ReconcilerStatus;
+import dev.offhours.core.port.TransitionClaim;
+import dev.offhours.reconciler.store.SortableInstant;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+/**
+ * The control table in the embedded store: one map {@code control} with the DynamoDB table's pk/sk joined by NUL
+ * ({@code status/reconciler}, {@code claim#<schedule>/<transition>}, {@code dispatch/<schedule>},
+ * {@code health/<account>#<region>}). Every write commits at once.
+ */
+public final class EmbeddedControlStore implements ControlStore {
+
+    private static final String STATUS = Keys.join("status", "reconciler");
+    private static final String DISPATCH = "dispatch";
+    private static final String HEALTH = "health";
+
+    private final EmbeddedHubStore hub;
+    private final MVMap<String, String> control;
+
+    EmbeddedControlStore(EmbeddedHubStore hub) {
+        this.hub = hub;
+        this.control = hub.map("control");
+    }
+
+    @Override
+    public Optional<ReconcilerStatus> status() {
+        return read(STATUS, ReconcilerStatus.class);
+    }
+
+    @Override
+    public boolean saveStatus(ReconcilerStatus status) {
+        return write(() -> {
+            Optional<ReconcilerStatus> stored = status();
+            if (stored.isPresent() && stored.get().updatedAt().isAfter(status.updatedAt())) {
+                return false;
+            }
+            control.put(STATUS, EmbeddedJson.write(status));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean claim(String schedule, Instant transition, String owner, Instant claimedAt) {
+        TransitionClaim claim = new TransitionClaim(schedule, transition, owner, claimedAt, null, null);
+        return write(() -> control.putIfAbsent(claimKey(schedule, transition), EmbeddedJson.write(claim)) == null);
+    }
+
+    @Override
+    public Optional<TransitionClaim> claimOf(String schedule, Instant transition) {
+        return read(claimKey(schedule, transition), TransitionClaim.class);
+    }
+
+    @Override
+    public void recordDispatch(String schedule, Instant transition, int count, Instant dispatchedAt) {
+        write(() -> {
+            TransitionClaim claim = claimOf(schedule, transition).orElseThrow(() -> new IllegalStateException(
+                    "transition " + transition + " of schedule " + schedule
+                            + " was never claimed; claim it before recording its dispatch"));
+            control.put(claimKey(schedule, transition), EmbeddedJson.write(new TransitionClaim(schedule, transition,
+                    claim.owner(), claim.claimedAt(), count, dispatchedAt)));
+            Optional<DispatchedTransition> latest = latestDispatch(schedule);
+            if (latest.isEmpty() || !latest.get().transition().isAfter(transition)) {
+                control.put(Keys.join(DISPATCH, schedule),
+                        EmbeddedJson.write(new DispatchedTransition(schedule, transition, count, dispatchedAt)));
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<DispatchedTransition> latestDispatch(String schedule) {
+        return read(Keys.join(DISPATCH, schedule), DispatchedTransition.class);
+    }
+
+    @Override
+    public Map<String, DispatchedTransition> latestDispatches() {
+        Map<String, DispatchedTransition> latest = new LinkedHashMap<>();
+        partition(DISPATCH, DispatchedTransition.class).forEach(d -> latest.put(d.schedule(), d));
+        return latest;
+    }
+
+    @Override
+    public void saveAccountHealth(AccountHealth health) {
+        write(() -> control.put(Keys.join(HEALTH, health.account() + "#" + health.region()), EmbeddedJson.write(health)));
+    }
+
+    @Override
+    public Optional<AccountHealth> accountHealth(String account, String region) {
+        return read(Keys.join(HEALTH, account + "#" + region), AccountHealth.class);
+    }
+
+    @Override
+    public List<AccountHealth> accountHealth() {
+        return partition(HEALTH, AccountHealth.class);
+    }
+
+    private static String claimKey(String schedule, Instant transition) {
+        return Keys.join("claim#" + schedule, SortableInstant.format(transition));
+    }
+
+    private <T> Optional<T> read(String key, Class<T> type) {
+        String json = control.get(key);
+        return json == null ? Optional.empty() : Optional.of(EmbeddedJson.read(json, type));
+    }
+
+    private <T> List<T> partition(String pk, Class<T> type) {
+        List<T> values = new ArrayList<>();
+        Cursor<String, String> cursor = control.cursor(pk + Keys.SEP, pk + '\u0001', false);
+        while (cursor.hasNext()) {
+            cursor.next();
+            values.add(EmbeddedJson.read(cursor.getValue(), type));
+        }
+        return values;
+    }
+
+    private <T> T write(Supplier<T> change) {
+        hub.writeLock().lock();
+        try {
+            T result = change.get();
+            hub.commit();
+            return result;
+        } finally {
+            hub.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.offhours.reconciler.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.offhours.core.source.SourceFile;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GitRevisionReaderTest {
+
+    @TempDir
+    Path temp;
+
+    private final GitRevisionReader reader = new GitRevisionReader();
+
+    @Test
+    void readsTheRelevantFilesOfACommitWithoutCheckingItOut() throws Exception {
+        try (TestGitRepository repo = TestGitRepository.init(temp)) {
+            repo.copyFromTemplate("accounts.yaml").copyTemplate("calendars")
+                    .copyFromTemplate("schedules/payments/payments-dev.yaml")
+                    .write("README.md", "# schedules\n").write(".github/workflows/offhours.yml", "on: pull_request\n");
+            RevCommit first = repo.commit("first");
+            repo.replace("schedules/payments/payments-dev.yaml", "\"19:00\"", "\"20:00\"").commit("later");
+            // the working tree changes after the commit; the reader must not see it
+            repo.write("schedules/payments/uncommitted.yaml", "not: committed\n");
+
+            GitRevision revision = reader.read(temp, first.name());
+
+            assertThat(revision.files()).extracting(SourceFile::path).containsExactly("accounts.yaml",
+                    "calendars/company.yaml", "calendars/de-by.yaml", "schedules/payments/payments-dev.yaml");
+            assertThat(revision.files().get(3).content()).contains("to: \"19:00\"");
+            assertThat(revision.commitId()).isEqualTo(first.name());
+            assertThat(revision.refName()).isEmpty();
+            assertThat(revision.label()).isEqualTo("sha1:" + first.name());
+        }
+    }
+
+    @Test
+    void labelsBranchesAndTagsTheWayTheReconcilerReportsRevisions() throws Exception {
+        try (TestGitRepository repo = TestGitRepository.init(temp)) {
+            RevCommit commit = repo.copyFromTemplate("accounts.yaml").commit("accounts");
+            repo.tag("v1");
+
+            assertThat(reader.read(temp, "main").label()).isEqualTo("main@sha1:" + commit.name());
+            assertThat(reader.read(temp, "refs/heads/main").refName()).contains("main");
+            assertThat(reader.read(temp, "HEAD").refName()).contains("main");
+            assertThat(reader.read(temp, "v1").label()).isEqualTo("v1@sha1:" + commit.name());
+            assertThat(reader.read(temp, commit.name().substring(0, 10)).refName()).isEqualTo(Optional.empty());
+        }
+    }
+
+    @Test
+    void readsASubdirectoryAsTheRepositoryRoot() throws Exception {
+        try (TestGitRepository repo = TestGitRepository.init(temp)) {
+            repo.write("ops/schedules-repo/accounts.yaml", "x: 1\n").write("accounts.yaml", "y: 2\n").commit("c");
+
+            GitRevision revision = reader.read(temp, "main", "ops/schedules-repo/");
+
+            assertThat(revision.files()).containsExactly(new SourceFile("accounts.yaml", "x: 1\n"));
+        }
+    }
+
+    @Test
+    void anUnknownRefOrAFolderThatIsNoRepositoryIsExplained() throws Exception {
+        try (TestGitRepository repo = TestGitRepository.init(temp.resolve("repo"))) {
+            repo.copyFromTemplate("accounts.yaml").commit("accounts");
+
+            assertThatThrownBy(() -> reader.read(temp.resolve("repo"), "origin/main"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("'origin/main' names no commit of ")
+                    .hasMessageContaining("fetch-depth: 0");
+            assertThatThrownBy(() -> reader.read(temp, "main"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(temp + " is not a Git repository (no .git folder and not a bare repository); clone "
+                            + "the schedules repository first.");
+        }
+    }
+}

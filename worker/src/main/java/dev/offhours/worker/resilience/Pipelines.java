@@ -1,0 +1,124 @@
+package dev.offhours.worker.resilience;
+
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RateLimiter;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.function.CheckedSupplier;
+import dev.offhours.worker.aws.AwsErrors;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One Failsafe pipeline per (account, region, API family), outermost first:
+ * <ol>
+ *   <li>a circuit breaker per account (shared by its regions and families) that opens when the hub cannot assume
+ *       the account's role (STS AccessDenied and friends), so a dead account fails fast;</li>
+ *   <li>a retry on throttling, 5xx and network errors, with full-jitter exponential backoff (uniform in
+ *       [0, min(maxDelay, baseDelay * 2^attempt)]);</li>
+ *   <li>a token-bucket rate limiter per (account, region, family), so every attempt, retries included, takes a
+ *       permit.</li>
+ * </ol>
+ *
+ * <p><b>SDK retries and Failsafe:</b> the spoke SDK clients are built with the SDK's retry strategy switched off
+ * ({@code AwsSpokeClientFactory} uses {@code AwsRetryStrategy.doNotRetry()}), so Failsafe is the only retry layer:
+ * no silent multiplication of attempts, and every attempt passes the rate limiter. The same must hold for the STS
+ * client handed to {@code RoleCredentialsCache}.
+ *
+ * <p><b>Long waits:</b> nothing here sleeps longer than {@code maxDelay} per retry or {@code maxPermitWait} for a
+ * permit. When the retries are exhausted or a permit is not available in time, the exception surfaces
+ * ({@link dev.failsafe.RateLimitExceededException}, the last throttling error) and the worker turns it into
+ * {@code Outcome.retryLater}, so the wait happens in the queue, not in a thread.
+ */
+public final class Pipelines {
+
+    private record Key(String account, String region, ApiFamily family) {
+    }
+
+    private final ResilienceSettings settings;
+    private final ConcurrentMap<Key, FailsafeExecutor<Object>> executors = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, CircuitBreaker<Object>> breakers = new ConcurrentHashMap<>();
+    private final AtomicLong throttlesMet = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+
+    public Pipelines(ResilienceSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Runs {@code call} through the pipeline of (account, region, family); runtime exceptions pass unchanged. */
+    @SuppressWarnings("unchecked")
+    public <T> T call(String account, String region, ApiFamily family, CheckedSupplier<T> call) {
+        FailsafeExecutor<Object> executor = executors.computeIfAbsent(new Key(account, region, family), this::build);
+        return (T) executor.get(call::get);
+    }
+
+    /** Whether the breaker of {@code account} currently refuses calls. */
+    public boolean isOpen(String account) {
+        CircuitBreaker<Object> breaker = breakers.get(account);
+        return breaker != null && breaker.isOpen();
+    }
+
+    /** Throttling answers seen so far, including those a retry then absorbed. */
+    public long throttlesMet() {
+        return throttlesMet.get();
+    }
+
+    public long retries() {
+        return retries.get();
+    }
+
+    public ResilienceSettings settings() {
+        return settings;
+    }
+
+    private FailsafeExecutor<Object> build(Key key) {
+        CircuitBreaker<Object> breaker = breakers.computeIfAbsent(key.account(), account -> breaker());
+        return Failsafe.with(breaker, retryPolicy(), rateLimiter(settings.limits().get(key.family())));
+    }
+
+    private CircuitBreaker<Object> breaker() {
+        return CircuitBreaker.builder()
+                .handleIf(AwsErrors::isRoleUnavailable)
+                .withFailureThreshold(settings.breakerFailures())
+                .withDelay(settings.breakerDelay())
+                .build();
+    }
+
+    private RetryPolicy<Object> retryPolicy() {
+        return RetryPolicy.builder()
+                .handleIf(error -> {
+                    if (AwsErrors.isThrottling(error)) {
+                        throttlesMet.incrementAndGet();
+                        return true;
+                    }
+                    return AwsErrors.isTransient(error);
+                })
+                .withMaxRetries(settings.maxRetries())
+                .withDelayFn(context -> fullJitter(context.getAttemptCount()))
+                .onRetry(event -> retries.incrementAndGet())
+                .build();
+    }
+
+    private Duration fullJitter(int attempt) {
+        long ceiling = settings.baseDelay().toMillis() << Math.min(Math.max(attempt - 1, 0), 20);
+        long capped = Math.min(settings.maxDelay().toMillis(), ceiling);
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(capped + 1));
+    }
+
+    private RateLimiter<Object> rateLimiter(ResilienceSettings.RateLimit limit) {
+        if (limit.smooth()) {
+            long nanosPerPermit = (long) (1_000_000_000L / limit.perSecond());
+            return RateLimiter.smoothBuilder(Duration.ofNanos(nanosPerPermit))
+                    .withMaxWaitTime(settings.maxPermitWait()).build();
+        }
+        // Failsafe's bursty limiter hands out `burst` permits per period: a period of burst/rate keeps the
+        // average at the refill rate while allowing AWS's burst.
+        long periodNanos = (long) (limit.burst() * 1_000_000_000L / limit.perSecond());
+        return RateLimiter.burstyBuilder(limit.burst(), Duration.ofNanos(periodNanos))
+                .withMaxWaitTime(settings.maxPermitWait()).build();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.offhours.worker.runtime.lambda;
+
+import dev.offhours.worker.WorkItemHandler;
+import java.util.Map;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The Lambda function's wiring, read from its environment once per container:
+ *
+ * <table>
+ * <tr><td>{@code OFFHOURS_DEAD_LETTER_QUEUE_URL}</td><td>where rejected work items go, with their reason</td></tr>
+ * <tr><td>{@code OFFHOURS_OPERATIONS_TABLE}</td><td>DynamoDB operations table</td></tr>
+ * <tr><td>{@code OFFHOURS_SPOKE_ROLE_NAME}</td><td>role assumed in every spoke account</td></tr>
+ * <tr><td>{@code OFFHOURS_EXTERNAL_ID_PARAMETER}</td><td>SSM parameter holding the ExternalId</td></tr>
+ * <tr><td>{@code AWS_REGION}</td><td>the hub's region (set by Lambda)</td></tr>
+ * </table>
+ */
+record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQueueUrl) {
+
+    static final String DEAD_LETTER_QUEUE_URL = "OFFHOURS_DEAD_LETTER_QUEUE_URL";
+    static final String OPERATIONS_TABLE = "OFFHOURS_OPERATIONS_TABLE";
+    static final String SPOKE_ROLE_NAME = "OFFHOURS_SPOKE_ROLE_NAME";
+    static final String EXTERNAL_ID_PARAMETER = "OFFHOURS_EXTERNAL_ID_PARAMETER";
+    static final String REGION = "AWS_REGION";
+
+    static LambdaWiring fromEnvironment(Map<String, String> environment) {
+        Region region = Region.of(required(environment, REGION));
+        SqsClient sqs = SqsClient.builder().region(region).build();
+        WorkItemHandler handler = HubWorkerFactory.build(region, required(environment, OPERATIONS_TABLE),
+                required(environment, SPOKE_ROLE_NAME), required(environment, EXTERNAL_ID_PARAMETER));
+        return new LambdaWiring(handler, sqs, required(environment, DEAD_LETTER_QUEUE_URL));
+    }
+
+    private static String required(Map<String, String> environment, String name) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("the Lambda function needs the environment variable " + name
+                    + "; set it in the function's configuration (see LambdaWiring)");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.offhours.worker.store.hub;
+
+import dev.offhours.core.capacity.Capacity;
+import dev.offhours.core.port.InventoryItem;
+import dev.offhours.core.port.InventoryKey;
+import dev.offhours.core.port.InventoryStore;
+import dev.offhours.core.port.Page;
+import dev.offhours.core.port.StoreUnavailableException;
+import dev.offhours.core.work.Target;
+import dev.offhours.worker.store.HubTableDefinitions;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The inventory table (see {@link HubTableDefinitions}). Upserts are UpdateItems conditional on a lower stored
+ * version (so a saved awake capacity survives an upsert that does not carry one); listings are Queries on the table's
+ * partition or on the {@code bySchedule} index.
+ */
+public final class DynamoDbInventoryStore implements InventoryStore {
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    public DynamoDbInventoryStore(DynamoDbClient dynamo, String tableName) {
+        this.dynamo = dynamo;
+        this.tableName = tableName;
+    }
+
+    @Override
+    public boolean upsert(InventoryItem item) {
+        UpdateExpression update = new UpdateExpression().setAll(InventoryItems.attributes(item));
+        String condition = "attribute_not_exists(" + update.name(HubTableDefinitions.PK) + ") OR "
+                + update.name(InventoryItems.VERSION) + " < " + update.value(AttributeValue.fromN(Long.toString(item.version())));
+        return conditionally("upsert inventory item " + item.targetKey(), () -> dynamo.updateItem(b -> b
+                .tableName(tableName).key(InventoryItems.key(item.key())).updateExpression(update.expression())
+                .conditionExpression(condition).expressionAttributeNames(update.names())
+                .expressionAttributeValues(update.values())));
+    }
+
+    @Override
+    public Optional<InventoryItem> get(Target target) {
+        Map<String, AttributeValue> item = call("read inventory item " + target.key(), () -> dynamo.getItem(b -> b
+                .tableName(tableName).key(InventoryItems.key(InventoryKey.of(target))).consistentRead(true)).item());
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(InventoryItems.fromItem(item));
+    }
+
+    @Override
+    public boolean delete(Target target, long version) {
+        UpdateExpression names = new UpdateExpression();
+        String condition = names.name(InventoryItems.VERSION) + " <= " + names.value(AttributeValue.fromN(Long.toString(version)));
+        return conditionally("delete inventory item " + target.key(), () -> dynamo.deleteItem(b -> b.tableName(tableName)
+                .key(InventoryItems.key(InventoryKey.of(target))).conditionExpression(condition)
+                .expressionAttributeNames(names.names()).expressionAttributeValues(names.values())));
+    }
+
+    @Override
+    public Page<InventoryItem> bySchedule(String schedule, String cursor, int limit) {
+        InventoryStore.checkLimit(limit);
+        Map<String, AttributeValue> start = KeyCursor.toStartKey(cursor, HubTableDefinitions.SCHEDULE, schedule);
+        QueryResponse response = call("query inventory of schedule " + schedule, () -> dynamo.query(b -> b
+                .tableName(tableName).indexName(HubTableDefinitions.BY_SCHEDULE).keyConditionExpression("#s = :s")
+                .expressionAttributeNames(Map.of("#s", HubTableDefinitions.SCHEDULE))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(schedule)))
+                .exclusiveStartKey(start).limit(limit)));
+        return page(response);
+    }
+
+    @Override
+    public Page<InventoryItem> byAccountRegion(String account, String region, String cursor, int limit) {
+        InventoryStore.checkLimit(limit);
+        String partition = InventoryKey.partition(account, region);
+        Map<String, AttributeValue> start = KeyCursor.toStartKey(cursor, HubTableDefinitions.PK, partition);
+        QueryResponse response = call("query inventory of " + partition, () -> dynamo.query(b -> b
+                .tableName(tableName).keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", HubTableDefinitions.PK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))
+                .exclusiveStartKey(start).limit(limit).consistentRead(true)));
+        return page(response);
+    }
+
+    @Override
+    public Optional<Capacity> find(String targetKey) {
+        InventoryKey key = InventoryKey.ofTargetKey(targetKey);
+        Map<String, AttributeValue> item = call("read saved awake capacity of " + targetKey, () -> dynamo.getItem(b -> b
+                .tableName(tableName).key(InventoryItems.key(key)).consistentRead(true)
+                .projectionExpression("#c").expressionAttributeNames(Map.of("#c", InventoryItems.SAVED_AWAKE))).item());
+        return Optional.ofNullable(item == null ? null : InventoryItems.capacity(item.get(InventoryItems.SAVED_AWAKE)));
+    }
+
+    @Override
+    public void save(String targetKey, Capacity awake) {
+        if (awake.isZero()) {
+            throw new IllegalArgumentException("0/0/0 is never an awake capacity (target " + targetKey + ")");
+        }
+        UpdateExpression update = new UpdateExpression().setOrRemove(InventoryItems.SAVED_AWAKE, InventoryItems.capacity(awake));
+        String condition = "attribute_exists(" + update.name(HubTableDefinitions.PK) + ")";
+        conditionally("save awake capacity of " + targetKey, () -> dynamo.updateItem(b -> b.tableName(tableName)
+                .key(InventoryItems.key(InventoryKey.ofTargetKey(targetKey))).updateExpression(update.expression())
+                .conditionExpression(condition).expressionAttributeNames(update.names())
+                .expressionAttributeValues(update.values())));
+    }
+
+    private static Page<InventoryItem> page(QueryResponse response) {
+        return new Page<>(response.items().stream().map(InventoryItems::fromItem).toList(),
+                KeyCursor.fromLastKey(response.lastEvaluatedKey()));
+    }
+
+    /** Runs a conditional write: true if applied, false if its condition failed. */
+    private boolean conditionally(String what, Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw unavailable(what, e);
+        }
+    }
+
+    private <T> T call(String what, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (SdkException e) {
+            throw unavailable(what, e);
+        }
+    }
+
+    private StoreUnavailableException unavailable(String what, SdkException e) {
+        return new StoreUnavailableException("cannot " + what + " in " + tableName + ": " + e.getMessage(), e);
+    }
+}
