@@ -10,6 +10,7 @@ import dev.offhours.simulator.SimulatedFleet;
 import dev.offhours.simulator.Target;
 import dev.offhours.simulator.TargetKind;
 import dev.offhours.testsupport.EmbeddedElasticMq;
+import dev.offhours.worker.runtime.PoolMetrics;
 import dev.offhours.worker.runtime.PoolSettings;
 import dev.offhours.worker.runtime.SqsWorkerPool;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class WindowStormBenchmark {
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 0.1;
         List<StormFigures> figures = new ArrayList<>();
         try (EmbeddedElasticMq mq = EmbeddedElasticMq.start(); SqsClient sqs = mq.newClient()) {
-            for (Contender contender : List.of(Contender.offhours(fleet(scale), scale), Contender.naive(fleet(scale)))) {
+            for (Contender contender : contenders(scale)) {
                 Map<Target, Capacity> awake = new HashMap<>();
                 contender.fleet().targets().forEach(target -> awake.put(target, contender.fleet().capacity(target)));
                 figures.add(storm(mq, sqs, contender, Action.SLEEP, Instant.parse("2026-03-02T18:00:00Z"), awake, scale));
@@ -69,6 +70,19 @@ public final class WindowStormBenchmark {
             }
         }
 
+    }
+
+    /** Both by default; {@code -Dstorm.contenders=offhours} runs one (quicker when tuning). */
+    private static List<Contender> contenders(double scale) {
+        List<String> names = List.of(System.getProperty("storm.contenders", "offhours,naive").split(","));
+        List<Contender> contenders = new ArrayList<>();
+        if (names.contains("offhours")) {
+            contenders.add(Contender.offhours(fleet(scale), scale));
+        }
+        if (names.contains("naive")) {
+            contenders.add(Contender.naive(fleet(scale)));
+        }
+        return contenders;
     }
 
     private static SimulatedFleet fleet(double scale) {
@@ -98,6 +112,7 @@ public final class WindowStormBenchmark {
         }
         double wallSeconds = (contender.lastRecordNanos().getAsLong() - start) / 1e9 / scale;
         pool.stop(Duration.ofSeconds(10));
+        PoolMetrics.Snapshot queue = pool.metrics();
         MetricsSnapshot calls = fleet.metrics().snapshot();
         PhysicalLimit limit = PhysicalLimit.of(fleet, action, IN_FLIGHT);
         return StormFigures.builder(action == Action.SLEEP ? "sleep" : "wake", contender.name())
@@ -115,8 +130,11 @@ public final class WindowStormBenchmark {
                 .put("records_per_target", (double) contender.records().getAsLong() / targets.size())
                 .put("targets_without_final_record", Math.max(0, targets.size() - contender.finalRecords().getAsLong()))
                 .put("targets_in_wrong_state", wrongState(fleet, action, awake))
-                .put("dead_lettered", pool.metrics().rejected())
-                .put("sent_back_to_queue", pool.metrics().retried())
+                .put("dead_lettered", queue.rejected())
+                .put("sent_back_to_queue", queue.retried())
+                .put("messages_per_receive", (double) queue.received() / Math.max(1, queue.receiveCalls()))
+                .put("receive_call_ms", queue.receiveNanos() / 1e6 / Math.max(1, queue.receiveCalls()))
+                .put("slot_busy_fraction", queue.handlingNanos() / ((double) IN_FLIGHT * wallSeconds * scale * 1e9))
                 .build();
     }
 

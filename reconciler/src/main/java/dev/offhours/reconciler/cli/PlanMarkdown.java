@@ -115,7 +115,10 @@ final class PlanMarkdown {
     private static String nowState(ScheduleChange change) {
         String before = change.before().map(f -> word(f.stateAtStart())).orElse("");
         String after = change.after().map(f -> word(f.stateAtStart())).orElse("");
-        return change.kind() != ChangeKind.CHANGED || before.equals(after) ? before + after : before + " → " + after;
+        if (change.kind() != ChangeKind.CHANGED) {
+            return before + after; // only one of them is there
+        }
+        return before.equals(after) ? after : before + " → " + after;
     }
 
     private static String word(PowerState state) {

@@ -63,7 +63,7 @@ class PlanCommandTest {
                 "### Changed `support-late-shift`", "### Removed `search-staging`");
 
         String added = section(run.out(), "### Added `munich-ci-runners`");
-        assertThat(added).contains("`schedules/munich/munich-ci-runners.yaml` · Europe/Berlin · now awake")
+        assertThat(added).contains("`schedules/munich/munich-ci-runners.yaml` · Europe/Berlin · now awake\n")
                 .contains("| Local time (Europe/Berlin) | UTC | Before | After |")
                 .contains("| Fri 2026-03-27 20:00 +01:00 | 2026-03-27 19:00 |  | sleep |")
                 .contains("| Mon 2026-03-30 06:30 +02:00 | 2026-03-30 04:30 |  | wake up |");
@@ -72,15 +72,38 @@ class PlanCommandTest {
         assertThat(rows(added)).hasSize(9);
 
         String changed = section(run.out(), "### Changed `support-late-shift`");
-        assertThat(changed).contains("· America/New_York · now asleep").contains("Changed: `spec.awake`")
+        assertThat(changed).contains("· America/New_York · now asleep\n").contains("Changed: `spec.awake`")
                 .contains("| Fri 2026-03-27 14:00 -04:00 | 2026-03-27 18:00 | wake up |  |")
                 .contains("| Fri 2026-03-27 15:00 -04:00 | 2026-03-27 19:00 |  | wake up |")
                 .contains("| Sat 2026-03-28 02:00 -04:00 | 2026-03-28 06:00 | sleep |  |")
                 .contains("| Sat 2026-03-28 03:00 -04:00 | 2026-03-28 07:00 |  | sleep |");
 
         String removed = section(run.out(), "### Removed `search-staging`");
-        assertThat(removed).contains("Removing this schedule wakes every target it put to sleep")
+        assertThat(removed).contains("`schedules/search/search-staging.yaml` · Europe/Berlin · now awake\n")
+                .contains("Removing this schedule wakes every target it put to sleep")
                 .contains("No transitions in this period.");
+    }
+
+    @Test
+    void markdownSaysWhenAScheduleIsSuspendedOrKeptAwake() throws Exception {
+        try (TestGitRepository repo = TestGitRepository.init(temp)) {
+            repo.branch("release-night")
+                    .replace("schedules/payments/payments-dev.yaml", "  calendars: [company]\n",
+                            "  calendars: [company]\n  suspend: true\n"
+                            + "  keepAwake:\n    - until: \"2026-03-28T02:00:00+01:00\"\n      reason: release\n")
+                    .commit("release night");
+        }
+
+        CliRun run = CliRun.run("plan", "--repo", temp.toString(), "--base", "shift-change", "--head",
+                "release-night", "--now", NOW);
+
+        assertThat(run.exitCode()).isZero();
+        String changed = section(run.out(), "### Changed `payments-dev`");
+        assertThat(changed).contains("Changed: `spec.keepAwake`, `spec.suspend`")
+                .contains("Kept awake by `spec.keepAwake` until Sat 2026-03-28 02:00 +01:00 (2026-03-28 01:00 UTC).")
+                .contains("Suspended (`spec.suspend: true`): offhours takes no action on its targets")
+                .contains("| Fri 2026-03-27 19:00 +01:00 | 2026-03-27 18:00 | sleep |  |")
+                .contains("| Sat 2026-03-28 02:00 +01:00 | 2026-03-28 01:00 |  | sleep |");
     }
 
     @Test

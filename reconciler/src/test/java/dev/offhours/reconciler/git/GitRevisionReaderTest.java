@@ -43,11 +43,13 @@ class GitRevisionReaderTest {
     void labelsBranchesAndTagsTheWayTheReconcilerReportsRevisions() throws Exception {
         try (TestGitRepository repo = TestGitRepository.init(temp)) {
             RevCommit commit = repo.copyFromTemplate("accounts.yaml").commit("accounts");
-            repo.tag("v1");
+            repo.tag("v1").remoteBranch("origin", "main", commit).remoteBranch("upstream", "release/2026", commit);
 
             assertThat(reader.read(temp, "main").label()).isEqualTo("main@sha1:" + commit.name());
             assertThat(reader.read(temp, "refs/heads/main").refName()).contains("main");
             assertThat(reader.read(temp, "HEAD").refName()).contains("main");
+            assertThat(reader.read(temp, "origin/main").label()).isEqualTo("main@sha1:" + commit.name());
+            assertThat(reader.read(temp, "upstream/release/2026").refName()).contains("release/2026");
             assertThat(reader.read(temp, "v1").label()).isEqualTo("v1@sha1:" + commit.name());
             assertThat(reader.read(temp, commit.name().substring(0, 10)).refName()).isEqualTo(Optional.empty());
         }

@@ -8,7 +8,9 @@ import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -87,6 +89,14 @@ public final class TestGitRepository implements AutoCloseable {
 
     public TestGitRepository tag(String name) throws GitAPIException {
         git.tag().setName(name).setAnnotated(false).call();
+        return this;
+    }
+
+    /** Points {@code refs/remotes/<remote>/<branch>} at a commit, as a fetch would. */
+    public TestGitRepository remoteBranch(String remote, String branch, RevCommit commit) throws IOException {
+        RefUpdate update = git.getRepository().updateRef(Constants.R_REMOTES + remote + "/" + branch);
+        update.setNewObjectId(commit);
+        update.forceUpdate();
         return this;
     }
 

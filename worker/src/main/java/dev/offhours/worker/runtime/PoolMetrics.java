@@ -13,6 +13,9 @@ public final class PoolMetrics {
     private final AtomicLong handlerFailures = new AtomicLong();
     private final AtomicLong released = new AtomicLong();
     private final AtomicLong sqsErrors = new AtomicLong();
+    private final AtomicLong receiveCalls = new AtomicLong();
+    private final AtomicLong receiveNanos = new AtomicLong();
+    private final AtomicLong handlingNanos = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger inFlightHighWater = new AtomicInteger();
 
@@ -26,14 +29,29 @@ public final class PoolMetrics {
      * @param sqsErrors         SQS calls of the pool that failed (receive, delete, visibility, dead-letter)
      * @param inFlight          started and not finished now
      * @param inFlightHighWater the most ever in flight at once
+     * @param receiveCalls      ReceiveMessage calls made (received / receiveCalls is the mean batch)
+     * @param receiveNanos      real time spent in ReceiveMessage calls, long polls included
+     * @param handlingNanos     real time worker threads spent on messages (handler and queue outcome); divided by
+     *                          maxInFlight times the elapsed time it says how busy the slots were
      */
     public record Snapshot(long received, long done, long retried, long rejected, long handlerFailures, long released,
-                           long sqsErrors, int inFlight, int inFlightHighWater) {
+                           long sqsErrors, int inFlight, int inFlightHighWater, long receiveCalls, long receiveNanos,
+                           long handlingNanos) {
     }
 
     public Snapshot snapshot() {
         return new Snapshot(received.get(), done.get(), retried.get(), rejected.get(), handlerFailures.get(),
-                released.get(), sqsErrors.get(), inFlight.get(), inFlightHighWater.get());
+                released.get(), sqsErrors.get(), inFlight.get(), inFlightHighWater.get(), receiveCalls.get(),
+                receiveNanos.get(), handlingNanos.get());
+    }
+
+    void receiveCalled(long nanos) {
+        receiveCalls.incrementAndGet();
+        receiveNanos.addAndGet(nanos);
+    }
+
+    void handled(long nanos) {
+        handlingNanos.addAndGet(nanos);
     }
 
     void received() {

@@ -191,15 +191,22 @@ public final class SqsWorkerPool implements AutoCloseable {
         if (settings.visibilityTimeout() != null) {
             request.visibilityTimeout(Visibility.seconds(settings.visibilityTimeout()));
         }
-        return sqs.receiveMessage(request.build()).messages();
+        long began = System.nanoTime();
+        try {
+            return sqs.receiveMessage(request.build()).messages();
+        } finally {
+            metrics.receiveCalled(System.nanoTime() - began);
+        }
     }
 
     private void dispatch(Message message) {
         metrics.started();
         workers.execute(() -> {
+            long began = System.nanoTime();
             try {
                 processor.process(message);
             } finally {
+                metrics.handled(System.nanoTime() - began);
                 metrics.finished();
                 permits.release();
             }

@@ -88,7 +88,7 @@ public final class EmbeddedOperationStore implements OperationStore, OperationHi
     public Page<OperationRecord> byTransition(String schedule, Instant transition, String cursor, int limit) {
         OperationHistory.checkLimit(limit);
         String low = Keys.join(schedule, format(transition), "");
-        String high = Keys.join(schedule, format(transition), "\u0001");
+        String high = Keys.join(schedule, format(transition)) + '\u0001';
         String after = cursor == null ? null : Keys.fromCursor(cursor, low, high);
         Keys.Slice<OperationRecord> slice = Keys.range(records, low, high, false, after, limit,
                 entry -> decode(entry.getValue()));

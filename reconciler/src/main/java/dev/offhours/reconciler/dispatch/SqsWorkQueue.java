@@ -1,0 +1,143 @@
+package dev.offhours.reconciler.dispatch;
+
+import dev.offhours.core.work.WorkItem;
+import dev.offhours.core.work.WorkItemCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * The work queue on SQS: SendMessageBatch requests of up to 10 entries and 256 KiB, {@code concurrency} of them in
+ * flight at once. A batch that partly fails is retried with only its failed entries (those SQS does not blame on
+ * the sender), after a full-jitter exponential backoff; a request that fails as a whole is retried the same way.
+ * Owns its threads: {@link #close()} stops them, not the SQS client.
+ */
+public final class SqsWorkQueue implements WorkQueue, AutoCloseable {
+
+    private static final int MAX_ERRORS_KEPT = 10;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final ExecutorService senders;
+    private final int maxAttempts;
+    private final Duration baseBackoff;
+    private final WorkItemCodec codec = new WorkItemCodec();
+
+    /**
+     * @param concurrency batches in flight at once (8 to 16 keep one dispatch of 10,000 items within seconds)
+     * @param maxAttempts tries per entry, the first included
+     * @param baseBackoff first retry waits up to this long, doubling per attempt (full jitter)
+     */
+    public SqsWorkQueue(SqsClient sqs, String queueUrl, int concurrency, int maxAttempts, Duration baseBackoff) {
+        this.sqs = Objects.requireNonNull(sqs, "sqs");
+        if (queueUrl == null || queueUrl.isBlank()) {
+            throw new IllegalArgumentException("the work queue URL must not be empty");
+        }
+        if (concurrency < 1 || maxAttempts < 1) {
+            throw new IllegalArgumentException("concurrency and maxAttempts must be at least 1, but were "
+                    + concurrency + " and " + maxAttempts);
+        }
+        this.queueUrl = queueUrl;
+        this.maxAttempts = maxAttempts;
+        this.baseBackoff = Objects.requireNonNull(baseBackoff, "baseBackoff");
+        this.senders = Executors.newFixedThreadPool(concurrency, daemonThreads());
+    }
+
+    public SqsWorkQueue(SqsClient sqs, String queueUrl) {
+        this(sqs, queueUrl, 12, 5, Duration.ofMillis(100));
+    }
+
+    @Override
+    public CompletableFuture<SendReport> sendAllAsync(List<WorkItem> items) {
+        List<String> bodies = items.stream().map(codec::encode).toList();
+        CompletableFuture<SendReport> total = CompletableFuture.completedFuture(SendReport.NOTHING);
+        for (List<String> batch : SqsBatches.split(bodies)) {
+            total = total.thenCombine(CompletableFuture.supplyAsync(() -> sendBatch(batch), senders), SendReport::plus);
+        }
+        return total;
+    }
+
+    private SendReport sendBatch(List<String> bodies) {
+        Map<String, SendMessageBatchRequestEntry> remaining = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            String id = Integer.toString(i);
+            remaining.put(id, SendMessageBatchRequestEntry.builder().id(id).messageBody(bodies.get(i)).build());
+        }
+        int calls = 0;
+        int sent = 0;
+        List<String> errors = new ArrayList<>();
+        for (int attempt = 1; attempt <= maxAttempts && !remaining.isEmpty(); attempt++) {
+            if (attempt > 1) {
+                backoff(attempt);
+            }
+            calls++;
+            try {
+                SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl)
+                        .entries(remaining.values()));
+                sent += response.successful().size();
+                response.successful().forEach(ok -> remaining.remove(ok.id()));
+                Map<String, BatchResultErrorEntry> failed = response.failed().stream()
+                        .collect(Collectors.toMap(BatchResultErrorEntry::id, Function.identity()));
+                for (BatchResultErrorEntry error : failed.values()) {
+                    if (Boolean.TRUE.equals(error.senderFault())) {
+                        remaining.remove(error.id()); // retrying the same entry cannot succeed
+                        keep(errors, "rejected: " + error.code() + " " + error.message());
+                    }
+                }
+                if (!remaining.isEmpty() && attempt == maxAttempts) {
+                    failed.values().forEach(e -> keep(errors, "gave up after " + maxAttempts + " attempts: "
+                            + e.code() + " " + e.message()));
+                }
+            } catch (SdkException e) {
+                if (attempt == maxAttempts) {
+                    keep(errors, "gave up after " + maxAttempts + " attempts: " + e.getMessage());
+                }
+            }
+        }
+        return new SendReport(sent, bodies.size() - sent, calls, errors);
+    }
+
+    private void backoff(int attempt) {
+        long ceiling = baseBackoff.toMillis() << Math.min(attempt - 2, 10);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void keep(List<String> errors, String error) {
+        if (errors.size() < MAX_ERRORS_KEPT) {
+            errors.add(error);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "offhours-sqs-send-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        senders.shutdown();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.offhours.reconciler.dispatch;
+
+import dev.offhours.core.work.WorkItem;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Where the dispatcher puts work items for the workers (SQS in the service, ElasticMQ in {@code demo}). */
+public interface WorkQueue {
+
+    /**
+     * Starts enqueuing every item, retrying transient failures; the future completes once each item is either sent
+     * or given up on, and never completes exceptionally for a failed item: the report counts it.
+     */
+    CompletableFuture<SendReport> sendAllAsync(List<WorkItem> items);
+
+    /** {@link #sendAllAsync} and wait. */
+    default SendReport sendAll(List<WorkItem> items) {
+        return sendAllAsync(items).join();
+    }
+}

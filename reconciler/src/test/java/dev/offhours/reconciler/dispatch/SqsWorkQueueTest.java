@@ -1,0 +1,145 @@
+package dev.offhours.reconciler.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offhours.core.schedule.AsleepCapacity;
+import dev.offhours.core.work.Action;
+import dev.offhours.core.work.Target;
+import dev.offhours.core.work.WorkItem;
+import dev.offhours.testsupport.ElasticMqExtension;
+import dev.offhours.testsupport.EmbeddedElasticMq;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+@ExtendWith(ElasticMqExtension.class)
+class SqsWorkQueueTest {
+
+    private static final Instant AT = Instant.parse("2026-03-02T18:00:00Z");
+
+    static Stream<Arguments> batchShapes() {
+        return Stream.of(
+                Arguments.of(25, 1_000, List.of(10, 10, 5)),       // 10 entries per batch
+                Arguments.of(10, 1_000, List.of(10)),
+                Arguments.of(5, 100 * 1024, List.of(2, 2, 1)),    // 256 KiB per batch
+                Arguments.of(3, 256 * 1024, List.of(1, 1, 1)));
+    }
+
+    @ParameterizedTest(name = "{0} bodies of {1} bytes -> batches {2}")
+    @MethodSource("batchShapes")
+    void batchesRespectTheEntryAndSizeLimitsOfSqs(int count, int bytes, List<Integer> expected) {
+        List<String> bodies = Collections.nCopies(count, "x".repeat(bytes));
+
+        List<List<String>> batches = SqsBatches.split(bodies);
+
+        assertThat(batches).extracting(List::size).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void sendsEveryItemInBatchesOfTen(EmbeddedElasticMq mq, SqsClient sqs) {
+        String queueUrl = mq.createQueue("batches", Map.of());
+        try (SqsWorkQueue queue = new SqsWorkQueue(sqs, queueUrl)) {
+            SendReport report = queue.sendAll(items(25));
+
+            assertThat(report.sent()).isEqualTo(25);
+            assertThat(report.calls()).isEqualTo(3);
+            assertThat(DispatchFixtures.drain(sqs, queueUrl)).extracting(item -> item.target().name())
+                    .containsExactlyInAnyOrderElementsOf(names(25));
+        }
+    }
+
+    @Test
+    void retriesOnlyTheEntriesThatFailed(EmbeddedElasticMq mq, SqsClient sqs) {
+        String queueUrl = mq.createQueue("retry", Map.of());
+        FailingOnce flaky = new FailingOnce(sqs, Set.of("3", "7"), false);
+        try (SqsWorkQueue queue = new SqsWorkQueue(flaky, queueUrl, 4, 5, Duration.ofMillis(1))) {
+            SendReport report = queue.sendAll(items(10));
+
+            assertThat(report.sent()).isEqualTo(10);
+            assertThat(report.failed()).isZero();
+            assertThat(flaky.batchSizes).containsExactly(10, 2);
+            assertThat(DispatchFixtures.drain(sqs, queueUrl)).hasSize(10); // each item exactly once
+        }
+    }
+
+    @Test
+    void doesNotRetryEntriesSqsBlamesOnTheSender(EmbeddedElasticMq mq, SqsClient sqs) {
+        String queueUrl = mq.createQueue("rejected", Map.of());
+        FailingOnce rejecting = new FailingOnce(sqs, Set.of("4"), true);
+        try (SqsWorkQueue queue = new SqsWorkQueue(rejecting, queueUrl, 4, 5, Duration.ofMillis(1))) {
+            SendReport report = queue.sendAll(items(10));
+
+            assertThat(report.sent()).isEqualTo(9);
+            assertThat(report.failed()).isEqualTo(1);
+            assertThat(report.errors()).singleElement().asString().contains("InvalidParameterValue");
+            assertThat(rejecting.batchSizes).containsExactly(10);
+        }
+    }
+
+    private static List<WorkItem> items(int count) {
+        return names(count).stream().map(name -> WorkItem.of("web", AT, Action.SLEEP,
+                Target.asg("111111111111", "eu-west-1", name), AsleepCapacity.ZERO, "main@sha1:abc", null)).toList();
+    }
+
+    private static List<String> names(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "asg-" + i).toList();
+    }
+
+    /**
+     * The real ElasticMQ client, except that on the first request the entries with the given ids are answered as
+     * failed (as SQS does under load) instead of sent.
+     */
+    private static final class FailingOnce implements SqsClient {
+        private final SqsClient real;
+        private final Set<String> failIds;
+        private final boolean senderFault;
+        private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+
+        FailingOnce(SqsClient real, Set<String> failIds, boolean senderFault) {
+            this.real = real;
+            this.failIds = failIds;
+            this.senderFault = senderFault;
+        }
+
+        @Override
+        public SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest request) {
+            batchSizes.add(request.entries().size());
+            if (batchSizes.size() > 1) {
+                return real.sendMessageBatch(request);
+            }
+            List<SendMessageBatchRequestEntry> pass = request.entries().stream()
+                    .filter(e -> !failIds.contains(e.id())).toList();
+            SendMessageBatchResponse sent = real.sendMessageBatch(request.toBuilder().entries(pass).build());
+            List<BatchResultErrorEntry> failed = request.entries().stream().filter(e -> failIds.contains(e.id()))
+                    .map(e -> BatchResultErrorEntry.builder().id(e.id()).senderFault(senderFault)
+                            .code(senderFault ? "InvalidParameterValue" : "InternalError").message("test").build())
+                    .toList();
+            return sent.toBuilder().failed(failed).build();
+        }
+
+        @Override
+        public String serviceName() {
+            return real.serviceName();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.offhours.reconciler.store.embedded;
+
+import static dev.offhours.reconciler.store.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offhours.core.port.AccountHealth;
+import dev.offhours.core.port.ControlStore;
+import dev.offhours.core.port.HealthStatus;
+import dev.offhours.reconciler.store.ControlStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedControlStoreTest extends ControlStoreContract {
+
+    @TempDir
+    Path directory;
+    private EmbeddedStores stores;
+
+    @BeforeEach
+    void open() {
+        stores = new EmbeddedStores(directory);
+    }
+
+    @AfterEach
+    void close() {
+        stores.close();
+    }
+
+    @Override
+    protected ControlStore store() {
+        return stores.hub().control();
+    }
+
+    @Test
+    void claimsDispatchesStatusAndHealthSurviveAReopen() {
+        store().claim("payments-dev", T0, "replica-0", T0);
+        store().recordDispatch("payments-dev", T0, 12, T0.plusSeconds(1));
+        store().saveStatus(refused(T0));
+        store().saveAccountHealth(new AccountHealth("111111111111", "eu-central-1", HealthStatus.OK, T0, null, null, 0));
+
+        stores.reopen();
+
+        assertThat(store().claim("payments-dev", T0, "replica-1", T0)).as("a restarted hub does not claim again").isFalse();
+        assertThat(store().latestDispatch("payments-dev")).hasValueSatisfying(d -> assertThat(d.count()).isEqualTo(12));
+        assertThat(store().status()).contains(refused(T0));
+        assertThat(store().accountHealth()).hasSize(1);
+    }
+}
