@@ -4,6 +4,11 @@ import dev.offhours.reconciler.cli.CliContext;
 import dev.offhours.reconciler.cli.DescribeCommand;
 import dev.offhours.reconciler.cli.PlanCommand;
 import dev.offhours.reconciler.cli.ValidateCommand;
+import dev.offhours.reconciler.demo.DemoCommand;
+import dev.offhours.reconciler.service.Hub;
+import dev.offhours.reconciler.service.HubWiring;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
@@ -12,21 +17,27 @@ import io.dropwizard.util.JarLocation;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * offhours: the hub service and its command line. Commands: {@code validate}, {@code describe}, {@code plan} (and
- * Dropwizard's {@code server} and {@code check}, which get their configuration with a later issue).
+ * offhours: the hub service and its command line. Commands: {@code server config.yml} (the hub), {@code check
+ * config.yml}, {@code demo} (the hub with a simulated fleet), {@code validate}, {@code describe} and {@code plan}.
+ * Configuration files may use {@code ${VARIABLE}} for environment variables (secrets such as the Git token).
  */
 public class OffhoursApplication extends Application<OffhoursConfiguration> {
 
     /** Only the service needs the JVM metrics (and their JMX reporter); the CLI commands start faster without. */
-    private static final Set<String> COMMANDS_WITH_METRICS = Set.of("server", "check");
+    private static final Set<String> COMMANDS_WITH_METRICS = Set.of("server", "check", "demo");
 
     private final CliContext context;
+    private volatile Hub hub;
 
     public OffhoursApplication() {
         this(Clock.systemUTC(), System.out, System.err);
@@ -43,8 +54,8 @@ public class OffhoursApplication extends Application<OffhoursConfiguration> {
         int exitCode = new OffhoursApplication(Clock.systemUTC(), out, err).execute(args);
         out.flush();
         err.flush();
-        // Exit only on failure: after `server` starts, its threads keep the JVM running.
-        if (exitCode != 0) {
+        // Exit only on failure or after a demo: after `server` starts, its threads keep the JVM running.
+        if (exitCode != 0 || (args.length > 0 && args[0].equals("demo"))) {
             System.exit(exitCode);
         }
     }
@@ -61,6 +72,9 @@ public class OffhoursApplication extends Application<OffhoursConfiguration> {
 
     @Override
     public void initialize(Bootstrap<OffhoursConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new DemoCommand(this, this::hub, this::jarPath, Clock.systemUTC(), context.out()));
         bootstrap.addCommand(new ValidateCommand(context));
         bootstrap.addCommand(new DescribeCommand(context));
         bootstrap.addCommand(new PlanCommand(context));
@@ -68,7 +82,26 @@ public class OffhoursApplication extends Application<OffhoursConfiguration> {
 
     @Override
     public void run(OffhoursConfiguration configuration, Environment environment) {
-        // The service (Git reconciler, scheduler, API) comes with a later issue.
+        // Quartz counts in system time, so the service runs on the system clock whatever the CLI's clock is.
+        hub = HubWiring.wire(configuration, environment, Clock.systemUTC());
+    }
+
+    /** The hub the last {@link #run(OffhoursConfiguration, Environment)} wired (demo, end-to-end tests). */
+    public Hub hub() {
+        Hub wired = hub;
+        if (wired == null) {
+            throw new IllegalStateException("the hub is not wired yet: run the server or demo command first");
+        }
+        return wired;
+    }
+
+    private Optional<Path> jarPath() {
+        try {
+            Path location = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

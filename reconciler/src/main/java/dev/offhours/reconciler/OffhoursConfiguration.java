@@ -1,10 +1,118 @@
 package dev.offhours.reconciler;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.offhours.reconciler.config.AwsConfig;
+import dev.offhours.reconciler.config.StoreConfig;
+import dev.offhours.reconciler.config.WorkersConfig;
+import dev.offhours.reconciler.dispatch.DispatchConfig;
+import dev.offhours.reconciler.git.GitSourceConfig;
+import dev.offhours.reconciler.inventory.DiscoveryConfig;
+import dev.offhours.reconciler.service.SpokeAccess;
+import dev.offhours.reconciler.transition.TransitionsConfig;
 import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The service's configuration. Empty until the {@code server} command comes (a later issue); the CLI commands
- * {@code validate}, {@code describe} and {@code plan} need none.
+ * The service's configuration ({@code server config.yml}); every section is documented field by field in
+ * {@code reconciler/config.example.yml}. Secrets come from environment variables ({@code ${OFFHOURS_GIT_TOKEN}});
+ * the CLI commands {@code validate}, {@code describe} and {@code plan} need none of it.
  */
 public class OffhoursConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private GitSourceConfig git;
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private TransitionsConfig transitions = new TransitionsConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DispatchConfig dispatch = new DispatchConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DiscoveryConfig discovery = new DiscoveryConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private WorkersConfig workers = new WorkersConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AwsConfig aws = new AwsConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private StoreConfig store = new StoreConfig();
+
+    /** Set by {@code demo} only: the simulated fleet instead of STS and the spokes' real AWS endpoints. */
+    @JsonIgnore
+    private SpokeAccess spokeAccess;
+
+    /** Environment-variable substitution is lenient: an unset variable would stay as {@code ${NAME}}. */
+    @AssertTrue(message = "names an environment variable that is not set (${...} left in git.token, git.webhookSecret,"
+            + " aws.externalId, dispatch.workQueueUrl or workers.deadLetterQueueUrl); set the variable or give a value")
+    @JsonIgnore
+    public boolean isEveryVariableSet() {
+        return Stream.of(git == null ? null : git.token().orElse(null),
+                        git == null ? null : git.webhookSecret().orElse(null), aws.externalId(),
+                        dispatch.getWorkQueueUrl(), workers.deadLetterQueueUrl())
+                .noneMatch(value -> value != null && value.contains("${"));
+    }
+
+    public GitSourceConfig git() {
+        return git;
+    }
+
+    public TransitionsConfig transitions() {
+        return transitions;
+    }
+
+    public DispatchConfig dispatch() {
+        return dispatch;
+    }
+
+    public DiscoveryConfig discovery() {
+        return discovery;
+    }
+
+    public WorkersConfig workers() {
+        return workers;
+    }
+
+    public AwsConfig aws() {
+        return aws;
+    }
+
+    public StoreConfig store() {
+        return store;
+    }
+
+    public Optional<SpokeAccess> spokeAccess() {
+        return Optional.ofNullable(spokeAccess);
+    }
+
+    public OffhoursConfiguration git(GitSourceConfig value) {
+        this.git = value;
+        return this;
+    }
+
+    public OffhoursConfiguration spokeAccess(SpokeAccess value) {
+        this.spokeAccess = value;
+        return this;
+    }
 }

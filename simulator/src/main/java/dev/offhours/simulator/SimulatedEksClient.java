@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.eks.model.UpdateNodegroupConfigResponse;
 /**
  * Amazon EKS of one region, acting in the account whose credentials each call resolves. UpdateNodegroupConfig is
  * asynchronous: it answers an InProgress update that becomes Successful after the configured duration (unless the
- * node group is stuck); a second update meanwhile is ResourceInUseException. Operations not listed here keep the
+ * node group is stuck; with a zero duration it answers Successful at once); a second update meanwhile is
+ * ResourceInUseException. Operations not listed here keep the
  * SDK interface's default (UnsupportedOperationException).
  */
 final class SimulatedEksClient implements EksClient {
@@ -99,6 +100,8 @@ final class SimulatedEksClient implements EksClient {
             NodegroupUpdate update = new NodegroupUpdate(UUID.randomUUID().toString(), fleet.time().instant(),
                     fleet.time().nanos() + fleet.config().nodegroupUpdateDuration().toNanos(), requested);
             ng.start(update, token, fleet.config().scalingApplies());
+            // With a zero update duration the update is complete when it is answered, and says so.
+            ng.settle(fleet.time().nanos(), fleet.time().instant(), fleet.config().scalingApplies());
             return UpdateNodegroupConfigResponse.builder().update(EksModel.update(update)).build();
         });
     }

@@ -43,6 +43,17 @@ class NodegroupUpdateTest {
     }
 
     @Test
+    void updateOfZeroDurationAnswersSuccessfulAtOnce() {
+        SimulatedFleet fleet = Spokes.small(time).nodegroupUpdateDuration(Duration.ZERO).build();
+        Target ng = workers(fleet);
+        EksClient eks = eks(fleet, ng);
+
+        assertThat(sleep(eks).status()).isEqualTo(UpdateStatus.SUCCESSFUL);
+        assertThat(describe(eks).status()).isEqualTo(NodegroupStatus.ACTIVE);
+        assertThat(fleet.capacity(ng)).isEqualTo(ASLEEP);
+    }
+
+    @Test
     void onCompletionModeShowsTheOldScalingUntilTheUpdateSucceeds() {
         SimulatedFleet fleet = fleet(ScalingApplies.ON_COMPLETION);
         Target ng = workers(fleet);

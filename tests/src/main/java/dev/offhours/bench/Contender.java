@@ -14,8 +14,10 @@ import dev.offhours.worker.resilience.ResilienceSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -23,7 +25,7 @@ import software.amazon.awssdk.services.eks.EksClient;
 /** One implementation under benchmark, on its own fresh fleet, with the counters a storm reads. */
 record Contender(String name, SimulatedFleet fleet, WorkItemHandler handler, LongSupplier records,
                  LongSupplier finalRecords, LongSupplier failed, LongSupplier failedByThrottling,
-                 LongSupplier lastRecordNanos, Runnable resetCounters) {
+                 LongSupplier lastRecordNanos, Supplier<List<Long>> finalRecordTimes, Runnable resetCounters) {
 
     /** offhours' worker with every real-time setting (limits, backoffs, queue delays) scaled to simulated time. */
     static Contender offhours(SimulatedFleet fleet, double scale) {
@@ -46,15 +48,15 @@ record Contender(String name, SimulatedFleet fleet, WorkItemHandler handler, Lon
         SpokeWorker worker = new SpokeWorker(new SpokeClients(factory, credentials),
                 new Pipelines(scaled(ResilienceSettings.defaults(), scale)), store, new InMemoryAwakeCapacityStore(),
                 clock, new SpokeWorker.Settings(defaults.recordRetention(), times(defaults.confirmDelay(), scale),
-                times(defaults.retryLaterDelay(), scale)));
+                times(defaults.retryLaterDelay(), scale), times(defaults.asgViewFreshness(), scale)));
         return new Contender("offhours", fleet, worker, store::writes, store::finalWrites, store::failed,
-                store::failedByThrottling, store::lastWriteNanos, store::resetCounters);
+                store::failedByThrottling, store::lastWriteNanos, store::finalWriteTimes, store::resetCounters);
     }
 
     static Contender naive(SimulatedFleet fleet) {
         NaiveHandler naive = new NaiveHandler(fleet);
         return new Contender("naive", fleet, naive, naive.records::get, naive.records::get, naive.failed::get,
-                naive.failedByThrottling::get, naive.lastRecordNanos::get, naive::resetCounters);
+                naive.failedByThrottling::get, naive.lastRecordNanos::get, naive::recordTimes, naive::resetCounters);
     }
 
     /** Rates divided by the scale, delays multiplied by it: the same behaviour in simulated time. */

@@ -17,6 +17,7 @@ final class CountingOperationStore implements OperationStore {
     private final OperationStore delegate;
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong lastWriteNanos = new AtomicLong();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> finalWriteNanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong finalWrites = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong failedByThrottling = new AtomicLong();
@@ -37,6 +38,7 @@ final class CountingOperationStore implements OperationStore {
             writes.incrementAndGet();
             if (record.status().isFinal()) {
                 finalWrites.incrementAndGet();
+                finalWriteNanos.add(System.nanoTime());
             }
             if (record.status() == OperationStatus.FAILED) {
                 failed.incrementAndGet();
@@ -71,6 +73,11 @@ final class CountingOperationStore implements OperationStore {
         return failedByThrottling.get();
     }
 
+    /** Real times (System.nanoTime) when final records landed, in no particular order. */
+    List<Long> finalWriteTimes() {
+        return List.copyOf(finalWriteNanos);
+    }
+
     long lastWriteNanos() {
         return lastWriteNanos.get();
     }
@@ -81,5 +88,6 @@ final class CountingOperationStore implements OperationStore {
         failed.set(0);
         failedByThrottling.set(0);
         lastWriteNanos.set(0);
+        finalWriteNanos.clear();
     }
 }

@@ -19,6 +19,8 @@ import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
 import dev.offhours.testsupport.EmbeddedElasticMq;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,16 +72,19 @@ public final class DispatchBenchmark {
                 dispatcher.dispatch(schedule("warm-up"), TRANSITION, PowerState.ASLEEP, REVISION);
 
                 long cpuStart = processCpuNanos();
+                long dispatcherCpuStart = dispatcherCpuNanos();
                 long start = System.nanoTime();
                 DispatchResult result = dispatcher.dispatch(schedule("bench"), TRANSITION, PowerState.ASLEEP, REVISION);
                 long elapsedMs = (System.nanoTime() - start) / 1_000_000;
                 long cpuMs = (processCpuNanos() - cpuStart) / 1_000_000;
+                long dispatcherCpuMs = (dispatcherCpuNanos() - dispatcherCpuStart) / 1_000_000;
 
                 print("targets", targets);
                 print("work_items_sent", result.sent());
                 print("work_items_failed", result.report().failed());
                 print("dispatch_ms", elapsedMs);
                 print("process_cpu_ms", cpuMs);
+                print("dispatcher_cpu_ms", dispatcherCpuMs);
                 print("available_cpus", Runtime.getRuntime().availableProcessors());
                 print("load_average", String.format("%.1f",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
@@ -99,6 +104,19 @@ public final class DispatchBenchmark {
             return os.getProcessCpuTime();
         }
         return 0;
+    }
+
+    /** CPU of the dispatcher's own threads (the caller and the SQS senders, SDK work included), not ElasticMQ's. */
+    private static long dispatcherCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().equals("main")
+                    || info.getThreadName().startsWith("offhours-sqs-send"))) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static void fill(EmbeddedHubStore hub, String schedule, int count) {

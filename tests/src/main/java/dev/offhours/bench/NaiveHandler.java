@@ -46,6 +46,7 @@ final class NaiveHandler implements WorkItemHandler {
     final AtomicLong failed = new AtomicLong();
     final AtomicLong failedByThrottling = new AtomicLong();
     final AtomicLong lastRecordNanos = new AtomicLong();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> recordNanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     NaiveHandler(SimulatedFleet fleet) {
         this.fleet = fleet;
@@ -56,6 +57,11 @@ final class NaiveHandler implements WorkItemHandler {
         failed.set(0);
         failedByThrottling.set(0);
         lastRecordNanos.set(0);
+        recordNanos.clear();
+    }
+
+    java.util.List<Long> recordTimes() {
+        return java.util.List.copyOf(recordNanos);
     }
 
     @Override
@@ -80,7 +86,9 @@ final class NaiveHandler implements WorkItemHandler {
             }
         }
         records.incrementAndGet();
-        lastRecordNanos.accumulateAndGet(System.nanoTime(), Math::max);
+        long now = System.nanoTime();
+        recordNanos.add(now);
+        lastRecordNanos.accumulateAndGet(now, Math::max);
         return Outcome.done();
     }
 

@@ -106,6 +106,7 @@ public final class WindowStormBenchmark {
         pool.start();
         long start = System.nanoTime();
         enqueue(sqs, queues.workQueueUrl(), targets.stream().map(t -> body(t, action, transition)).toList());
+        double enqueueSeconds = (System.nanoTime() - start) / 1e9 / scale;
         long giveUp = start + GIVE_UP.toNanos();
         while (contender.finalRecords().getAsLong() < targets.size() && System.nanoTime() < giveUp) {
             Thread.sleep(20);
@@ -119,6 +120,10 @@ public final class WindowStormBenchmark {
                 .put("wall_time_s", wallSeconds)
                 .put("physical_limit_s", limit.seconds())
                 .put("ratio", wallSeconds / limit.seconds())
+                .put("enqueue_s", enqueueSeconds)
+                .put("half_done_s", completedBy(contender, start, 0.5, scale))
+                .put("p90_done_s", completedBy(contender, start, 0.9, scale))
+                .put("p99_done_s", completedBy(contender, start, 0.99, scale))
                 .put("limit_bucket_bound_s", limit.bucketSeconds())
                 .put("limit_latency_bound_s", limit.latencySeconds())
                 .put("api_calls_per_target", (double) calls.calls() / targets.size())
@@ -136,6 +141,17 @@ public final class WindowStormBenchmark {
                 .put("receive_call_ms", queue.receiveNanos() / 1e6 / Math.max(1, queue.receiveCalls()))
                 .put("slot_busy_fraction", queue.handlingNanos() / ((double) IN_FLIGHT * wallSeconds * scale * 1e9))
                 .build();
+    }
+
+    /** Simulated seconds from the first enqueue until {@code fraction} of the final records were written. */
+    private static double completedBy(Contender contender, long start, double fraction, double scale) {
+        List<Long> times = new ArrayList<>(contender.finalRecordTimes().get());
+        if (times.isEmpty()) {
+            return Double.NaN;
+        }
+        times.sort(null);
+        int index = Math.min(times.size() - 1, (int) Math.ceil(fraction * times.size()) - 1);
+        return (times.get(Math.max(0, index)) - start) / 1e9 / scale;
     }
 
     private static String body(Target target, Action action, Instant transition) {

@@ -11,6 +11,7 @@ import dev.offhours.core.work.TargetKind;
 import dev.offhours.core.work.WorkItem;
 import dev.offhours.core.work.WorkItemCodec;
 import dev.offhours.worker.action.AsgActions;
+import dev.offhours.worker.action.AsgDescribes;
 import dev.offhours.worker.action.NodegroupActions;
 import dev.offhours.worker.action.TargetActions;
 import dev.offhours.worker.action.TargetNotFoundException;
@@ -40,13 +41,18 @@ import software.amazon.awssdk.services.eks.model.ResourceInUseException;
 public final class SpokeWorker implements WorkItemHandler {
 
     /**
-     * @param recordRetention how long operation records live (TTL)
-     * @param confirmDelay    when to look again at an asynchronous EKS update
-     * @param retryLaterDelay base delay (jittered up to twice) when throttling or a busy limiter sends an item back
+     * @param recordRetention   how long operation records live (TTL)
+     * @param confirmDelay      when to look again at an asynchronous EKS update
+     * @param retryLaterDelay   base delay (jittered up to twice) when throttling or a busy limiter sends an item back
+     * @param asgViewFreshness  how old a shared DescribeAutoScalingGroups may be and still serve another work item
+     *                          ({@link AsgDescribes}); keep it far below retryLaterDelay and the queue's visibility
+     *                          timeout
      */
-    public record Settings(Duration recordRetention, Duration confirmDelay, Duration retryLaterDelay) {
+    public record Settings(Duration recordRetention, Duration confirmDelay, Duration retryLaterDelay,
+                           Duration asgViewFreshness) {
         public static Settings defaults() {
-            return new Settings(Duration.ofDays(90), Duration.ofSeconds(15), Duration.ofSeconds(10));
+            return new Settings(Duration.ofDays(90), Duration.ofSeconds(15), Duration.ofSeconds(10),
+                    Duration.ofSeconds(1));
         }
     }
 
@@ -58,6 +64,7 @@ public final class SpokeWorker implements WorkItemHandler {
     private final Settings settings;
     private final RecordFactory records;
     private final TargetOperation operation;
+    private final AsgDescribes asgDescribes;
     private final TargetActions asgActions;
     private final TargetActions nodegroupActions;
 
@@ -70,8 +77,14 @@ public final class SpokeWorker implements WorkItemHandler {
         this.settings = settings;
         this.records = new RecordFactory(clock, settings.recordRetention());
         this.operation = new TargetOperation(awakeCapacities, records, settings.confirmDelay());
-        this.asgActions = new AsgActions(clients, pipelines);
+        this.asgDescribes = new AsgDescribes(clients, pipelines, settings.asgViewFreshness(), System::nanoTime);
+        this.asgActions = new AsgActions(clients, pipelines, asgDescribes);
         this.nodegroupActions = new NodegroupActions(clients, pipelines);
+    }
+
+    /** The shared Auto Scaling describes (their counters are benchmark figures). */
+    public AsgDescribes asgDescribes() {
+        return asgDescribes;
     }
 
     @Override
@@ -100,7 +113,9 @@ public final class SpokeWorker implements WorkItemHandler {
         String account = item.target().account();
         TargetOperation.Step step;
         try {
-            pipelines.call(account, item.target().region(), ApiFamily.STS, () -> credentials.credentials(account));
+            if (credentials.needsRefresh(account)) {
+                pipelines.call(account, item.target().region(), ApiFamily.STS, () -> credentials.credentials(account));
+            }
             TargetActions actions = item.target().kind() == TargetKind.ASG ? asgActions : nodegroupActions;
             step = operation.run(item, actions, existing, attempts, started);
         } catch (CircuitBreakerOpenException e) {

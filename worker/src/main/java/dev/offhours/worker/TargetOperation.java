@@ -7,6 +7,7 @@ import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.work.Action;
 import dev.offhours.core.work.WorkItem;
+import dev.offhours.worker.action.Applied;
 import dev.offhours.worker.action.ObservedTarget;
 import dev.offhours.worker.action.TargetActions;
 import dev.offhours.worker.action.UpdateState;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Carries out one work item against its target once its credentials are known: observe, decide with
- * {@link CapacityRules}, save the awake capacity, change, confirm. Returns the record to write, or a wait.
+ * {@link CapacityRules}, save the awake capacity, change; an asynchronous change that is not complete at once is
+ * recorded IN_PROGRESS and confirmed by a later delivery. Returns the record to write, or a wait.
  * AWS exceptions pass through; {@link SpokeWorker} classifies them.
  */
 final class TargetOperation {
@@ -88,15 +90,20 @@ final class TargetOperation {
             actions.saveAwake(item.target(), observed, change.saveAwake());
             awakeCapacities.save(item.target().key(), change.saveAwake());
         }
-        String updateId = actions.apply(item.target(), change.to());
+        Applied applied = actions.apply(item.target(), change.to());
+        String updateId = applied.updateId();
         String verb = item.action() == Action.SLEEP ? "put to sleep" : "woken";
-        if (updateId == null || actions.confirm(item.target(), updateId, change.to()) == UpdateState.SUCCESSFUL) {
-            return Step.finish(records.build(item, existing, attempts, started, OperationStatus.SUCCEEDED, change.from(),
-                    change.to(), null, verb + ": " + change.from() + " -> " + change.to(), updateId));
-        }
-        OperationRecord progress = records.build(item, existing, attempts, started, OperationStatus.IN_PROGRESS,
-                change.from(), change.to(), null, "waiting for update " + updateId, updateId);
-        return Step.waitFor(confirmDelay, "waiting for EKS update " + updateId, progress);
+        return switch (applied.state()) {
+            case SUCCESSFUL -> Step.finish(records.build(item, existing, attempts, started, OperationStatus.SUCCEEDED,
+                    change.from(), change.to(), null, verb + ": " + change.from() + " -> " + change.to(), updateId));
+            // No polling in the thread: the record keeps the update id, and a later delivery confirms it.
+            case IN_PROGRESS -> Step.waitFor(confirmDelay, "waiting for EKS update " + updateId,
+                    records.build(item, existing, attempts, started, OperationStatus.IN_PROGRESS, change.from(),
+                            change.to(), null, "waiting for update " + updateId, updateId));
+            case FAILED -> Step.finish(records.build(item, existing, attempts, started, OperationStatus.FAILED,
+                    change.from(), null, "UpdateFailed", "EKS update " + updateId
+                            + " failed or was cancelled; check the node group's health", updateId));
+        };
     }
 
     private Step confirmEarlierUpdate(WorkItem item, TargetActions actions, OperationRecord earlier, int attempts,

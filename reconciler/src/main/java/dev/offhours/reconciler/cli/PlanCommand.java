@@ -20,8 +20,16 @@ import net.sourceforge.argparse4j.inf.Subparser;
  */
 public final class PlanCommand extends OffhoursCommand {
 
+    private final java.util.function.Function<String, String> environment;
+
     public PlanCommand(CliContext context) {
+        this(context, System::getenv);
+    }
+
+    /** @param environment where {@code --token-env} is looked up (tests pass their own) */
+    public PlanCommand(CliContext context, java.util.function.Function<String, String> environment) {
         super("plan", "Show what a change (base..head) of a schedules Git repository does in the next 7 days", context);
+        this.environment = environment;
     }
 
     @Override
@@ -34,6 +42,10 @@ public final class PlanCommand extends OffhoursCommand {
                 .help("reference instant, e.g. 2026-03-27T11:00:00Z (default: the current time)");
         subparser.addArgument("--path").metavar("SUBDIR").setDefault("")
                 .help("folder of the Git repository that holds the schedules repository (default: its root)");
+        subparser.addArgument("--hub-url").metavar("URL")
+                .help("also ask this hub how many targets each changed schedule binds today, per account");
+        subparser.addArgument("--token-env").metavar("VAR").setDefault(HubClient.DEFAULT_TOKEN_ENV)
+                .help("environment variable holding the hub's bearer token (default " + HubClient.DEFAULT_TOKEN_ENV + ")");
     }
 
     @Override
@@ -54,6 +66,11 @@ public final class PlanCommand extends OffhoursCommand {
                 ? PlanJson.render(report, now)
                 : PlanMarkdown.render(report);
         context.out().print(output);
+        String hubUrl = namespace.getString("hub_url");
+        if (hubUrl != null && plan.isPresent()) {
+            HubClient hub = HubClient.of(hubUrl, namespace.getString("token_env"), environment);
+            context.out().print(PlanHubSection.markdown(plan.get(), hub, hubUrl));
+        }
         if (plan.isEmpty()) {
             throw CommandFailure.alreadyReported();
         }

@@ -30,7 +30,7 @@ public final class FetchLoop implements AutoCloseable {
 
     /**
      * @param jitter fraction of {@code interval} each wait may differ by (0.1: 54 to 66 s for 60 s)
-     * @param random values in [0, 1), e.g. {@code ThreadLocalRandom.current()::nextDouble}
+     * @param random values in [0, 1), e.g. {@code () -> ThreadLocalRandom.current().nextDouble()}
      */
     public FetchLoop(ScheduledExecutorService executor, Duration interval, double jitter, DoubleSupplier random,
             Runnable task) {

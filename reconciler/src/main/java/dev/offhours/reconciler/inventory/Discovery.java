@@ -1,5 +1,6 @@
 package dev.offhours.reconciler.inventory;
 
+import dev.failsafe.CircuitBreakerOpenException;
 import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.HealthStatus;
@@ -127,7 +128,7 @@ public final class Discovery {
             String sentence = DiscoveryErrors.sentence(ar.account(), ar.region(), listing.roleArn(ar.account()), e);
             if (AwsErrors.isRoleUnavailable(e)) {
                 roleFailures.putIfAbsent(ar.account(), sentence);
-            } else if (e instanceof dev.failsafe.CircuitBreakerOpenException && roleFailures.containsKey(ar.account())) {
+            } else if (e instanceof CircuitBreakerOpenException && roleFailures.containsKey(ar.account())) {
                 // the breaker opened on this run's own denial in another region: name that cause, not the breaker
                 sentence = roleFailures.get(ar.account());
             }

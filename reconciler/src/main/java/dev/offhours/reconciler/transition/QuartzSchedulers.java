@@ -7,7 +7,10 @@ import org.quartz.SchedulerException;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
 
-/** Builds the registry's own Quartz scheduler: in memory, small daemon thread pool (Quartz 2.5 has no update check left to disable). */
+/**
+ * Builds the registry's own Quartz scheduler: in memory, small daemon thread pool. Quartz 2.5 has no update check
+ * left to disable.
+ */
 final class QuartzSchedulers {
 
     private QuartzSchedulers() {
@@ -17,7 +20,8 @@ final class QuartzSchedulers {
         Properties properties = new Properties();
         // Quartz keeps schedulers in a JVM-wide repository by name: a unique name lets two registries (two
         // replicas in one test JVM, or a restart) coexist.
-        properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "offhours-transitions-" + UUID.randomUUID());
+        properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME,
+                "offhours-transitions-" + UUID.randomUUID());
         properties.setProperty(StdSchedulerFactory.PROP_SCHED_MAKE_SCHEDULER_THREAD_DAEMON, "true");
         properties.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
         properties.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS, "org.quartz.simpl.SimpleThreadPool");

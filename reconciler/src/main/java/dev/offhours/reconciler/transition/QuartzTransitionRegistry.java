@@ -213,9 +213,10 @@ public final class QuartzTransitionRegistry implements TransitionRegistry, AutoC
         Instant now = clock.instant();
         Instant previous = lastCatchUp;
         lastCatchUp = now;
-        if (previous != null && Duration.between(previous, now).compareTo(settings.catchUpInterval().multipliedBy(2)) > 0) {
+        Duration gap = previous == null ? Duration.ZERO : Duration.between(previous, now);
+        if (gap.compareTo(settings.catchUpInterval().multipliedBy(2)) > 0) {
             LOG.warn("no catch-up check ran for {} (JVM paused, host asleep or overloaded); looking for missed"
-                    + " transitions", Duration.between(previous, now));
+                    + " transitions", gap);
         }
         try {
             for (String name : dueForCatchUp(now)) {

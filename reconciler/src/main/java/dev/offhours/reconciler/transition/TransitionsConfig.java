@@ -79,8 +79,11 @@ public class TransitionsConfig {
 
     /** The settings the registry needs, in java.time. */
     public QuartzTransitionRegistry.Settings settings() {
-        return new QuartzTransitionRegistry.Settings(threads, java.time.Duration.ofMillis(catchUpInterval.toMilliseconds()),
-                java.time.Duration.ofMillis(sweepInterval.toMilliseconds()),
-                java.time.Duration.ofMillis(sweepSettle.toMilliseconds()));
+        return new QuartzTransitionRegistry.Settings(threads, javaTime(catchUpInterval), javaTime(sweepInterval),
+                javaTime(sweepSettle));
+    }
+
+    private static java.time.Duration javaTime(Duration duration) {
+        return java.time.Duration.ofMillis(duration.toMilliseconds());
     }
 }

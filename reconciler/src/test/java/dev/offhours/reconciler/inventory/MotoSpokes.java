@@ -34,15 +34,16 @@ final class MotoSpokes implements AutoCloseable {
     final RoleCredentialsCache credentials;
     final Pipelines pipelines;
     final SpokeListing listing;
-    private final MotoServer moto;
     private final AwsSpokeClientFactory factory;
     private final AwsSpokeClientFactory stsFactory;
     private final AwsSpokeClientFactory setupFactory;
     private final StsClient sts;
     private final SpokeClients clients;
+    private final StsClient setupSts;
+    private final RoleCredentialsCache setupRoles;
+    private final Map<String, AwsCredentialsProvider> setupCredentials = new java.util.concurrent.ConcurrentHashMap<>();
 
     MotoSpokes(MotoServer moto, List<ExecutionInterceptor> spokeInterceptors, List<ExecutionInterceptor> stsInterceptors) {
-        this.moto = moto;
         this.factory = new AwsSpokeClientFactory(moto.endpoint(), spokeInterceptors, 50);
         this.stsFactory = new AwsSpokeClientFactory(moto.endpoint(), stsInterceptors, 10);
         this.setupFactory = new AwsSpokeClientFactory(moto.endpoint(), List.of(), 10);
@@ -52,6 +53,9 @@ final class MotoSpokes implements AutoCloseable {
         this.clients = new SpokeClients(factory, credentials);
         this.pipelines = new Pipelines(ResilienceSettings.defaults().withRetries(2, Duration.ofMillis(1), Duration.ofMillis(5)));
         this.listing = new SpokeListing(clients, pipelines);
+        this.setupSts = moto.client(StsClient.builder());
+        this.setupRoles = new RoleCredentialsCache(setupSts, RoleCredentialsCache.Settings.of(ROLE, EXTERNAL_ID),
+                Clock.systemUTC());
     }
 
     Target createAsg(String account, String name, Capacity capacity, Map<String, String> tags) {
@@ -103,11 +107,8 @@ final class MotoSpokes implements AutoCloseable {
     }
 
     private AwsCredentialsProvider setupCredentials(String account) {
-        try (StsClient setupSts = moto.client(StsClient.builder())) {
-            RoleCredentialsCache setup = new RoleCredentialsCache(setupSts, RoleCredentialsCache.Settings.of(ROLE, EXTERNAL_ID),
-                    Clock.systemUTC());
-            return StaticCredentialsProvider.create(setup.credentials(account));
-        }
+        return setupCredentials.computeIfAbsent(account,
+                key -> StaticCredentialsProvider.create(setupRoles.credentials(account)));
     }
 
     @Override
@@ -117,5 +118,6 @@ final class MotoSpokes implements AutoCloseable {
         factory.close();
         stsFactory.close();
         setupFactory.close();
+        setupSts.close();
     }
 }

@@ -12,21 +12,25 @@ import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 
-/** Auto Scaling group: DescribeAutoScalingGroups, CreateOrUpdateTags, UpdateAutoScalingGroup (synchronous). */
+/**
+ * Auto Scaling group: DescribeAutoScalingGroups (shared by the items of one account-region, {@link AsgDescribes}),
+ * CreateOrUpdateTags, UpdateAutoScalingGroup (synchronous).
+ */
 public final class AsgActions implements TargetActions {
 
     private final SpokeClients clients;
     private final Pipelines pipelines;
+    private final AsgDescribes describes;
 
-    public AsgActions(SpokeClients clients, Pipelines pipelines) {
+    public AsgActions(SpokeClients clients, Pipelines pipelines, AsgDescribes describes) {
         this.clients = clients;
         this.pipelines = pipelines;
+        this.describes = describes;
     }
 
     @Override
     public ObservedTarget observe(Target target) {
-        AutoScalingGroup group = call(target, asg -> asg.describeAutoScalingGroups(b -> b.autoScalingGroupNames(target.name())))
-                .autoScalingGroups().stream().findFirst()
+        AutoScalingGroup group = describes.describe(target)
                 .orElseThrow(() -> new TargetNotFoundException("Auto Scaling group '" + target.name() + "' does not exist in account "
                         + target.account() + " region " + target.region()));
         Map<String, String> tags = group.tags().stream()
@@ -37,22 +41,31 @@ public final class AsgActions implements TargetActions {
 
     @Override
     public void saveAwake(Target target, ObservedTarget observed, Capacity awake) {
-        call(target, asg -> asg.createOrUpdateTags(b -> b.tags(t -> t
+        change(target, asg -> asg.createOrUpdateTags(b -> b.tags(t -> t
                 .resourceId(target.name()).resourceType("auto-scaling-group")
                 .key(OffhoursTags.AWAKE_CAPACITY).value(OffhoursTags.formatCapacity(awake))
                 .propagateAtLaunch(false))));
     }
 
     @Override
-    public String apply(Target target, Capacity capacity) {
-        call(target, asg -> asg.updateAutoScalingGroup(b -> b.autoScalingGroupName(target.name())
+    public Applied apply(Target target, Capacity capacity) {
+        change(target, asg -> asg.updateAutoScalingGroup(b -> b.autoScalingGroupName(target.name())
                 .minSize(capacity.min()).desiredCapacity(capacity.desired()).maxSize(capacity.max())));
-        return null;
+        return Applied.done();
     }
 
     @Override
     public UpdateState confirm(Target target, String updateId, Capacity expected) {
         return UpdateState.SUCCESSFUL;
+    }
+
+    /** A call that changes the group: shared describes from before it no longer serve this group. */
+    private <T> T change(Target target, java.util.function.Function<AutoScalingClient, T> request) {
+        try {
+            return call(target, request);
+        } finally {
+            describes.changed(target);
+        }
     }
 
     private <T> T call(Target target, java.util.function.Function<AutoScalingClient, T> request) {

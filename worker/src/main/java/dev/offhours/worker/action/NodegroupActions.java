@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.eks.model.Nodegroup;
 import software.amazon.awssdk.services.eks.model.NodegroupScalingConfig;
 import software.amazon.awssdk.services.eks.model.NodegroupStatus;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.eks.model.Update;
 import software.amazon.awssdk.services.eks.model.UpdateStatus;
 
 /**
@@ -53,10 +54,13 @@ public final class NodegroupActions implements TargetActions {
     }
 
     @Override
-    public String apply(Target target, Capacity capacity) {
-        return call(target, eks -> eks.updateNodegroupConfig(b -> b.clusterName(target.cluster()).nodegroupName(target.name())
+    public Applied apply(Target target, Capacity capacity) {
+        Update update = call(target, eks -> eks.updateNodegroupConfig(b -> b.clusterName(target.cluster())
+                .nodegroupName(target.name())
                 .scalingConfig(s -> s.minSize(capacity.min()).desiredSize(capacity.desired()).maxSize(capacity.max()))))
-                .update().id();
+                .update();
+        // Real EKS answers InProgress and the caller confirms later; an update answered as complete needs no look.
+        return new Applied(update.id(), stateOf(update.status()));
     }
 
     @Override
@@ -73,10 +77,18 @@ public final class NodegroupActions implements TargetActions {
             ObservedTarget now = observe(target);
             return !now.busy() && now.current().equals(expected) ? UpdateState.SUCCESSFUL : UpdateState.IN_PROGRESS;
         }
+        return stateOf(status);
+    }
+
+    /** Failed and Cancelled are final failures; a status this SDK does not know is looked at again later. */
+    private static UpdateState stateOf(UpdateStatus status) {
         if (status == UpdateStatus.SUCCESSFUL) {
             return UpdateState.SUCCESSFUL;
         }
-        return status == UpdateStatus.IN_PROGRESS ? UpdateState.IN_PROGRESS : UpdateState.FAILED;
+        if (status == UpdateStatus.FAILED || status == UpdateStatus.CANCELLED) {
+            return UpdateState.FAILED;
+        }
+        return UpdateState.IN_PROGRESS;
     }
 
     private <T> T call(Target target, Function<EksClient, T> request) {

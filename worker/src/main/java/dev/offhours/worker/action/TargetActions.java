@@ -12,8 +12,8 @@ public interface TargetActions {
     /** Writes the awake-capacity tag. */
     void saveAwake(Target target, ObservedTarget observed, Capacity awake);
 
-    /** Sets the capacity; returns the id of an asynchronous update, or null when the change is done. */
-    String apply(Target target, Capacity capacity);
+    /** Sets the capacity; says whether the change is done or an asynchronous update still has to be confirmed. */
+    Applied apply(Target target, Capacity capacity);
 
     /** State of the asynchronous update {@code updateId}, which should leave the target at {@code expected}. */
     UpdateState confirm(Target target, String updateId, Capacity expected);

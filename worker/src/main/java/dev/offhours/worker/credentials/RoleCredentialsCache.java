@@ -54,6 +54,15 @@ public final class RoleCredentialsCache {
         return slots.computeIfAbsent(account, newSlot).get(account);
     }
 
+    /**
+     * Whether the next {@link #credentials(String)} of this account would call STS (nothing cached, or within the
+     * refresh margin of expiry). Lets the worker take an STS rate-limiter permit only for real STS calls.
+     */
+    public boolean needsRefresh(String account) {
+        Slot slot = slots.get(account);
+        return slot == null || slot.needsRefresh();
+    }
+
     /** An SDK credentials provider that always answers with the account's current cached credentials. */
     public AwsCredentialsProvider provider(String account) {
         return () -> credentials(account);
@@ -69,8 +78,12 @@ public final class RoleCredentialsCache {
         private AwsSessionCredentials current;
         private Instant expiresAt = Instant.MIN;
 
+        synchronized boolean needsRefresh() {
+            return current == null || !clock.instant().isBefore(expiresAt.minus(settings.refreshMargin()));
+        }
+
         synchronized AwsSessionCredentials get(String account) {
-            if (current == null || !clock.instant().isBefore(expiresAt.minus(settings.refreshMargin()))) {
+            if (needsRefresh()) {
                 assumeRoleCalls.incrementAndGet();
                 AssumeRoleResponse response = sts.assumeRole(b -> b
                         .roleArn(roleArn(account))

@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * Newest-first listing of a GSI whose partition is {@code <day>#<shard>}: days from the window's end backwards, and in
  * each day a merge of the shards' newest-first Queries. A shard is read in small pages only when the merge needs its
- * next item, so a page reads about as many items as it returns (at most one short page per shard more). The cursor
+ * next item, sized to what the page still lacks beyond the buffered items, so a page reads about as many items as it
+ * returns (see mergeDay for the bound). The cursor
  * holds the day and, per shard, the key of the last item returned (or {@code done}).
  */
 final class DayShardMerge {
@@ -74,10 +75,14 @@ final class DayShardMerge {
     private void mergeDay(Shard[] shards, List<OperationRecord> records, int limit) {
         while (records.size() < limit) {
             int active = 0;
+            int buffered = 0;
             for (Shard shard : shards) {
                 active += shard.needsFetch() ? 1 : 0;
+                buffered += shard.buffer.size();
             }
-            int size = Math.max(1, (limit - records.size() + Math.max(active, 1) - 1) / Math.max(active, 1));
+            // Read only what the page may still need beyond the items already buffered (at least one item from a
+            // shard whose head the merge must see): reads stay within the page's items plus a few heads per day.
+            int size = Math.max(1, (limit - records.size() - buffered) / Math.max(active, 1));
             Shard newest = null;
             for (Shard shard : shards) {
                 if (shard.needsFetch()) {

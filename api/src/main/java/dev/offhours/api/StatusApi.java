@@ -1,0 +1,23 @@
+package dev.offhours.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The reconciler's status and the health of every account. */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public interface StatusApi {
+
+    /** Applied revision, conditions, last fetch, counts of schedules and targets by state. */
+    @GET
+    @Path("status")
+    StatusView status();
+
+    /** Health per account and region, ordered by account then region. */
+    @GET
+    @Path("accounts")
+    PageView<AccountView> accounts(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit);
+}

@@ -1,0 +1,92 @@
+package dev.offhours.pulumi.hub;
+
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicArgs;
+import com.pulumi.aws.sns.TopicSubscription;
+import com.pulumi.aws.sns.TopicSubscriptionArgs;
+import com.pulumi.aws.sqs.Queue;
+import com.pulumi.core.Output;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Alarms to one SNS topic: a message in either dead-letter queue (something needs a person), failed operations
+ * (metric {@value HubRole#METRICS_NAMESPACE}/{@value #FAILED_OPERATIONS_METRIC}, published by the hub), and in
+ * Lambda mode the worker function's own errors.
+ */
+public final class HubAlarms {
+
+    /** Failed operation records per period; the hub publishes it in {@value HubRole#METRICS_NAMESPACE}. */
+    public static final String FAILED_OPERATIONS_METRIC = "OperationsFailed";
+    static final int PERIOD_SECONDS = 300;
+
+    public record Alarms(Topic topic, List<MetricAlarm> alarms) {
+    }
+
+    private HubAlarms() {
+    }
+
+    public static Alarms declare(HubSettings settings, HubQueues.Queues queues, Optional<LambdaWorker.Worker> worker) {
+        String prefix = settings.prefix();
+        Topic topic = new Topic(prefix + "alarms", TopicArgs.builder()
+                .name(prefix + "alarms")
+                .build());
+        settings.alarmEmail().ifPresent(email -> new TopicSubscription(prefix + "alarms-email",
+                TopicSubscriptionArgs.builder().topic(topic.arn()).protocol("email").endpoint(email).build()));
+        List<MetricAlarm> alarms = new ArrayList<>();
+        alarms.add(deadLetters(prefix + "work-dlq-not-empty", queues.workDeadLetters(), topic,
+                "Work items were dead-lettered: targets missed a transition. Inspect, fix, then redrive."));
+        alarms.add(deadLetters(prefix + "events-dlq-not-empty", queues.eventsDeadLetters(), topic,
+                "Spoke events were dead-lettered: the inventory may be stale until the next discovery run."));
+        alarms.add(new MetricAlarm(prefix + "operations-failed", MetricAlarmArgs.builder()
+                .name(prefix + "operations-failed")
+                .alarmDescription("offhours recorded FAILED operations: some targets were not put to sleep or woken")
+                .namespace(HubRole.METRICS_NAMESPACE)
+                .metricName(FAILED_OPERATIONS_METRIC)
+                .statistic("Sum")
+                .period(PERIOD_SECONDS)
+                .evaluationPeriods(1)
+                .threshold((double) settings.failedOperationsThreshold())
+                .comparisonOperator("GreaterThanThreshold")
+                .treatMissingData("notBreaching")
+                .alarmActions(topic.arn().applyValue(List::of))
+                .build()));
+        worker.ifPresent(w -> alarms.add(new MetricAlarm(prefix + "worker-errors", MetricAlarmArgs.builder()
+                .name(prefix + "worker-errors")
+                .alarmDescription("The offhours Lambda worker failed invocations (not single work items)")
+                .namespace("AWS/Lambda")
+                .metricName("Errors")
+                .dimensions(w.function().name().applyValue(name -> Map.of("FunctionName", name)))
+                .statistic("Sum")
+                .period(PERIOD_SECONDS)
+                .evaluationPeriods(1)
+                .threshold(0.0)
+                .comparisonOperator("GreaterThanThreshold")
+                .treatMissingData("notBreaching")
+                .alarmActions(topic.arn().applyValue(List::of))
+                .build())));
+        return new Alarms(topic, List.copyOf(alarms));
+    }
+
+    private static MetricAlarm deadLetters(String name, Queue queue, Topic topic, String description) {
+        Output<Map<String, String>> dimensions = queue.name().applyValue(queueName -> Map.of("QueueName", queueName));
+        return new MetricAlarm(name, MetricAlarmArgs.builder()
+                .name(name)
+                .alarmDescription(description)
+                .namespace("AWS/SQS")
+                .metricName("ApproximateNumberOfMessagesVisible")
+                .dimensions(dimensions)
+                .statistic("Maximum")
+                .period(PERIOD_SECONDS)
+                .evaluationPeriods(1)
+                .threshold(0.0)
+                .comparisonOperator("GreaterThanThreshold")
+                .treatMissingData("notBreaching")
+                .alarmActions(topic.arn().applyValue(List::of))
+                .build());
+    }
+}

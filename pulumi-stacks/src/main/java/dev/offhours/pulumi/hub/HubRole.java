@@ -1,0 +1,88 @@
+package dev.offhours.pulumi.hub;
+
+import com.pulumi.aws.dynamodb.Table;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.sqs.Queue;
+import com.pulumi.core.Output;
+import dev.offhours.pulumi.PolicyJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The role the hub runs as: the ECS task role of the service, and the execution role of the Lambda worker. It may
+ * assume exactly one role name in other accounts ({@code arn:aws:iam::*:role/<spokeRoleName>}); the ExternalId it
+ * must pass is enforced where it belongs, in each spoke role's trust policy. Everything else is limited to the
+ * hub's own tables, queues and metric namespace.
+ */
+public final class HubRole {
+
+    /** CloudWatch namespace of the service's own metrics (see {@link HubAlarms#FAILED_OPERATIONS_METRIC}). */
+    public static final String METRICS_NAMESPACE = "Offhours";
+
+    /** The role and its permissions; whatever runs as the role must wait for the policy. */
+    public record Identity(Role role, RolePolicy policy) {
+    }
+
+    private HubRole() {
+    }
+
+    public static Identity declare(HubSettings settings, HubTables.Tables tables, HubQueues.Queues queues) {
+        String prefix = settings.prefix();
+        Role role = new Role(prefix + "hub-role", RoleArgs.builder()
+                .name(prefix + "hub")
+                .description("offhours hub: assumes " + settings.spokeRoleName() + " in spoke accounts")
+                .assumeRolePolicy(trustPolicy())
+                .maxSessionDuration(3600)
+                .build());
+        List<Output<String>> tableArns = tables.all().stream().map(Table::arn).toList();
+        List<Output<String>> queueArns = List.of(queues.work(), queues.workDeadLetters(), queues.events(),
+                queues.eventsDeadLetters()).stream().map(Queue::arn).toList();
+        Output<String> policy = Output.tuple(Output.all(tableArns), Output.all(queueArns))
+                .applyValue(t -> permissions(settings, t.t1, t.t2));
+        RolePolicy rolePolicy = new RolePolicy(prefix + "hub-role-policy", RolePolicyArgs.builder()
+                .name(prefix + "hub")
+                .role(role.id())
+                .policy(policy)
+                .build());
+        return new Identity(role, rolePolicy);
+    }
+
+    /** The service runs on ECS (task role) or as the Lambda worker (execution role); nothing else may assume it. */
+    static String trustPolicy() {
+        return PolicyJson.document(List.of(PolicyJson.trust("HubRuntimes",
+                Map.of("Service", List.of("ecs-tasks.amazonaws.com", "lambda.amazonaws.com")))));
+    }
+
+    /** The spoke role's ARN in every account: the only role the hub may assume. */
+    public static String spokeRoleArnPattern(String spokeRoleName) {
+        return "arn:aws:iam::*:role/" + spokeRoleName;
+    }
+
+    static String permissions(HubSettings settings, List<String> tableArns, List<String> queueArns) {
+        List<String> tablesAndIndexes = new ArrayList<>();
+        tableArns.forEach(arn -> {
+            tablesAndIndexes.add(arn);
+            tablesAndIndexes.add(arn + "/index/*");
+        });
+        List<Map<String, Object>> statements = new ArrayList<>();
+        statements.add(PolicyJson.allow("AssumeSpokeRoles", List.of("sts:AssumeRole"),
+                List.of(spokeRoleArnPattern(settings.spokeRoleName()))));
+        statements.add(PolicyJson.allow("HubTables", List.of("dynamodb:GetItem", "dynamodb:BatchGetItem",
+                "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"), tablesAndIndexes));
+        statements.add(PolicyJson.allow("HubQueues", List.of("sqs:SendMessage", "sqs:ReceiveMessage",
+                "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                queueArns));
+        statements.add(PolicyJson.withCondition(
+                PolicyJson.allow("OwnMetrics", List.of("cloudwatch:PutMetricData"), List.of("*")),
+                Map.of("StringEquals", Map.of("cloudwatch:namespace", METRICS_NAMESPACE))));
+        statements.add(PolicyJson.allow("OwnLogs", List.of("logs:CreateLogGroup", "logs:CreateLogStream",
+                "logs:PutLogEvents"), List.of("arn:aws:logs:*:*:log-group:/aws/lambda/" + settings.prefix() + "*",
+                "arn:aws:logs:*:*:log-group:/aws/lambda/" + settings.prefix() + "*:*")));
+        return PolicyJson.document(statements);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.offhours.pulumi.hub;
+
+import com.pulumi.core.Output;
+import dev.offhours.pulumi.StackConfig;
+import dev.offhours.worker.store.HubTableDefinitions.TableNames;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the hub program reads from its stack configuration, validated before any resource is declared, so a
+ * bad value fails {@code pulumi preview} with a sentence instead of a half-applied update.
+ *
+ * @param prefix                   prefix of every resource name (several hubs can share an account)
+ * @param tables                   DynamoDB table names
+ * @param spokeRoleName            the role the hub assumes in every spoke account
+ * @param organizationId           the AWS Organization whose accounts may put events on the hub bus, or empty
+ * @param spokeAccountIds          explicit accounts allowed on the hub bus when there is no organization
+ * @param workQueueVisibilitySeconds visibility timeout of the work queue
+ * @param workMaxReceiveCount      receives before a work item goes to the work dead-letter queue
+ * @param eventsMaxReceiveCount    receives before an event goes to the events dead-letter queue
+ * @param lambda                   the Lambda worker, when {@code workerMode} is {@code lambda}
+ * @param alarmEmail               an address subscribed to the alarm topic, or empty
+ * @param failedOperationsThreshold failed operations per 5 minutes above which the alarm fires
+ */
+public record HubSettings(String prefix, TableNames tables, String spokeRoleName, Optional<String> organizationId,
+                          List<String> spokeAccountIds, int workQueueVisibilitySeconds, int workMaxReceiveCount,
+                          int eventsMaxReceiveCount, Optional<LambdaWorkerSettings> lambda, Optional<String> alarmEmail,
+                          int failedOperationsThreshold) {
+
+    public static final String DEFAULT_SPOKE_ROLE_NAME = "offhours-spoke";
+    public static final int DEFAULT_MAXIMUM_CONCURRENCY = 50;
+    /** AWS's bounds for an SQS event source mapping's {@code MaximumConcurrency}. */
+    public static final int MIN_MAXIMUM_CONCURRENCY = 2;
+    public static final int MAX_MAXIMUM_CONCURRENCY = 1000;
+    /** AWS's advice for SQS event sources: visibility timeout at least six times the function timeout. */
+    public static final int VISIBILITY_TO_TIMEOUT_RATIO = 6;
+
+    /**
+     * The Lambda worker.
+     *
+     * @param jarPath            the worker's shaded jar ({@code worker/target/offhours-worker-lambda.jar})
+     * @param timeoutSeconds     the function timeout
+     * @param memoryMb           the function memory
+     * @param maximumConcurrency the event source mapping's {@code scalingConfig.maximumConcurrency}
+     * @param batchSize          messages per invocation
+     * @param externalId         the ExternalId the spoke roles require (a secret config value)
+     */
+    public record LambdaWorkerSettings(String jarPath, int timeoutSeconds, int memoryMb, int maximumConcurrency,
+                                       int batchSize, Output<String> externalId) {
+    }
+
+    public HubSettings {
+        spokeAccountIds = List.copyOf(spokeAccountIds);
+        if (organizationId.isPresent() == !spokeAccountIds.isEmpty()) {
+            throw new IllegalArgumentException("set exactly one of organizationId (e.g. o-a1b2c3d4e5, every account"
+                    + " of the organization may put events on the hub bus) or spokeAccountIds (a list of 12-digit"
+                    + " account ids)" + (organizationId.isPresent() ? ", not both" : ""));
+        }
+        spokeAccountIds.forEach(HubSettings::requireAccountId);
+        lambda.ifPresent(l -> requireVisibilityCoversTimeout(workQueueVisibilitySeconds, l.timeoutSeconds()));
+    }
+
+    /** Reads and checks the hub's configuration. */
+    public static HubSettings from(StackConfig config) {
+        String prefix = config.text("prefix", "offhours-");
+        TableNames tables = new TableNames(config.text("operationsTable", prefix + "operations"),
+                config.text("inventoryTable", prefix + "inventory"), config.text("controlTable", prefix + "control"));
+        return new HubSettings(prefix, tables,
+                config.text("spokeRoleName", DEFAULT_SPOKE_ROLE_NAME),
+                config.get("organizationId"),
+                config.list("spokeAccountIds"),
+                config.integer("workQueueVisibilityTimeoutSeconds", 900, 0, 43_200),
+                config.integer("workQueueMaxReceiveCount", 5, 1, 1000),
+                config.integer("eventsQueueMaxReceiveCount", 5, 1, 1000),
+                lambda(config),
+                config.get("alarmEmail"),
+                config.integer("failedOperationsThreshold", 0, 0, 1_000_000));
+    }
+
+    private static Optional<LambdaWorkerSettings> lambda(StackConfig config) {
+        String mode = config.text("workerMode", "service");
+        switch (mode) {
+            case "service":
+                return Optional.empty();
+            case "lambda":
+                return Optional.of(new LambdaWorkerSettings(
+                        config.text("lambdaJarPath", "../../worker/target/offhours-worker-lambda.jar"),
+                        config.integer("lambdaTimeoutSeconds", 120, 1, 900),
+                        config.integer("lambdaMemoryMb", 1024, 128, 10_240),
+                        config.integer("lambdaMaximumConcurrency", DEFAULT_MAXIMUM_CONCURRENCY,
+                                MIN_MAXIMUM_CONCURRENCY, MAX_MAXIMUM_CONCURRENCY),
+                        config.integer("lambdaBatchSize", 10, 1, 10),
+                        config.requireSecret("externalId")));
+            default:
+                throw new IllegalArgumentException("config workerMode must be 'service' (workers inside the hub"
+                        + " service) or 'lambda' (the Lambda worker behind the work queue), not '" + mode + "'");
+        }
+    }
+
+    static void requireVisibilityCoversTimeout(int visibilitySeconds, int timeoutSeconds) {
+        int needed = VISIBILITY_TO_TIMEOUT_RATIO * timeoutSeconds;
+        if (visibilitySeconds < needed) {
+            throw new IllegalArgumentException("workQueueVisibilityTimeoutSeconds (" + visibilitySeconds + ") must be"
+                    + " at least six times lambdaTimeoutSeconds (" + timeoutSeconds + "), i.e. at least " + needed
+                    + ", or a message still being worked on becomes visible again and runs twice; raise the"
+                    + " visibility timeout or lower the function timeout");
+        }
+    }
+
+    private static void requireAccountId(String id) {
+        if (!id.matches("\\d{12}")) {
+            throw new IllegalArgumentException("spokeAccountIds must hold 12-digit AWS account ids, not '" + id + "'");
+        }
+    }
+
+    public boolean lambdaWorker() {
+        return lambda.isPresent();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.offhours.pulumi.spoke;
+
+import dev.offhours.core.capacity.OffhoursTags;
+import dev.offhours.pulumi.PolicyJson;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The spoke account's IAM documents. Least privilege by condition (DESIGN.md section 4): reading is allowed on
+ * everything (discovery must see resources before they opt in), but every mutating call needs the opt-in tag
+ * {@value OffhoursTags#SCHEDULE} on the resource. Tag writes are further limited to the one tag offhours writes
+ * ({@value OffhoursTags#AWAKE_CAPACITY}), so the role can neither opt a resource in nor rebind or remove its
+ * schedule.
+ */
+public final class SpokePolicies {
+
+    public static final String OPT_IN_TAG_CONDITION_KEY = "aws:ResourceTag/" + OffhoursTags.SCHEDULE;
+
+    /** Calls that only read. */
+    public static final List<String> READ_ACTIONS = List.of(
+            "autoscaling:DescribeAutoScalingGroups",
+            "autoscaling:DescribeTags",
+            "autoscaling:DescribeScalingActivities",
+            "eks:ListClusters",
+            "eks:DescribeCluster",
+            "eks:ListNodegroups",
+            "eks:DescribeNodegroup",
+            "eks:DescribeUpdate",
+            "eks:ListTagsForResource");
+
+    public static final List<String> ASG_SCALING_ACTIONS = List.of(
+            "autoscaling:UpdateAutoScalingGroup", "autoscaling:SetDesiredCapacity");
+    public static final List<String> ASG_TAGGING_ACTIONS = List.of("autoscaling:CreateOrUpdateTags");
+    public static final List<String> NODEGROUP_SCALING_ACTIONS = List.of("eks:UpdateNodegroupConfig");
+    public static final List<String> NODEGROUP_TAGGING_ACTIONS = List.of("eks:TagResource");
+
+    private SpokePolicies() {
+    }
+
+    /** Trust: only the hub role, and only with the ExternalId. */
+    public static String trustPolicy(String hubRoleArn, String externalId) {
+        Map<String, Object> statement = PolicyJson.trust("HubOnlyWithExternalId", Map.of("AWS", hubRoleArn));
+        statement.put("Condition", Map.of("StringEquals", Map.of("sts:ExternalId", externalId)));
+        return PolicyJson.document(List.of(statement));
+    }
+
+    public static String permissions(String accountId) {
+        String asgs = "arn:aws:autoscaling:*:" + accountId + ":autoScalingGroup:*:autoScalingGroupName/*";
+        String nodegroups = "arn:aws:eks:*:" + accountId + ":nodegroup/*";
+        return PolicyJson.document(List.of(
+                PolicyJson.allow("Read", READ_ACTIONS, List.of("*")),
+                PolicyJson.withCondition(PolicyJson.allow("ScaleOptedInGroups", ASG_SCALING_ACTIONS, List.of(asgs)),
+                        optedIn()),
+                PolicyJson.withCondition(PolicyJson.allow("TagOptedInGroups", ASG_TAGGING_ACTIONS, List.of(asgs)),
+                        optedInAndOnlyTheAwakeCapacityTag()),
+                PolicyJson.withCondition(PolicyJson.allow("ScaleOptedInNodegroups", NODEGROUP_SCALING_ACTIONS,
+                        List.of(nodegroups)), optedIn()),
+                PolicyJson.withCondition(PolicyJson.allow("TagOptedInNodegroups", NODEGROUP_TAGGING_ACTIONS,
+                        List.of(nodegroups)), optedInAndOnlyTheAwakeCapacityTag())));
+    }
+
+    /** The resource carries the opt-in tag (any value: the hub decides which schedule applies). */
+    private static Map<String, Object> optedIn() {
+        return Map.of("Null", Map.of(OPT_IN_TAG_CONDITION_KEY, "false"));
+    }
+
+    /**
+     * Opted in, the request names tag keys, and every key is the awake-capacity tag. {@code ForAllValues} alone
+     * would also match a request without tag keys, hence the {@code Null} check on {@code aws:TagKeys}.
+     */
+    private static Map<String, Object> optedInAndOnlyTheAwakeCapacityTag() {
+        Map<String, Object> isNull = new LinkedHashMap<>();
+        isNull.put(OPT_IN_TAG_CONDITION_KEY, "false");
+        isNull.put("aws:TagKeys", "false");
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("Null", isNull);
+        condition.put("ForAllValues:StringEquals", Map.of("aws:TagKeys", List.of(OffhoursTags.AWAKE_CAPACITY)));
+        return condition;
+    }
+
+    /** Trust of the forwarding role: EventBridge, on behalf of rules in this account only. */
+    public static String eventsTrustPolicy(String accountId) {
+        Map<String, Object> statement = PolicyJson.trust("EventBridgeOfThisAccount",
+                Map.of("Service", "events.amazonaws.com"));
+        statement.put("Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", accountId)));
+        return PolicyJson.document(List.of(statement));
+    }
+
+    /** The forwarding role may put events on the hub bus and nowhere else. */
+    public static String eventsPermissions(String hubEventBusArn) {
+        return PolicyJson.document(List.of(
+                PolicyJson.allow("PutEventsOnHubBus", List.of("events:PutEvents"), List.of(hubEventBusArn))));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.offhours.reconciler.api;
+
+import dev.offhours.core.port.ControlStore;
+import dev.offhours.core.port.InventoryStore;
+import dev.offhours.core.port.OperationHistory;
+import dev.offhours.core.port.OperationStore;
+import dev.offhours.core.schedule.ScheduleCatalog;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What the status API reads: the hub's stores (through their ports: Query/GetItem only) and the catalog the
+ * reconciler runs now. Nothing here reaches a spoke account.
+ *
+ * @param catalog    the applied catalog, e.g. {@code () -> reconciler.running().map(RunningRevision::catalog)
+ *                   .orElse(ScheduleCatalog.EMPTY)}
+ * @param operations the write-side store, for lookups of one record by key
+ */
+public record ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore control, InventoryStore inventory,
+                              OperationHistory history, OperationStore operations, Clock clock) {
+
+    public ApiDependencies {
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(inventory, "inventory");
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(operations, "operations");
+        Objects.requireNonNull(clock, "clock");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.offhours.reconciler.api;
+
+import dev.offhours.api.IntervalView;
+import dev.offhours.api.LastTransitionView;
+import dev.offhours.api.ScheduleView;
+import dev.offhours.api.TransitionView;
+import dev.offhours.core.calendar.HolidaySources;
+import dev.offhours.core.port.DispatchedTransition;
+import dev.offhours.core.schedule.Schedule;
+import dev.offhours.core.schedule.ScheduleCatalog;
+import dev.offhours.core.time.StateInterval;
+import dev.offhours.core.time.Timeline;
+import dev.offhours.core.time.Transition;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** A schedule with its time calculus: state now, the next 7 days, targets and the last transition. */
+final class ScheduleViews {
+
+    static final Duration AHEAD = Duration.ofDays(7);
+
+    private ScheduleViews() {
+    }
+
+    static ScheduleView view(Schedule schedule, ScheduleCatalog catalog, Instant now, Map<String, Long> targets,
+                             DispatchedTransition last, Map<String, Long> lastResults) {
+        Timeline timeline = Timeline.of(schedule, HolidaySources.forSchedule(schedule, catalog.calendars()));
+        ZoneId zone = timeline.timeZone();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        List<TransitionView> next = timeline.transitions(now, now.plus(AHEAD)).stream()
+                .map(t -> transition(t, zone)).toList();
+        List<IntervalView> intervals = timeline.intervals(today, today.plusDays(6)).stream()
+                .map(i -> interval(i, zone)).toList();
+        LastTransitionView lastView = last == null ? null : new LastTransitionView(Views.text(last.transition()),
+                timeline.stateAt(last.transition()).name(), last.count(), Views.text(last.dispatchedAt()),
+                lastResults);
+        return new ScheduleView(schedule.name(), schedule.owner(), schedule.description(), schedule.file(),
+                zone.getId(), schedule.suspend(), schedule.enforce(), schedule.scope().accounts(),
+                schedule.scope().regions(), timeline.stateAt(now).name(), next, intervals, targets, lastView);
+    }
+
+    private static TransitionView transition(Transition t, ZoneId zone) {
+        return new TransitionView(t.at().toString(), local(t.at(), zone), t.state().name());
+    }
+
+    private static IntervalView interval(StateInterval i, ZoneId zone) {
+        return new IntervalView(i.state().name(), i.from().toString(), i.to().toString(), local(i.from(), zone),
+                local(i.to(), zone));
+    }
+
+    static String local(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toOffsetDateTime().toString();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.offhours.reconciler.api;
+
+import dev.offhours.api.PageView;
+import dev.offhours.api.ScheduleView;
+import dev.offhours.api.SchedulesApi;
+import dev.offhours.core.port.DispatchedTransition;
+import dev.offhours.core.port.OperationRecord;
+import dev.offhours.core.port.Page;
+import dev.offhours.core.schedule.Schedule;
+import dev.offhours.core.schedule.ScheduleCatalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code /v1/schedules}: the applied catalog, with the counts and last dispatches the hub stored. */
+public final class SchedulesEndpoint implements SchedulesApi {
+
+    /** The single-schedule view counts the results of its last transition over at most this many records. */
+    static final int RESULTS_READ_MAX = 5_000;
+
+    private final ApiDependencies deps;
+    private final InventoryCounts counts;
+
+    SchedulesEndpoint(ApiDependencies deps, InventoryCounts counts) {
+        this.deps = deps;
+        this.counts = counts;
+    }
+
+    @Override
+    public PageView<ScheduleView> list(String cursor, String limitText) {
+        int limit = Params.limit(limitText);
+        List<String> position = ApiCursor.decode("schedules", 0, cursor);
+        ScheduleCatalog catalog = deps.catalog().get();
+        Instant now = deps.clock().instant();
+        InventoryCounts.Snapshot snapshot = counts.current();
+        Map<String, DispatchedTransition> dispatches = deps.control().latestDispatches();
+        var names = position == null ? catalog.schedules().keySet()
+                : catalog.schedules().tailMap(position.get(0) + "\0").keySet();
+        List<ScheduleView> views = new ArrayList<>();
+        String last = null;
+        for (String name : names) {
+            if (views.size() == limit) {
+                return new PageView<>(views, ApiCursor.encode("schedules", List.of(), last));
+            }
+            views.add(ScheduleViews.view(catalog.schedules().get(name), catalog, now, snapshot.schedule(name),
+                    dispatches.get(name), Map.of()));
+            last = name;
+        }
+        return new PageView<>(views, null);
+    }
+
+    @Override
+    public ScheduleView get(String name) {
+        ScheduleCatalog catalog = deps.catalog().get();
+        Schedule schedule = catalog.schedule(name).orElseThrow(() -> ApiProblem.notFound("no schedule named '" + name
+                + "' in the applied revision; GET /v1/schedules lists the " + catalog.schedules().size() + " there are."));
+        DispatchedTransition last = deps.control().latestDispatch(name).orElse(null);
+        return ScheduleViews.view(schedule, catalog, deps.clock().instant(), counts.current().schedule(name), last,
+                last == null ? Map.of() : results(last));
+    }
+
+    private Map<String, Long> results(DispatchedTransition last) {
+        Map<String, Long> results = new TreeMap<>();
+        String cursor = null;
+        int read = 0;
+        do {
+            Page<OperationRecord> page = deps.history().byTransition(last.schedule(), last.transition(), cursor, 1000);
+            page.items().forEach(r -> results.merge(r.status().name(), 1L, Long::sum));
+            read += page.items().size();
+            cursor = page.nextCursor();
+        } while (cursor != null && read < RESULTS_READ_MAX);
+        return results;
+    }
+}

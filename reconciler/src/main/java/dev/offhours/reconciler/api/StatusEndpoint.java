@@ -1,0 +1,87 @@
+package dev.offhours.reconciler.api;
+
+import dev.offhours.api.AccountView;
+import dev.offhours.api.PageView;
+import dev.offhours.api.StatusApi;
+import dev.offhours.api.StatusView;
+import dev.offhours.core.port.AccountHealth;
+import dev.offhours.core.port.ReconcilerStatus;
+import dev.offhours.core.schedule.Account;
+import dev.offhours.core.schedule.ScheduleCatalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/** {@code /v1/status} and {@code /v1/accounts}: the control table's status item and account health. */
+public final class StatusEndpoint implements StatusApi {
+
+    /** Accounts onboarded in the catalog that no discovery has reported on yet. */
+    static final String NOT_YET_DISCOVERED = "UNKNOWN";
+
+    private final ApiDependencies deps;
+    private final InventoryCounts counts;
+
+    StatusEndpoint(ApiDependencies deps, InventoryCounts counts) {
+        this.deps = deps;
+        this.counts = counts;
+    }
+
+    @Override
+    public StatusView status() {
+        InventoryCounts.Snapshot snapshot = counts.current();
+        int schedules = deps.catalog().get().schedules().size();
+        return deps.control().status()
+                .map(s -> view(s, schedules, snapshot))
+                .orElseGet(() -> new StatusView(null, null, null, null, List.of(), List.of(), schedules,
+                        snapshot.total(), Views.text(snapshot.countedAt())));
+    }
+
+    private static StatusView view(ReconcilerStatus s, int schedules, InventoryCounts.Snapshot snapshot) {
+        return new StatusView(s.appliedRevision(), s.lastFetchedRevision(), Views.text(s.lastFetchedAt()),
+                Views.text(s.updatedAt()), s.conditions().stream().map(Views::condition).toList(), s.problems(),
+                schedules, snapshot.total(), Views.text(snapshot.countedAt()));
+    }
+
+    @Override
+    public PageView<AccountView> accounts(String cursor, String limitText) {
+        int limit = Params.limit(limitText);
+        List<String> position = ApiCursor.decode("accounts", 0, cursor);
+        InventoryCounts.Snapshot snapshot = counts.current();
+        TreeMap<String, AccountView> all = allAccounts(snapshot);
+        var rest = position == null ? all.values() : all.tailMap(position.get(0), false).values();
+        List<AccountView> views = new ArrayList<>();
+        for (AccountView view : rest) {
+            if (views.size() == limit) {
+                AccountView last = views.get(views.size() - 1);
+                return new PageView<>(views, ApiCursor.encode("accounts", List.of(), key(last)));
+            }
+            views.add(view);
+        }
+        return new PageView<>(views, null);
+    }
+
+    private TreeMap<String, AccountView> allAccounts(InventoryCounts.Snapshot snapshot) {
+        ScheduleCatalog catalog = deps.catalog().get();
+        TreeMap<String, AccountView> all = new TreeMap<>();
+        for (Account account : catalog.accounts().accounts()) {
+            for (String region : account.regions()) {
+                AccountView view = new AccountView(account.id(), account.alias(), region, NOT_YET_DISCOVERED, null,
+                        null, null, 0, snapshot.accountRegion(account.id(), region));
+                all.put(key(view), view);
+            }
+        }
+        for (AccountHealth health : deps.control().accountHealth()) {
+            String alias = catalog.accounts().byAliasOrId(health.account()).map(Account::alias).orElse(null);
+            AccountView view = Views.account(health, alias,
+                    snapshot.accountRegion(health.account(), health.region()));
+            all.put(key(view), view);
+        }
+        return all;
+    }
+
+    private static String key(AccountView view) {
+        return view.account() + "/" + view.region();
+    }
+
+}

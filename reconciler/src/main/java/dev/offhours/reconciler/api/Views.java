@@ -1,0 +1,54 @@
+package dev.offhours.reconciler.api;
+
+import dev.offhours.api.AccountView;
+import dev.offhours.api.CapacityView;
+import dev.offhours.api.ConditionView;
+import dev.offhours.api.OperationView;
+import dev.offhours.api.TargetView;
+import dev.offhours.core.capacity.Capacity;
+import dev.offhours.core.port.AccountHealth;
+import dev.offhours.core.port.Condition;
+import dev.offhours.core.port.InventoryItem;
+import dev.offhours.core.port.OperationRecord;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Domain values to their JSON representations; instants as ISO-8601 text. */
+final class Views {
+
+    private Views() {
+    }
+
+    static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    static CapacityView capacity(Capacity capacity) {
+        return capacity == null ? null : new CapacityView(capacity.min(), capacity.desired(), capacity.max());
+    }
+
+    static ConditionView condition(Condition c) {
+        return new ConditionView(c.type().wireName(), c.status().wireName(), c.reason(), c.message(),
+                text(c.lastTransitionTime()));
+    }
+
+    static TargetView target(InventoryItem item) {
+        var t = item.target();
+        return new TargetView(item.targetKey(), t.account(), t.region(), t.kind().wireName(), t.cluster(), t.name(),
+                item.schedule(), item.state().name(), capacity(item.current()), capacity(item.savedAwake()),
+                item.tags(), text(item.lastEventAt()), item.source(), text(item.updatedAt()));
+    }
+
+    static OperationView operation(OperationRecord r) {
+        return new OperationView(OperationIds.of(r.key()), r.schedule(), text(r.transition()), r.targetKey(),
+                r.action().name(), r.status().name(), capacity(r.before()), capacity(r.after()), r.attempts(),
+                r.errorCode(), r.message(), r.duration().toMillis(), r.traceId(), text(r.createdAt()),
+                text(r.updatedAt()));
+    }
+
+    static AccountView account(AccountHealth h, String alias, Map<String, Long> targetsByState) {
+        return new AccountView(h.account(), alias, h.region(), h.status().name(), text(h.lastDiscoveryAt()),
+                text(h.lastEventAt()), h.lastError(), h.correctedItems(), targetsByState);
+    }
+}

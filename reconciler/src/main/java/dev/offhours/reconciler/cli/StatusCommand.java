@@ -1,0 +1,109 @@
+package dev.offhours.reconciler.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.offhours.api.AccountView;
+import dev.offhours.api.ConditionView;
+import dev.offhours.api.OperationView;
+import dev.offhours.api.PageView;
+import dev.offhours.api.ScheduleView;
+import dev.offhours.api.StatusView;
+import dev.offhours.api.TransitionView;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code status --hub-url URL [--token-env VAR]}: a summary of a running hub from its status API: what it runs,
+ * its conditions, targets by state, schedules with their next transition, degraded accounts and recent failures.
+ */
+public final class StatusCommand extends OffhoursCommand {
+
+    private final Function<String, String> environment;
+
+    public StatusCommand(CliContext context) {
+        this(context, System::getenv);
+    }
+
+    public StatusCommand(CliContext context, Function<String, String> environment) {
+        super("status", "Summarise a running hub: revision, conditions, schedules, targets, accounts, failures",
+                context);
+        this.environment = environment;
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("--hub-url").metavar("URL").required(true).help("the hub's address, e.g. https://offhours.example.com");
+        subparser.addArgument("--token-env").metavar("VAR").setDefault(HubClient.DEFAULT_TOKEN_ENV)
+                .help("environment variable holding the bearer token (default " + HubClient.DEFAULT_TOKEN_ENV + ")");
+    }
+
+    @Override
+    protected void execute(Namespace namespace) {
+        HubClient hub = HubClient.of(namespace.getString("hub_url"), namespace.getString("token_env"), environment);
+        StatusView status = hub.get("/v1/status", new TypeReference<>() { });
+        PageView<ScheduleView> schedules = hub.get("/v1/schedules?limit=500", new TypeReference<>() { });
+        PageView<AccountView> accounts = hub.get("/v1/accounts?limit=500", new TypeReference<>() { });
+        PageView<OperationView> failures = hub.get("/v1/operations?status=FAILED&limit=5", new TypeReference<>() { });
+        PrintStream out = context.out();
+        printStatus(out, status);
+        printSchedules(out, schedules);
+        printAccounts(out, accounts);
+        printFailures(out, failures);
+    }
+
+    private static void printStatus(PrintStream out, StatusView s) {
+        out.println("revision: " + (s.appliedRevision() == null ? "none applied yet" : s.appliedRevision()));
+        out.println("last fetch: " + (s.lastFetchedAt() == null ? "never" : s.lastFetchedAt() + " ("
+                + s.lastFetchedRevision() + ")"));
+        for (ConditionView c : s.conditions()) {
+            out.println("condition: " + c.type() + "=" + c.status() + " " + c.reason()
+                    + (c.message().isEmpty() ? "" : ": " + c.message()));
+        }
+        s.problems().forEach(p -> out.println("problem: " + p));
+        out.println("targets: " + counts(s.targetsByState()) + " (" + Plural.of(s.schedules(), "schedule") + ")");
+    }
+
+    private static void printSchedules(PrintStream out, PageView<ScheduleView> page) {
+        out.println();
+        out.println("schedules:");
+        for (ScheduleView s : page.items()) {
+            List<TransitionView> next = s.nextTransitions();
+            out.printf("  %-24s %-6s %s%s; %s%n", s.name(), s.state(),
+                    next.isEmpty() ? "no transition in 7 days" : "next " + next.get(0).state() + " at "
+                            + next.get(0).local(), s.suspended() ? " (suspended)" : "", counts(s.targetsByState()));
+        }
+        if (page.nextCursor() != null) {
+            out.println("  (more schedules: see GET /v1/schedules)");
+        }
+    }
+
+    private static void printAccounts(PrintStream out, PageView<AccountView> page) {
+        long healthy = page.items().stream().filter(a -> a.status().equals("OK")).count();
+        out.println();
+        out.println("accounts: " + healthy + " of " + page.items().size() + " account regions OK");
+        for (AccountView a : page.items()) {
+            if (!a.status().equals("OK")) {
+                out.println("  " + (a.alias() == null ? a.account() : a.alias() + " (" + a.account() + ")") + " "
+                        + a.region() + ": " + a.status() + (a.lastError() == null ? "" : ": " + a.lastError()));
+            }
+        }
+    }
+
+    private static void printFailures(PrintStream out, PageView<OperationView> page) {
+        out.println();
+        out.println("recent failures: " + (page.items().isEmpty() ? "none in 7 days" : ""));
+        for (OperationView o : page.items()) {
+            out.println("  " + o.createdAt() + " " + o.schedule() + " " + o.action() + " " + o.targetKey() + ": "
+                    + o.errorCode() + (o.message().isEmpty() ? "" : " (" + o.message() + ")"));
+        }
+    }
+
+    private static String counts(Map<String, Long> byState) {
+        return byState.getOrDefault("AWAKE", 0L) + " awake, " + byState.getOrDefault("ASLEEP", 0L) + " asleep, "
+                + byState.getOrDefault("UNKNOWN", 0L) + " unknown";
+    }
+}

@@ -1,0 +1,129 @@
+package dev.offhours.reconciler.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.offhours.worker.runtime.PoolSettings;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code workers:} section: the in-service pool that consumes the work queue (turn it off when a Lambda function
+ * consumes the queue instead).
+ */
+public class WorkersConfig {
+
+    @JsonProperty
+    private boolean enabled = true;
+
+    /** Work items handled at once (the Lambda equivalent is the event source mapping's maximum concurrency). */
+    @Min(1)
+    @Max(1000)
+    @JsonProperty
+    private int concurrency = PoolSettings.DEFAULT_MAX_IN_FLIGHT;
+
+    /** Where rejected work items go; the work queue's redrive policy should name the same queue. */
+    @NotBlank
+    @JsonProperty
+    private String deadLetterQueueUrl;
+
+    @NotNull
+    @MinDuration(value = 0, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = 20, unit = TimeUnit.SECONDS)
+    @JsonProperty
+    private Duration receiveWait = Duration.seconds(20);
+
+    /** When to look again at an asynchronous EKS node-group update. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @JsonProperty
+    private Duration confirmDelay = Duration.seconds(15);
+
+    /** Base delay before a throttled item is tried again (jittered up to twice). */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @JsonProperty
+    private Duration retryLaterDelay = Duration.seconds(10);
+
+    /** How long operation records are kept (DynamoDB TTL). */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.DAYS)
+    @JsonProperty
+    private Duration recordRetention = Duration.days(90);
+
+    /** How long a stopping service waits for work items in flight. */
+    @NotNull
+    @JsonProperty
+    private Duration shutdownGrace = Duration.seconds(20);
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    public String deadLetterQueueUrl() {
+        return deadLetterQueueUrl;
+    }
+
+    public java.time.Duration receiveWait() {
+        return java.time.Duration.ofMillis(receiveWait.toMilliseconds());
+    }
+
+    public java.time.Duration confirmDelay() {
+        return java.time.Duration.ofMillis(confirmDelay.toMilliseconds());
+    }
+
+    public java.time.Duration retryLaterDelay() {
+        return java.time.Duration.ofMillis(retryLaterDelay.toMilliseconds());
+    }
+
+    public java.time.Duration recordRetention() {
+        return java.time.Duration.ofMillis(recordRetention.toMilliseconds());
+    }
+
+    public java.time.Duration shutdownGrace() {
+        return java.time.Duration.ofMillis(shutdownGrace.toMilliseconds());
+    }
+
+    public WorkersConfig enabled(boolean value) {
+        this.enabled = value;
+        return this;
+    }
+
+    public WorkersConfig concurrency(int value) {
+        this.concurrency = value;
+        return this;
+    }
+
+    public WorkersConfig deadLetterQueueUrl(String value) {
+        this.deadLetterQueueUrl = value;
+        return this;
+    }
+
+    public WorkersConfig receiveWait(java.time.Duration value) {
+        this.receiveWait = Duration.milliseconds(value.toMillis());
+        return this;
+    }
+
+    public WorkersConfig confirmDelay(java.time.Duration value) {
+        this.confirmDelay = Duration.milliseconds(value.toMillis());
+        return this;
+    }
+
+    public WorkersConfig retryLaterDelay(java.time.Duration value) {
+        this.retryLaterDelay = Duration.milliseconds(value.toMillis());
+        return this;
+    }
+
+    public WorkersConfig shutdownGrace(java.time.Duration value) {
+        this.shutdownGrace = Duration.milliseconds(value.toMillis());
+        return this;
+    }
+}

@@ -1,0 +1,205 @@
+// offhours dashboard: reads /v1 with the bearer token kept in this tab's sessionStorage; no external network.
+"use strict";
+
+const TOKEN_KEY = "offhours.token";
+const REFRESH_MS = 10000;
+let timer = null;
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "class") node.className = v; else if (k === "style") node.style.cssText = v; else node.setAttribute(k, v);
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+class Unauthorized extends Error {}
+
+async function api(path) {
+  const response = await fetch(path, { headers: { "Authorization": "Bearer " + sessionStorage.getItem(TOKEN_KEY) } });
+  if (response.status === 401) throw new Unauthorized();
+  if (!response.ok) {
+    let message = response.status + " " + response.statusText;
+    try { message = (await response.json()).message; } catch (e) { /* keep the status line */ }
+    throw new Error(path + ": " + message);
+  }
+  return response.json();
+}
+
+function showLogin(message) {
+  clearTimeout(timer);
+  $("content").hidden = true;
+  $("forget").hidden = true;
+  $("login").hidden = false;
+  $("login-error").textContent = message || "";
+  $("token").focus();
+}
+
+function when(text, zone) {
+  if (!text) return "—";
+  const options = { weekday: "short", hour: "2-digit", minute: "2-digit", hour12: false };
+  if (zone) options.timeZone = zone;
+  return new Intl.DateTimeFormat("en-GB", options).format(new Date(text));
+}
+
+function ago(text) {
+  if (!text) return "never";
+  const seconds = Math.round((Date.now() - new Date(text).getTime()) / 1000);
+  if (seconds < 90) return seconds + " s ago";
+  if (seconds < 5400) return Math.round(seconds / 60) + " min ago";
+  if (seconds < 172800) return Math.round(seconds / 3600) + " h ago";
+  return Math.round(seconds / 86400) + " days ago";
+}
+
+function renderStatus(status) {
+  const ready = status.conditions.find((c) => c.type === "Ready");
+  $("ready").textContent = ready ? "Ready: " + ready.status : "Ready: Unknown";
+  $("ready").className = "badge " + (ready ? ready.status : "Unknown");
+  $("revision").textContent = status.appliedRevision ? "running " + status.appliedRevision : "no revision applied yet";
+  const t = status.targetsByState;
+  $("counts").replaceChildren(
+    el("div", { class: "count" }, el("b", {}, status.schedules), "schedules"),
+    el("div", { class: "count" }, el("b", {}, t.AWAKE || 0), "targets awake"),
+    el("div", { class: "count" }, el("b", {}, t.ASLEEP || 0), "targets asleep"),
+    el("div", { class: "count" }, el("b", {}, t.UNKNOWN || 0), "targets unknown"),
+    el("div", { class: "count" }, el("b", {}, ago(status.lastFetchedAt)), "last fetch"));
+  $("conditions").replaceChildren(...status.conditions.map((c) => el("li", {},
+    el("span", { class: "badge " + c.status }, c.type + ": " + c.status), " ", el("b", {}, c.reason), " ",
+    el("span", { class: "muted" }, c.message))));
+  $("problems").replaceChildren(...status.problems.map((p) => el("li", {}, p)));
+}
+
+function dayTicks(start, end, zone) {
+  const format = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const label = new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "short", day: "numeric", month: "short" });
+  const ticks = [];
+  let previous = null;
+  for (let t = start; t < end; t += 15 * 60000) {
+    const day = format.format(new Date(t));
+    if (day !== previous) { ticks.push({ at: t, label: label.format(new Date(t)) }); previous = day; }
+  }
+  return ticks;
+}
+
+function timelineBar(schedule, now) {
+  const intervals = schedule.timeline;
+  const start = new Date(intervals[0].from).getTime();
+  const end = new Date(intervals[intervals.length - 1].to).getTime();
+  const pct = (t) => (100 * (t - start) / (end - start)).toFixed(3) + "%";
+  const bar = el("div", { class: "bar", title: "7 days in " + schedule.timeZone });
+  const days = el("div", { class: "days" });
+  for (const tick of dayTicks(start, end, schedule.timeZone)) {
+    bar.append(el("div", { class: "tick", style: "left:" + pct(tick.at) }));
+    days.append(el("span", { style: "left:" + pct(tick.at) }, tick.label));
+  }
+  for (const i of intervals.filter((x) => x.state === "AWAKE")) {
+    const from = new Date(i.from).getTime(), to = new Date(i.to).getTime();
+    const long = to - from >= 24 * 3600000;
+    const text = from <= start && to >= end ? "awake all 7 days" : long ? when(i.from, schedule.timeZone) + " → " + when(i.to, schedule.timeZone)
+      : i.fromLocal.substring(11, 16) + "–" + i.toLocal.substring(11, 16);
+    bar.append(el("div", { class: "band", title: "awake " + i.fromLocal + " → " + i.toLocal,
+      style: "left:" + pct(from) + ";width:" + pct(start + (to - from)) }, text));
+  }
+  if (now >= start && now < end) bar.append(el("div", { class: "now-mark", style: "left:" + pct(now), title: "now" }));
+  return el("div", {}, days, bar);
+}
+
+function renderSchedules(page) {
+  const now = Date.now();
+  $("schedules").replaceChildren(...page.items.map((s) => {
+    const next = s.nextTransitions[0];
+    const t = s.targetsByState;
+    return el("div", { class: "schedule", "data-schedule": s.name },
+      el("div", {},
+        el("div", { class: "name" }, s.name, " ", el("span", { class: "badge " + s.state }, s.state)),
+        el("div", { class: "meta" }, s.timeZone + " · " + s.owner + (s.suspended ? " · suspended" : "")),
+        el("div", { class: "meta" }, next ? "next: " + next.state.toLowerCase() + " " + when(next.at, s.timeZone) : "no transition in 7 days"),
+        el("div", { class: "meta" }, (t.AWAKE || 0) + " awake · " + (t.ASLEEP || 0) + " asleep · " + (t.UNKNOWN || 0) + " unknown")),
+      timelineBar(s, now));
+  }));
+  // A label that does not fit its band is dropped rather than cut (the title still tells the times).
+  for (const band of document.querySelectorAll(".band")) {
+    if (band.scrollWidth > band.clientWidth) band.textContent = "";
+  }
+  if (page.items.length === 0) $("schedules").append(el("p", { class: "muted" }, "No schedules in the applied revision."));
+}
+
+function stateBar(counts) {
+  const total = (counts.AWAKE || 0) + (counts.ASLEEP || 0) + (counts.UNKNOWN || 0);
+  const bar = el("div", { class: "statebar" });
+  for (const state of ["AWAKE", "ASLEEP", "UNKNOWN"]) {
+    if (counts[state]) bar.append(el("div", { class: state, style: "width:" + (100 * counts[state] / total) + "%" }));
+  }
+  return el("div", {}, (counts.AWAKE || 0) + " awake · " + (counts.ASLEEP || 0) + " asleep · " + (counts.UNKNOWN || 0) + " unknown", bar);
+}
+
+function renderAccounts(page) {
+  $("accounts").tBodies[0].replaceChildren(...page.items.map((a) => el("tr", {},
+    el("td", {}, a.alias ? a.alias : a.account, a.alias ? el("div", { class: "muted small" }, a.account) : null),
+    el("td", { class: "nowrap" }, a.region),
+    el("td", {}, el("span", { class: "badge " + a.status }, a.status), a.lastError ? el("div", { class: "error small" }, a.lastError) : null),
+    el("td", {}, stateBar(a.targetsByState)),
+    el("td", {}, ago(a.lastDiscoveryAt)))));
+}
+
+function renderOperations(failures, latest) {
+  const seen = new Set(failures.items.map((o) => o.id));
+  const rows = failures.items.concat(latest.items.filter((o) => !seen.has(o.id))).slice(0, 40);
+  $("operations").tBodies[0].replaceChildren(...rows.map((o) => el("tr", { class: o.status === "FAILED" ? "failed" : "" },
+    el("td", { class: "nowrap" }, when(o.createdAt)),
+    el("td", {}, o.schedule),
+    el("td", { class: "key" }, o.targetKey),
+    el("td", {}, o.action),
+    el("td", {}, el("span", { class: "badge " + o.status }, o.status),
+      o.errorCode ? el("div", { class: "error small" }, o.errorCode + (o.message ? ": " + o.message : "")) : null))));
+  if (rows.length === 0) $("operations").tBodies[0].append(el("tr", {}, el("td", { colspan: "5", class: "muted" }, "No operations in the last 7 days.")));
+}
+
+async function refresh() {
+  clearTimeout(timer);
+  try {
+    const [status, schedules, accounts, failures, latest] = await Promise.all([
+      api("/v1/status"), api("/v1/schedules?limit=100"), api("/v1/accounts?limit=200"),
+      api("/v1/operations?status=FAILED&limit=20"), api("/v1/operations/latest?limit=40")]);
+    $("login").hidden = true;
+    $("content").hidden = false;
+    $("forget").hidden = false;
+    $("error").hidden = true;
+    renderStatus(status);
+    renderSchedules(schedules);
+    renderAccounts(accounts);
+    renderOperations(failures, latest);
+    $("refreshed").textContent = "updated " + new Date().toLocaleTimeString("en-GB");
+  } catch (e) {
+    if (e instanceof Unauthorized) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      showLogin("That token is not accepted here.");
+      return;
+    }
+    $("error").textContent = "Could not refresh: " + e.message;
+    $("error").hidden = false;
+  }
+  timer = setTimeout(refresh, REFRESH_MS);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("login").addEventListener("submit", (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, $("token").value);
+    $("token").value = "";
+    refresh();
+  });
+  $("forget").addEventListener("click", () => { sessionStorage.removeItem(TOKEN_KEY); showLogin(""); });
+  const fromFragment = new URLSearchParams(location.hash.substring(1)).get("token");
+  if (fromFragment) {
+    // A link with #token=... (as demo prints) signs in once; the fragment never reaches the server or its logs.
+    sessionStorage.setItem(TOKEN_KEY, fromFragment);
+    history.replaceState(null, "", location.pathname);
+  }
+  if (sessionStorage.getItem(TOKEN_KEY)) refresh(); else showLogin("");
+});

@@ -1,0 +1,91 @@
+package dev.offhours.reconciler.api;
+
+import dev.offhours.core.schedule.ScheduleCatalog;
+import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in headless Chromium against the service over a seeded embedded store: what a person sees once
+ * the page's scripts ran, and a screenshot in {@code target/dashboard.png}. The seed is placed around the machine's
+ * current time, since the browser marks "now" with its own clock.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardChromiumTest {
+
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final Path dir = Path.of("target", "api-test", "dashboard");
+    private EmbeddedHubStore store;
+    private ApiServer server;
+
+    @BeforeAll
+    void start() throws Exception {
+        Chromium.requireInstalled();
+        Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("hub.mv"));
+        store = EmbeddedHubStore.open(dir.resolve("hub.mv"));
+        ScheduleCatalog catalog = HubSeed.templateCatalog();
+        HubSeed.seed(catalog, now, store.control(), store.inventory(), store.operations());
+        server = new ApiServer(new ApiDependencies(() -> catalog, store.control(), store.inventory(),
+                store.operations(), store.operations(), Clock.fixed(now, ZoneOffset.UTC)), dir);
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private String signedIn() {
+        return server.base() + "/#token=" + ApiServer.TOKEN;
+    }
+
+    @Test
+    void showsStatusTimelinesAccountsAndOperationsFailuresFirst() throws Exception {
+        String dom = Chromium.dumpDom(signedIn(), dir.resolve("profile-dom"));
+        assertThat(dom).contains("Ready: True").contains("running " + HubSeed.REVISION);
+        for (String schedule : HubSeed.templateCatalog().schedules().keySet()) {
+            assertThat(dom).contains("data-schedule=\"" + schedule + "\"");
+        }
+        assertThat(dom).contains("class=\"now-mark\"").contains("class=\"band\"").contains("Europe/Berlin");
+        assertThat(dom).contains("sandbox-ml").contains("DEGRADED").contains(HubSeed.DEAD_ERROR);
+        int failed = dom.indexOf("<tr class=\"failed\">");
+        int succeeded = dom.indexOf(">SUCCEEDED<");
+        assertThat(failed).as("a failed operation is listed").isPositive();
+        assertThat(failed).as("failures come first").isLessThan(succeeded);
+        assertThat(dom).doesNotContain(ApiServer.TOKEN);
+    }
+
+    @Test
+    void withoutATokenThePageAsksForOneAndShowsNoData() throws Exception {
+        String dom = Chromium.dumpDom(server.base() + "/", dir.resolve("profile-login"));
+        assertThat(dom).contains("Enter a bearer token of this hub");
+        assertThat(dom).containsPattern("<form id=\"login\"(?! hidden)");
+        assertThat(dom).doesNotContain("data-schedule=");
+    }
+
+    @Test
+    void savesAScreenshot() throws Exception {
+        Path png = Path.of("target", "dashboard.png");
+        Chromium.screenshot(signedIn(), dir.resolve("profile-shot"), png, "1400,1000");
+        assertThat(Files.size(png)).isGreaterThan(10_000);
+        Path full = Path.of("target", "dashboard-full.png"); // the whole page, for people reviewing a change
+        Chromium.screenshot(signedIn(), dir.resolve("profile-shot"), full, "1400,1900");
+        assertThat(Files.size(full)).isGreaterThan(Files.size(png));
+    }
+}

@@ -1,0 +1,129 @@
+package dev.offhours.reconciler.api;
+
+import dev.offhours.core.schedule.ScheduleCatalog;
+import dev.offhours.reconciler.cli.CliContext;
+import dev.offhours.reconciler.cli.PlanCommand;
+import dev.offhours.reconciler.cli.StatusCommand;
+import dev.offhours.reconciler.git.TestGitRepository;
+import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.util.JarLocation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code status --hub-url} and {@code plan --hub-url} against a running API over a seeded store. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HubCliTest {
+
+    private EmbeddedHubStore store;
+    private ApiServer server;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        Path dir = Path.of("target", "api-test", "cli");
+        Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("hub.mv"));
+        store = EmbeddedHubStore.open(dir.resolve("hub.mv"));
+        ScheduleCatalog catalog = HubSeed.templateCatalog();
+        HubSeed.seed(catalog, StatusApiTest.NOW, store.control(), store.inventory(), store.operations());
+        server = new ApiServer(new ApiDependencies(() -> catalog, store.control(), store.inventory(),
+                store.operations(), store.operations(), Clock.fixed(StatusApiTest.NOW, ZoneOffset.UTC)), dir);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        store.close();
+    }
+
+    private static Run run(Map<String, String> env, String... arguments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        CliContext context = new CliContext(Clock.fixed(StatusApiTest.NOW, ZoneOffset.UTC), o, e);
+        Application<Configuration> app = new Application<>() {
+            @Override
+            public void initialize(Bootstrap<Configuration> bootstrap) {
+                bootstrap.addCommand(new StatusCommand(context, env::get));
+                bootstrap.addCommand(new PlanCommand(context, env::get));
+            }
+
+            @Override
+            public void run(Configuration configuration, Environment environment) {
+            }
+        };
+        Bootstrap<Configuration> bootstrap = new Bootstrap<>(app);
+        app.initialize(bootstrap);
+        boolean failed = new Cli(new JarLocation(HubCliTest.class), bootstrap, o, e).run(arguments).isPresent();
+        return new Run(failed ? 1 : 0, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void statusPrintsASummaryOfTheHub() {
+        Run run = run(Map.of("OFFHOURS_TOKEN", ApiServer.TOKEN), "status", "--hub-url", server.base().toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("revision: " + HubSeed.REVISION)
+                .contains("condition: Ready=True Succeeded")
+                .contains("targets: 3 awake, 20 asleep, 1 unknown (6 schedules)")
+                .containsPattern("payments-dev +AWAKE +next ASLEEP at 2026-03-25T19:00\\+01:00; 3 awake")
+                .contains("accounts: 6 of 7 account regions OK")
+                .contains("sandbox-ml (666677778888) ap-south-1: DEGRADED: " + HubSeed.DEAD_ERROR)
+                .contains("ml-sandbox SLEEP 666677778888#ap-south-1#asg#ml-sandbox-runners: AccessDenied");
+    }
+
+    @Test
+    void statusExplainsAMissingOrRefusedToken() {
+        Run missing = run(Map.of(), "status", "--hub-url", server.base().toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("set the environment variable OFFHOURS_TOKEN");
+        Run refused = run(Map.of("HUB", "nope"), "status", "--hub-url", server.base().toString(), "--token-env", "HUB");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("refused the token (401)").doesNotContain("nope");
+    }
+
+    @Test
+    void planWithAHubCountsTheTargetsEachChangedScheduleBindsPerAccount(@TempDir Path temp) throws Exception {
+        String base;
+        String head;
+        try (TestGitRepository repo = TestGitRepository.init(temp)) {
+            repo.copyFromTemplate("accounts.yaml").copyTemplate("calendars")
+                    .copyFromTemplate("schedules/data/data-platform-dev.yaml")
+                    .copyFromTemplate("schedules/payments/payments-dev.yaml");
+            base = repo.commit("two schedules").name();
+            repo.replace("schedules/data/data-platform-dev.yaml", "to: \"20:00\"", "to: \"21:00\"")
+                    .copyFromTemplate("schedules/ml/ml-sandbox.yaml");
+            head = repo.commit("later evening for data, ml sandbox").name();
+        }
+        Run run = run(Map.of("OFFHOURS_TOKEN", ApiServer.TOKEN), "plan", "--repo", temp.toString(), "--base", base,
+                "--head", head, "--now", StatusApiTest.NOW.toString(), "--hub-url", server.base().toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("### Targets bound today (from the hub at " + server.base() + ")")
+                .contains("| data-platform-dev | changed | 111122223333 | 3 |")
+                .contains("| data-platform-dev | changed | 222233334444 | 6 |")
+                .contains("| ml-sandbox | added | 666677778888 | 3 |");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.offhours.reconciler.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offhours.reconciler.OffhoursApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code check config.yml}: the documented example, a complete file with JSON logs, and the mistakes it reports. */
+class ConfigurationCheckTest {
+
+    private static final String COMPLETE = """
+            git:
+              url: https://github.com/acme/offhours-schedules.git
+              token: ghp_not_a_real_token
+            dispatch:
+              workQueueUrl: https://sqs.eu-central-1.amazonaws.com/123456789012/offhours-work
+            workers:
+              deadLetterQueueUrl: https://sqs.eu-central-1.amazonaws.com/123456789012/offhours-work-dlq
+            aws:
+              externalId: an-external-id
+            logging:
+              appenders:
+                - type: console
+                  layout:
+                    type: json
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void aCompleteConfigurationWithJsonLogsPassesTheCheck() throws Exception {
+        assertThat(check(write(COMPLETE))).as("stderr: %s", err).isZero();
+    }
+
+    @Test
+    void theExampleNamesTheEnvironmentVariablesItNeeds() {
+        assertThat(check(Path.of("config.example.yml"))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("environment variable that is not set");
+    }
+
+    @Test
+    void aMissingRepositoryUrlAndAWrongStoreTypeAreReported() throws Exception {
+        String broken = COMPLETE.replace("  url: https://github.com/acme/offhours-schedules.git\n", "")
+                .replace("aws:", "store:\n  type: cassandra\naws:");
+        assertThat(check(write(broken))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("store.type");
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("ghp_not_a_real_token");
+        assertThat(check(write(COMPLETE.replace("  url: https://github.com/acme/offhours-schedules.git\n", ""))))
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("git.url");
+    }
+
+    private Path write(String yaml) throws Exception {
+        Path file = Files.createTempFile(dir, "config", ".yml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private int check(Path config) {
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            return new OffhoursApplication(Clock.systemUTC(), o, e).execute("check", config.toString());
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.offhours.reconciler.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offhours.core.port.Condition;
+import dev.offhours.core.port.ConditionStatus;
+import dev.offhours.core.port.ConditionType;
+import dev.offhours.core.port.OperationRecord;
+import dev.offhours.core.port.OperationStatus;
+import dev.offhours.core.port.ReconcilerStatus;
+import dev.offhours.core.port.TransitionClaim;
+import dev.offhours.core.work.Action;
+import dev.offhours.reconciler.OffhoursConfiguration;
+import dev.offhours.reconciler.git.FetchedHead;
+import dev.offhours.reconciler.git.TestGitRepository;
+import dev.offhours.testsupport.MotoExtension;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The hub service end to end on moto (DynamoDB, SQS, STS, Auto Scaling in separate spoke accounts) with a real Git
+ * repository. Real time: each test waits for whole-minute transitions (about one to two and a half minutes).
+ */
+class HubEndToEndTest {
+
+    @RegisterExtension
+    static final MotoExtension MOTO = new MotoExtension();
+
+    private static final String SCHEDULE = "e2e-office";
+    private static final String SPOKE_1 = "210000000001";
+    private static final String SPOKE_2 = "210000000002";
+    private static final Duration PATIENCE = Duration.ofSeconds(100);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCommittedScheduleSleepsItsTargetsAndABrokenCommitKeepsTheLastGoodOneRunning() throws Exception {
+        MotoHub.Queues queues = fleetAndQueues();
+        Instant sleepAt = MotoHub.nextMinute(Instant.now(), Duration.ofSeconds(8));
+        TestGitRepository repo = TestGitRepository.init(dir.resolve("repo"))
+                .write("accounts.yaml", MotoHub.accountsYaml(MOTO.region(), SPOKE_1, SPOKE_2))
+                .write("schedules/e2e/" + SCHEDULE + ".yaml",
+                        MotoHub.scheduleYaml(SCHEDULE, sleepAt, sleepAt.plus(Duration.ofMinutes(30))));
+        RevCommit good = repo.commit("e2e-office sleeps in a few seconds");
+        DropwizardTestSupport<OffhoursConfiguration> app = MotoHub.start(config(queues, "clone"));
+        try {
+            Hub hub = MotoHub.hub(app);
+            List<OperationRecord> sleeps = await("3 succeeded sleeps", () -> finalRecords(hub, sleepAt, 3));
+            assertThat(sleeps).allSatisfy(r -> {
+                assertThat(r.action()).isEqualTo(Action.SLEEP);
+                assertThat(r.status()).isEqualTo(OperationStatus.SUCCEEDED);
+            });
+            assertThat(MotoHub.capacity(MOTO.server(), SPOKE_1, "asg-a")).containsExactly(0, 0, 0);
+            assertThat(MotoHub.capacity(MOTO.server(), SPOKE_2, "asg-c")).containsExactly(0, 0, 0);
+
+            repo.write("schedules/e2e/broken.yaml", """
+                    apiVersion: offhours.dev/v1
+                    kind: Schedule
+                    metadata:
+                      name: broken
+                      owner: team-e2e
+                    spec:
+                      timeZone: Mars/Olympus_Mons
+                      awake:
+                        - days: Mon-Fri
+                          from: "08:00"
+                          to: "18:00"
+                    """);
+            RevCommit broken = repo.commit("a broken schedule on main");
+            ReconcilerStatus refused = awaitStatusOf(hub, broken);
+            Condition ready = ready(refused);
+            assertThat(ready.status()).isEqualTo(ConditionStatus.FALSE);
+            assertThat(ready.reason()).isEqualTo("ValidationFailed");
+            assertThat(ready.message()).contains("schedules/e2e/broken.yaml:7");
+            assertThat(refused.problems()).anySatisfy(p -> assertThat(p).startsWith("schedules/e2e/broken.yaml:7"));
+            assertThat(refused.appliedRevision()).isEqualTo(FetchedHead.label("main", good.name()));
+            assertThat(hub.registry().registered()).containsExactly(SCHEDULE);
+
+            repo.delete("schedules/e2e/broken.yaml");
+            RevCommit fixed = repo.commit("remove the broken schedule");
+            ReconcilerStatus accepted = awaitStatusOf(hub, fixed);
+            assertThat(ready(accepted).status()).isEqualTo(ConditionStatus.TRUE);
+            assertThat(accepted.appliedRevision()).isEqualTo(FetchedHead.label("main", fixed.name()));
+            assertThat(accepted.problems()).isEmpty();
+        } finally {
+            app.after();
+            repo.close();
+        }
+    }
+
+    @Test
+    void twoReplicasDispatchEachTransitionOnceAndARestartCatchesUpOnlyTheMissedOne() throws Exception {
+        MotoHub.Queues queues = fleetAndQueues();
+        Instant sleepAt = MotoHub.nextMinute(Instant.now(), Duration.ofSeconds(15));
+        Instant wakeAt = sleepAt.plus(Duration.ofMinutes(1));
+        TestGitRepository repo = TestGitRepository.init(dir.resolve("repo"))
+                .write("accounts.yaml", MotoHub.accountsYaml(MOTO.region(), SPOKE_1, SPOKE_2))
+                .write("schedules/e2e/" + SCHEDULE + ".yaml", MotoHub.scheduleYaml(SCHEDULE, sleepAt, wakeAt));
+        repo.commit("e2e-office: asleep for one minute");
+        DropwizardTestSupport<OffhoursConfiguration> a = MotoHub.start(config(queues, "clone-a"));
+        DropwizardTestSupport<OffhoursConfiguration> b = MotoHub.start(config(queues, "clone-b"));
+        Hub hubA = MotoHub.hub(a);
+        Hub hubB = MotoHub.hub(b);
+        long receivedByReplicas;
+        try {
+            await("3 succeeded sleeps", () -> finalRecords(hubA, sleepAt, 3));
+            int dispatched = dispatchedCount(hubA, sleepAt) + dispatchedCount(hubA, wakeAt.minus(Duration.ofDays(1)));
+            assertThat(dispatchedCount(hubA, sleepAt)).isEqualTo(3);
+            receivedByReplicas = await("the replicas received every dispatched item", () -> {
+                long received = received(hubA) + received(hubB);
+                return received >= dispatched ? Optional.of(received) : Optional.empty();
+            });
+            assertThat(receivedByReplicas).as("work items received by both replicas").isEqualTo(dispatched);
+            assertThat(claim(hubA, sleepAt.minus(Duration.ofDays(1)))).as("yesterday's sleep is never replayed")
+                    .isEmpty();
+        } finally {
+            a.after();
+            b.after();
+        }
+
+        waitUntil(wakeAt.plusSeconds(3)); // the wake passes while no replica runs
+        DropwizardTestSupport<OffhoursConfiguration> c = MotoHub.start(config(queues, "clone-c"));
+        try {
+            Hub hubC = MotoHub.hub(c);
+            List<OperationRecord> wakes = await("3 succeeded wakes", () -> finalRecords(hubC, wakeAt, 3));
+            assertThat(wakes).allSatisfy(r -> assertThat(r.action()).isEqualTo(Action.WAKE));
+            assertThat(claim(hubC, wakeAt)).map(TransitionClaim::owner).contains(hubC.owner());
+            assertThat(claim(hubC, sleepAt)).map(TransitionClaim::owner).isNotEqualTo(Optional.of(hubC.owner()));
+            await("the restarted hub received the wake's items", () ->
+                    received(hubC) >= 3 ? Optional.of(true) : Optional.empty());
+            assertThat(received(hubC)).as("only the missed wake is dispatched after the restart").isEqualTo(3);
+            assertThat(finalRecords(hubC, sleepAt, 3)).isPresent();
+            assertThat(MotoHub.capacity(MOTO.server(), SPOKE_1, "asg-a")).containsExactly(1, 2, 4);
+            assertThat(MotoHub.capacity(MOTO.server(), SPOKE_2, "asg-b")).containsExactly(2, 3, 5);
+        } finally {
+            c.after();
+            repo.close();
+        }
+    }
+
+    private MotoHub.Queues fleetAndQueues() {
+        MotoHub.createTables(MOTO.server());
+        MotoHub.createAsg(MOTO.server(), SPOKE_1, "asg-a", 1, 2, 4, SCHEDULE);
+        MotoHub.createAsg(MOTO.server(), SPOKE_2, "asg-b", 2, 3, 5, SCHEDULE);
+        MotoHub.createAsg(MOTO.server(), SPOKE_2, "asg-c", 1, 1, 1, SCHEDULE);
+        return MotoHub.createQueues(MOTO.server());
+    }
+
+    private OffhoursConfiguration config(MotoHub.Queues queues, String clone) {
+        return MotoHub.config(MOTO.server(), queues, dir.resolve("repo"), dir.resolve(clone));
+    }
+
+    private static Optional<List<OperationRecord>> finalRecords(Hub hub, Instant transition, int expected) {
+        List<OperationRecord> records = hub.stores().history().byTransition(SCHEDULE, transition, null, 100).items();
+        return records.size() == expected && records.stream().allMatch(r -> r.status().isFinal())
+                ? Optional.of(records) : Optional.empty();
+    }
+
+    private static Optional<TransitionClaim> claim(Hub hub, Instant transition) {
+        return hub.stores().control().claimOf(SCHEDULE, transition);
+    }
+
+    private static int dispatchedCount(Hub hub, Instant transition) {
+        return claim(hub, transition).map(TransitionClaim::dispatchedCount).orElse(0);
+    }
+
+    private static long received(Hub hub) {
+        return hub.pool().orElseThrow().metrics().received();
+    }
+
+    private static Condition ready(ReconcilerStatus status) {
+        return status.conditions().stream().filter(c -> c.type() == ConditionType.READY).findFirst().orElseThrow();
+    }
+
+    private static ReconcilerStatus awaitStatusOf(Hub hub, RevCommit commit) throws InterruptedException {
+        String label = FetchedHead.label("main", commit.name());
+        hub.reconcileLoop().wake();
+        return await("the status of " + label, () -> hub.stores().control().status()
+                .filter(s -> label.equals(s.lastFetchedRevision()))
+                .filter(s -> s.conditions().stream().noneMatch(c -> c.type() == ConditionType.RECONCILING)));
+    }
+
+    private static <T> T await(String what, Supplier<Optional<T>> probe) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (true) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("gave up waiting for " + what + " after " + PATIENCE);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static void waitUntil(Instant instant) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), instant).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.offhours.reconciler.service;
+
+import dev.offhours.reconciler.OffhoursApplication;
+import dev.offhours.reconciler.OffhoursConfiguration;
+import dev.offhours.reconciler.config.StoreConfig;
+import dev.offhours.reconciler.git.GitSourceConfig;
+import dev.offhours.testsupport.MotoServer;
+import dev.offhours.worker.store.HubTableDefinitions;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.Tag;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * A hub on moto, as production runs it: DynamoDB tables created from code, an SQS queue pair, spoke ASGs in their own
+ * moto accounts reached through AssumeRole, and the service started through Dropwizard's test support.
+ */
+final class MotoHub {
+
+    static final String ROLE = "offhours-spoke";
+    static final String EXTERNAL_ID = "e2e-external-id";
+    static final String TAG = "offhours.dev/schedule";
+    static final HubTableDefinitions.TableNames TABLES = HubTableDefinitions.TableNames.withPrefix("e2e-");
+
+    record Queues(String work, String deadLetter) {
+    }
+
+    private MotoHub() {
+    }
+
+    static void createTables(MotoServer moto) {
+        try (DynamoDbClient dynamo = moto.client(DynamoDbClient.builder())) {
+            HubTableDefinitions.createAll(dynamo, TABLES);
+        }
+    }
+
+    static Queues createQueues(MotoServer moto) {
+        try (SqsClient sqs = moto.client(SqsClient.builder())) {
+            String dlq = sqs.createQueue(b -> b.queueName("e2e-work-dlq")).queueUrl();
+            String arn = sqs.getQueueAttributes(b -> b.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            String work = sqs.createQueue(b -> b.queueName("e2e-work").attributes(Map.of(
+                    QueueAttributeName.VISIBILITY_TIMEOUT, "30",
+                    QueueAttributeName.REDRIVE_POLICY, "{\"maxReceiveCount\":\"5\",\"deadLetterTargetArn\":\""
+                            + arn + "\"}"))).queueUrl();
+            return new Queues(work, dlq);
+        }
+    }
+
+    /** An ASG in {@code account} (moto keeps accounts apart), created with that account's assumed role. */
+    static void createAsg(MotoServer moto, String account, String name, int min, int desired, int max,
+                          String schedule) {
+        try (AutoScalingClient asg = moto.client(AutoScalingClient.builder(), spokeCredentials(moto, account))) {
+            asg.createLaunchConfiguration(b -> b.launchConfigurationName("lc-" + name).imageId("ami-12345678")
+                    .instanceType("t3.micro"));
+            asg.createAutoScalingGroup(b -> b.autoScalingGroupName(name).launchConfigurationName("lc-" + name)
+                    .minSize(min).desiredCapacity(desired).maxSize(max).availabilityZones(moto.region() + "a")
+                    .tags(Tag.builder().resourceId(name).resourceType("auto-scaling-group").key(TAG).value(schedule)
+                            .propagateAtLaunch(false).build()));
+        }
+    }
+
+    /** Current min/desired/max of an ASG, read with the account's role. */
+    static List<Integer> capacity(MotoServer moto, String account, String name) {
+        try (AutoScalingClient asg = moto.client(AutoScalingClient.builder(), spokeCredentials(moto, account))) {
+            var group = asg.describeAutoScalingGroups(b -> b.autoScalingGroupNames(name)).autoScalingGroups().get(0);
+            return List.of(group.minSize(), group.desiredCapacity(), group.maxSize());
+        }
+    }
+
+    private static StaticCredentialsProvider spokeCredentials(MotoServer moto, String account) {
+        try (StsClient sts = moto.client(StsClient.builder())) {
+            Credentials c = sts.assumeRole(b -> b.roleArn("arn:aws:iam::" + account + ":role/" + ROLE)
+                    .roleSessionName("e2e-setup").externalId(EXTERNAL_ID)).credentials();
+            return StaticCredentialsProvider.create(AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(),
+                    c.sessionToken()));
+        }
+    }
+
+    /** The service configuration of one replica: its own clone folder, everything else shared. */
+    static OffhoursConfiguration config(MotoServer moto, Queues queues, Path repository, Path clone) {
+        OffhoursConfiguration config = new OffhoursConfiguration();
+        config.git(new GitSourceConfig().url(repository.toString()).localDirectory(clone)
+                .pollInterval(Duration.ofSeconds(2)).jitter(0));
+        config.store().type(StoreConfig.Type.DYNAMODB)
+                .tables(TABLES.operations(), TABLES.inventory(), TABLES.control());
+        config.aws().hubRegion(moto.region()).endpointOverride(moto.endpoint()).emulatorCredentials(true)
+                .spokeRoleName(ROLE).externalId(EXTERNAL_ID);
+        config.dispatch().setWorkQueueUrl(queues.work());
+        config.workers().deadLetterQueueUrl(queues.deadLetter()).receiveWait(Duration.ofSeconds(1))
+                .confirmDelay(Duration.ofSeconds(2)).retryLaterDelay(Duration.ofSeconds(1))
+                .shutdownGrace(Duration.ofSeconds(5)).concurrency(8);
+        config.transitions().setCatchUpInterval(io.dropwizard.util.Duration.seconds(5));
+        DefaultServerFactory server = new DefaultServerFactory();
+        server.setApplicationConnectors(List.of(localConnector()));
+        server.setAdminConnectors(List.of(localConnector()));
+        config.setServerFactory(server);
+        return config;
+    }
+
+    static DropwizardTestSupport<OffhoursConfiguration> start(OffhoursConfiguration config) throws Exception {
+        DropwizardTestSupport<OffhoursConfiguration> support =
+                new DropwizardTestSupport<>(OffhoursApplication.class, config);
+        support.before();
+        return support;
+    }
+
+    static Hub hub(DropwizardTestSupport<OffhoursConfiguration> support) {
+        return support.<OffhoursApplication>getApplication().hub();
+    }
+
+    private static HttpConnectorFactory localConnector() {
+        HttpConnectorFactory connector = new HttpConnectorFactory();
+        connector.setBindHost("127.0.0.1");
+        connector.setPort(0);
+        return connector;
+    }
+
+    /** {@code accounts.yaml} with the given spoke accounts in moto's region, group {@code e2e}. */
+    static String accountsYaml(String region, String... accounts) {
+        StringBuilder yaml = new StringBuilder("apiVersion: offhours.dev/v1\nkind: AccountRegistry\nspec:\n  accounts:\n");
+        for (int i = 0; i < accounts.length; i++) {
+            yaml.append("    - id: \"").append(accounts[i]).append("\"\n      alias: spoke-").append(i + 1)
+                    .append("\n      regions: [").append(region).append("]\n      groups: [e2e]\n");
+        }
+        return yaml.toString();
+    }
+
+    /** A schedule asleep from {@code sleepAt} to {@code wakeAt} (whole minutes, UTC) every day, awake otherwise. */
+    static String scheduleYaml(String name, Instant sleepAt, Instant wakeAt) {
+        return """
+                apiVersion: offhours.dev/v1
+                kind: Schedule
+                metadata:
+                  name: %s
+                  owner: team-e2e
+                spec:
+                  timeZone: UTC
+                  awake:
+                    - days: Mon-Sun
+                      from: "%s"
+                      to: "%s"
+                """.formatted(name, hhmm(wakeAt), hhmm(sleepAt));
+    }
+
+    /** The first whole minute at least {@code lead} from now. */
+    static Instant nextMinute(Instant now, Duration lead) {
+        return now.plus(lead).plus(59, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    private static String hhmm(Instant instant) {
+        return LocalTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+}

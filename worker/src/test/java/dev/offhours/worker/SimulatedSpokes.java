@@ -1,0 +1,122 @@
+package dev.offhours.worker;
+
+import dev.offhours.core.capacity.Capacity;
+import dev.offhours.core.capacity.OffhoursTags;
+import dev.offhours.core.port.InMemoryAwakeCapacityStore;
+import dev.offhours.core.port.OperationStore;
+import dev.offhours.core.work.Target;
+import dev.offhours.core.work.WorkItem;
+import dev.offhours.core.work.WorkItemCodec;
+import dev.offhours.simulator.ApiFamily;
+import dev.offhours.simulator.FleetTime;
+import dev.offhours.simulator.ManualTime;
+import dev.offhours.simulator.SimulatedFleet;
+import dev.offhours.worker.credentials.RoleCredentialsCache;
+import dev.offhours.worker.credentials.SpokeClients;
+import dev.offhours.worker.resilience.Pipelines;
+import dev.offhours.worker.resilience.ResilienceSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.eks.EksClient;
+
+/**
+ * A SpokeWorker wired to the fleet simulator on manual time: no latency, exact call counts, and EKS updates that
+ * take as long as the test says. For behaviour moto cannot show (asynchronous updates, counted describes).
+ */
+final class SimulatedSpokes {
+
+    static final String ACCOUNT = "100000000001";
+    static final String REGION = "eu-west-1";
+
+    final ManualTime time = FleetTime.manual(MotoFleet.NOW);
+    final SimulatedFleet fleet;
+    final SpokeWorker worker;
+    final InMemoryAwakeCapacityStore awake = new InMemoryAwakeCapacityStore();
+    private final WorkItemCodec codec = new WorkItemCodec();
+
+    SimulatedSpokes(OperationStore operations, Duration nodegroupUpdate, Duration asgViewFreshness) {
+        this.fleet = SimulatedFleet.builder().seed(3).time(time).noLatency().accounts(1).firstAccountId(100000000001L)
+                .regions(REGION).asgsPerAccountRegion(0).nodegroupsPerAccountRegion(0)
+                .nodegroupUpdateDuration(nodegroupUpdate).build();
+        Clock clock = clockOf(time);
+        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
+                RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
+        SpokeClientFactory factory = new SpokeClientFactory() {
+            @Override
+            public AutoScalingClient autoScaling(AwsCredentialsProvider provider, String region) {
+                return fleet.autoScaling(provider, region);
+            }
+
+            @Override
+            public EksClient eks(AwsCredentialsProvider provider, String region) {
+                return fleet.eks(provider, region);
+            }
+        };
+        SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
+        this.worker = new SpokeWorker(new SpokeClients(factory, credentials), new Pipelines(ResilienceSettings.defaults()),
+                operations, awake, clock, new SpokeWorker.Settings(defaults.recordRetention(), defaults.confirmDelay(),
+                defaults.retryLaterDelay(), asgViewFreshness));
+    }
+
+    /** The fleet's simulated time as a Clock, so credentials expire in the same time as the fleet's sessions. */
+    static Clock clockOf(FleetTime time) {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return time.instant();
+            }
+        };
+    }
+
+    Target asg(String name, Capacity capacity) {
+        fleet.addAsg(ACCOUNT, REGION, name, simulator(capacity), Map.of(OffhoursTags.SCHEDULE, MotoFleet.SCHEDULE));
+        return Target.asg(ACCOUNT, REGION, name);
+    }
+
+    Target nodegroup(String cluster, String name, Capacity capacity) {
+        fleet.addNodegroup(ACCOUNT, REGION, cluster, name, simulator(capacity),
+                Map.of(OffhoursTags.SCHEDULE, MotoFleet.SCHEDULE));
+        return Target.nodegroup(ACCOUNT, REGION, cluster, name);
+    }
+
+    Capacity capacityOf(Target target) {
+        dev.offhours.simulator.Capacity c = fleet.capacity(simulated(target));
+        return new Capacity(c.min(), c.desired(), c.max());
+    }
+
+    Outcome handle(WorkItem item, int receiveCount) {
+        return worker.handle(new ReceivedMessage("m-" + item.target().key(), codec.encode(item), receiveCount));
+    }
+
+    long calls(ApiFamily family, String operation) {
+        return fleet.metrics().snapshot().calls(family, operation);
+    }
+
+    private static dev.offhours.simulator.Target simulated(Target target) {
+        return target.cluster() == null
+                ? new dev.offhours.simulator.Target(target.account(), target.region(),
+                dev.offhours.simulator.TargetKind.ASG, null, target.name(), MotoFleet.SCHEDULE)
+                : new dev.offhours.simulator.Target(target.account(), target.region(),
+                dev.offhours.simulator.TargetKind.EKS_NODEGROUP, target.cluster(), target.name(), MotoFleet.SCHEDULE);
+    }
+
+    private static dev.offhours.simulator.Capacity simulator(Capacity capacity) {
+        return new dev.offhours.simulator.Capacity(capacity.min(), capacity.desired(), capacity.max());
+    }
+}
