@@ -3,7 +3,8 @@ package dev.offhours.bench;
 import dev.offhours.core.schedule.AsleepCapacity;
 import dev.offhours.core.work.Action;
 import dev.offhours.core.work.WorkItem;
-import dev.offhours.core.work.WorkItemCodec;
+import dev.offhours.reconciler.dispatch.SendReport;
+import dev.offhours.reconciler.dispatch.SqsWorkQueue;
 import dev.offhours.simulator.Capacity;
 import dev.offhours.simulator.MetricsSnapshot;
 import dev.offhours.simulator.SimulatedFleet;
@@ -19,16 +20,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * The window storm of issue 3: 10,000 targets (half ASGs, half node groups) across 500 accounts x 2 regions in the
  * simulator, one work item per target on an SQS-protocol queue (embedded ElasticMQ), at most 50 in flight; a sleep
  * storm, then a wake storm; offhours' worker, then a naive baseline on a fresh fleet. Prints {@code name: value}.
+ * Both contenders first run a discarded sleep and wake storm on a small fleet of their own (JIT, ElasticMQ and thread
+ * pools warm; {@code -Dstorm.warmup=false} skips it), and work items are enqueued by the dispatcher's own
+ * {@link SqsWorkQueue}; the wall time still runs from the first enqueue to the last record.
  * Durations are simulated seconds (real seconds / time scale). Argument: the time scale (default 0.1).
  *
  * <p>Node group updates complete at once in this fleet: the issue's physical limit counts no DescribeUpdate and no
@@ -39,28 +39,35 @@ public final class WindowStormBenchmark {
     private static final int ACCOUNTS = 500;
     private static final int PER_KIND_PER_ACCOUNT_REGION = 5;
     private static final int IN_FLIGHT = 50;
+    /** 20 accounts x 2 regions x (5 ASGs + 5 node groups) = 400 targets per contender. */
+    private static final int WARMUP_ACCOUNTS = 20;
+    private static final int SENDERS = 12;
     private static final String SCHEDULE = "office-hours";
     private static final Duration GIVE_UP = Duration.ofMinutes(20);
-    private static final WorkItemCodec CODEC = new WorkItemCodec();
 
     private WindowStormBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 0.1;
+        boolean warmup = Boolean.parseBoolean(System.getProperty("storm.warmup", "true"));
         List<StormFigures> figures = new ArrayList<>();
+        int warmupTargets = 0;
         try (EmbeddedElasticMq mq = EmbeddedElasticMq.start(); SqsClient sqs = mq.newClient()) {
-            for (Contender contender : contenders(scale)) {
-                Map<Target, Capacity> awake = new HashMap<>();
-                contender.fleet().targets().forEach(target -> awake.put(target, contender.fleet().capacity(target)));
-                figures.add(storm(mq, sqs, contender, Action.SLEEP, Instant.parse("2026-03-02T18:00:00Z"), awake, scale));
-                figures.add(storm(mq, sqs, contender, Action.WAKE, Instant.parse("2026-03-03T07:00:00Z"), awake, scale));
+            if (warmup) {
+                warmupTargets = warmUp(mq, sqs, scale);
+            }
+            for (Contender contender : contenders(scale, ACCOUNTS)) {
+                figures.addAll(sleepThenWake(mq, sqs, contender, scale));
             }
         }
         System.out.println("time_scale: " + scale);
         System.out.println("targets: " + ACCOUNTS * 2 * PER_KIND_PER_ACCOUNT_REGION * 2);
         System.out.println("accounts: " + ACCOUNTS);
         System.out.println("in_flight: " + IN_FLIGHT);
+        System.out.println("warmup: " + warmup);
+        System.out.println("warmup_targets_per_contender: " + warmupTargets);
+        System.out.println("enqueue: SqsWorkQueue SendMessageBatch x10, " + SENDERS + " concurrent senders");
         for (String storm : List.of("sleep", "wake")) {
             List<StormFigures> ofStorm = figures.stream().filter(f -> f.storm().equals(storm)).toList();
             for (String name : ofStorm.get(0).values().keySet()) {
@@ -72,21 +79,44 @@ public final class WindowStormBenchmark {
 
     }
 
+    /**
+     * A sleep and a wake storm per contender on small fleets of their own, figures discarded, so that the measured
+     * storms meet a warm JIT, a warm ElasticMQ and started thread pools whichever contender runs first. The
+     * measured contenders get fresh fleets, caches and pipelines: nothing a storm should pay for is pre-paid.
+     */
+    private static int warmUp(EmbeddedElasticMq mq, SqsClient sqs, double scale) throws InterruptedException {
+        int targets = 0;
+        for (Contender contender : contenders(scale, WARMUP_ACCOUNTS)) {
+            sleepThenWake(mq, sqs, contender, scale);
+            targets = contender.fleet().targets().size();
+        }
+        return targets;
+    }
+
+    private static List<StormFigures> sleepThenWake(EmbeddedElasticMq mq, SqsClient sqs, Contender contender,
+                                                    double scale) throws InterruptedException {
+        Map<Target, Capacity> awake = new HashMap<>();
+        contender.fleet().targets().forEach(target -> awake.put(target, contender.fleet().capacity(target)));
+        return List.of(
+                storm(mq, sqs, contender, Action.SLEEP, Instant.parse("2026-03-02T18:00:00Z"), awake, scale),
+                storm(mq, sqs, contender, Action.WAKE, Instant.parse("2026-03-03T07:00:00Z"), awake, scale));
+    }
+
     /** Both by default; {@code -Dstorm.contenders=offhours} runs one (quicker when tuning). */
-    private static List<Contender> contenders(double scale) {
+    private static List<Contender> contenders(double scale, int accounts) {
         List<String> names = List.of(System.getProperty("storm.contenders", "offhours,naive").split(","));
         List<Contender> contenders = new ArrayList<>();
         if (names.contains("offhours")) {
-            contenders.add(Contender.offhours(fleet(scale), scale));
+            contenders.add(Contender.offhours(fleet(scale, accounts), scale));
         }
         if (names.contains("naive")) {
-            contenders.add(Contender.naive(fleet(scale)));
+            contenders.add(Contender.naive(fleet(scale, accounts)));
         }
         return contenders;
     }
 
-    private static SimulatedFleet fleet(double scale) {
-        return SimulatedFleet.builder().seed(7).accounts(ACCOUNTS).regions("eu-west-1", "eu-central-1")
+    private static SimulatedFleet fleet(double scale, int accounts) {
+        return SimulatedFleet.builder().seed(7).accounts(accounts).regions("eu-west-1", "eu-central-1")
                 .asgsPerAccountRegion(PER_KIND_PER_ACCOUNT_REGION).nodegroupsPerAccountRegion(PER_KIND_PER_ACCOUNT_REGION)
                 .clustersPerAccountRegion(1).schedule(SCHEDULE).timeScale(scale)
                 .nodegroupUpdateDuration(Duration.ZERO).build();
@@ -104,8 +134,9 @@ public final class WindowStormBenchmark {
                 PoolSettings.defaults(queues.workQueueUrl(), queues.deadLetterQueueUrl()).withMaxInFlight(IN_FLIGHT)
                         .withReceiveWait(Duration.ofSeconds(1)));
         pool.start();
+        List<WorkItem> items = targets.stream().map(t -> workItem(t, action, transition)).toList();
         long start = System.nanoTime();
-        enqueue(sqs, queues.workQueueUrl(), targets.stream().map(t -> body(t, action, transition)).toList());
+        enqueue(sqs, queues.workQueueUrl(), items);
         double enqueueSeconds = (System.nanoTime() - start) / 1e9 / scale;
         long giveUp = start + GIVE_UP.toNanos();
         while (contender.finalRecords().getAsLong() < targets.size() && System.nanoTime() < giveUp) {
@@ -154,30 +185,23 @@ public final class WindowStormBenchmark {
         return (times.get(Math.max(0, index)) - start) / 1e9 / scale;
     }
 
-    private static String body(Target target, Action action, Instant transition) {
+    private static WorkItem workItem(Target target, Action action, Instant transition) {
         dev.offhours.core.work.Target workTarget = target.kind() == TargetKind.ASG
                 ? dev.offhours.core.work.Target.asg(target.account(), target.region(), target.name())
                 : dev.offhours.core.work.Target.nodegroup(target.account(), target.region(), target.cluster(),
                 target.name());
-        return CODEC.encode(WorkItem.of(SCHEDULE, transition, action, workTarget, AsleepCapacity.ZERO,
-                "main@sha1:benchmark", null));
+        return WorkItem.of(SCHEDULE, transition, action, workTarget, AsleepCapacity.ZERO, "main@sha1:benchmark", null);
     }
 
-    /** SendMessageBatch of 10 from 4 threads, the way a dispatcher would enqueue a transition's items. */
-    private static void enqueue(SqsClient sqs, String queueUrl, List<String> bodies) throws InterruptedException {
-        ExecutorService senders = Executors.newFixedThreadPool(4);
-        for (int from = 0; from < bodies.size(); from += 10) {
-            List<String> batch = bodies.subList(from, Math.min(from + 10, bodies.size()));
-            senders.execute(() -> {
-                List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-                for (int i = 0; i < batch.size(); i++) {
-                    entries.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(batch.get(i)).build());
-                }
-                sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-            });
+    /** The dispatcher's own sender: SendMessageBatch of 10, {@link #SENDERS} batches in flight, retries of parts. */
+    private static void enqueue(SqsClient sqs, String queueUrl, List<WorkItem> items) {
+        try (SqsWorkQueue queue = new SqsWorkQueue(sqs, queueUrl, SENDERS, 5, Duration.ofMillis(100))) {
+            SendReport report = queue.sendAll(items);
+            if (report.failed() > 0) {
+                throw new IllegalStateException("the storm needs every work item on the queue, but " + report.failed()
+                        + " of " + items.size() + " could not be sent: " + report.errors());
+            }
         }
-        senders.shutdown();
-        senders.awaitTermination(10, TimeUnit.MINUTES);
     }
 
     private static long wrongState(SimulatedFleet fleet, Action action, Map<Target, Capacity> awake) {

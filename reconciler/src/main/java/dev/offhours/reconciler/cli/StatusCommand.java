@@ -95,7 +95,7 @@ public final class StatusCommand extends OffhoursCommand {
 
     private static void printFailures(PrintStream out, PageView<OperationView> page) {
         out.println();
-        out.println("recent failures: " + (page.items().isEmpty() ? "none in 7 days" : ""));
+        out.println("recent failures:" + (page.items().isEmpty() ? " none in 7 days" : ""));
         for (OperationView o : page.items()) {
             out.println("  " + o.createdAt() + " " + o.schedule() + " " + o.action() + " " + o.targetKey() + ": "
                     + o.errorCode() + (o.message().isEmpty() ? "" : " (" + o.message() + ")"));

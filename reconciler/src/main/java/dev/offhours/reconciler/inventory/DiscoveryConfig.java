@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * discovery:
  *   enabled: true
- *   interval: 6 hours        # between the end of one run and the start of the next; the first runs at start
+ *   interval: 24 hours       # anti-entropy behind the event-driven inventory: between the end of one run and the
+ *                            # start of the next; the first runs at start
  *   concurrency: 16          # account-regions listed at once
  *   progressEvery: 100       # log progress after every this many account-regions
  * </pre>
@@ -23,7 +24,7 @@ public class DiscoveryConfig {
     private boolean enabled = true;
 
     @MinDuration(value = 1, unit = TimeUnit.MINUTES)
-    private Duration interval = Duration.hours(6);
+    private Duration interval = Duration.hours(24);
 
     @Min(1)
     @Max(256)

@@ -82,6 +82,20 @@ public final class SpokeListing {
                 .map(group -> found(target.account(), target.region(), group));
     }
 
+    /** The node group as it is now, tagged or not; empty if it (or its cluster) no longer exists. */
+    public Optional<FoundResource> describeNodegroup(Target target) {
+        EksClient eks = clients.eks(target.account(), target.region());
+        try {
+            Nodegroup group = call(target.account(), target.region(), ApiFamily.EKS,
+                    () -> eks.describeNodegroup(b -> b.clusterName(target.cluster()).nodegroupName(target.name())))
+                    .nodegroup();
+            Map<String, String> tags = group.tags() == null ? Map.of() : group.tags();
+            return Optional.of(new FoundResource(target, tags, capacity(group.scalingConfig())));
+        } catch (ResourceNotFoundException deleted) {
+            return Optional.empty();
+        }
+    }
+
     private List<FoundResource> autoScalingGroups(String account, String region) {
         AutoScalingClient asg = clients.autoScaling(account, region);
         Filter optedIn = Filter.builder().name("tag-key").values(OffhoursTags.SCHEDULE).build();

@@ -46,7 +46,13 @@ class DynamoDbApiTest {
 
     static final Instant NOW = Instant.parse("2026-03-25T09:00:00Z");
     static final HubTableDefinitions.TableNames NAMES = HubTableDefinitions.TableNames.withPrefix("api-test-");
-    static final int BULK_RECORDS = Integer.getInteger("offhours.api.bulkRecords", 100_000);
+    /**
+     * Records loaded for the read-amplification test. moto loads 100,000 in about 70 s but then answers each GSI
+     * Query in about 2 s (it filters every item in Python), so 100,000 takes about 5 minutes: the default keeps the
+     * suite fast; {@code -Doffhours.api.bulkRecords=100000} runs the full size (figures in the closing note).
+     */
+    static final int BULK_RECORDS = Integer.getInteger("offhours.api.bulkRecords", 20_000);
+    static final int SHARDS = 10;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
@@ -98,7 +104,7 @@ class DynamoDbApiTest {
         }
         assertThat(server.get("/v1/operations/" + failedId).status()).isEqualTo(200);
 
-        assertThat(counter.byOperation().keySet()).containsOnly("DynamoDB:Query", "DynamoDB:GetItem");
+        assertThat(counter.byOperation().keySet()).containsOnly("DynamoDb:Query", "DynamoDb:GetItem");
         for (CountingDynamo.Call call : counter.calls()) {
             assertThat(call.scanned()).as("items read by %s", call.request()).isEqualTo(call.returned());
         }
@@ -117,7 +123,7 @@ class DynamoDbApiTest {
         long returned = 0;
         long read = 0;
         List<String> seen = new ArrayList<>();
-        for (int page = 0; page < 6; page++) {
+        for (int page = 0; page < 3; page++) {
             counter.restart();
             JsonNode body = JSON.readTree(server.get("/v1/operations/latest?limit=50"
                     + (cursor == null ? "" : "&cursor=" + cursor)).body());
@@ -125,7 +131,11 @@ class DynamoDbApiTest {
             long pageRead = counter.itemsRead();
             body.path("items").forEach(o -> seen.add(o.path("createdAt").asText()));
             assertThat(items).isEqualTo(50);
-            assertThat(counter.byOperation().keySet()).containsOnly("DynamoDB:Query");
+            assertThat(counter.byOperation().keySet()).containsOnly("DynamoDb:Query");
+            // Exactly equal is impossible for a newest-first merge of hash-sharded partitions: the merge must see
+            // each shard's head before it knows the head is not on the page. Reads are sized to what the page still
+            // lacks, so at most one unreturned head per other shard is read.
+            assertThat(pageRead).as("items read for a page of %d", items).isLessThanOrEqualTo(items + SHARDS - 1);
             counter.calls().forEach(c -> assertThat(c.scanned()).isEqualTo(c.returned()));
             System.out.printf("moto.latest.page%d.itemsReturned: %d%nmoto.latest.page%d.itemsRead: %d%n"
                     + "moto.latest.page%d.queries: %d%n", page, items, page, pageRead, page, counter.calls().size());
@@ -136,9 +146,6 @@ class DynamoDbApiTest {
         assertThat(seen).isSortedAccordingTo((a, b) -> Instant.parse(b).compareTo(Instant.parse(a)));
         assertThat(seen).doesNotHaveDuplicates();
         System.out.printf("moto.latest.itemsRead: %d%nmoto.latest.itemsReturned: %d%n", read, returned);
-        // Exactly equal is impossible for a newest-first merge of hash-sharded partitions (each shard's head must be
-        // read before the merge knows whether it belongs on the page); the bound is a few items per shard per page.
-        assertThat(read).isLessThanOrEqualTo(returned + 6L * 2 * 10);
     }
 
     private void bulkLoad(int count) throws Exception {

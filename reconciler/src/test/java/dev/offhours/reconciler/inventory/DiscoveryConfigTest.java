@@ -18,12 +18,12 @@ class DiscoveryConfigTest {
     private static final ObjectMapper YAML = Jackson.newObjectMapper(new YAMLFactory());
 
     @Test
-    void defaultsToEverySixHoursSixteenAccountRegionsAtOnce() {
+    void defaultsToOnceADaySixteenAccountRegionsAtOnce() {
         DiscoveryConfig config = new DiscoveryConfig();
 
         assertThat(VALIDATOR.validate(config)).isEmpty();
         assertThat(config.isEnabled()).isTrue();
-        assertThat(config.intervalDuration()).isEqualTo(Duration.ofHours(6));
+        assertThat(config.intervalDuration()).isEqualTo(Duration.ofHours(24));
         assertThat(config.settings()).isEqualTo(new Discovery.Settings(16, 100));
     }
 

@@ -1,0 +1,81 @@
+package dev.offhours.reconciler.events;
+
+import dev.offhours.reconciler.inventory.OrphanedSleeper;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters of the inventory updater since it started, and the last resources orphaned asleep. */
+public final class UpdaterStats {
+
+    private static final int ORPHANS_KEPT = 100;
+
+    final AtomicLong messages = new AtomicLong();
+    final AtomicLong refreshes = new AtomicLong();
+    final AtomicLong updated = new AtomicLong();
+    final AtomicLong removed = new AtomicLong();
+    final AtomicLong stale = new AtomicLong();
+    final AtomicLong externalChanges = new AtomicLong();
+    final AtomicLong selfInflicted = new AtomicLong();
+    final AtomicLong deadLettered = new AtomicLong();
+    final AtomicLong failedRefreshes = new AtomicLong();
+    final AtomicLong orphanedAsleep = new AtomicLong();
+    private final Deque<OrphanedSleeper> lastOrphans = new ArrayDeque<>();
+
+    public long messages() {
+        return messages.get();
+    }
+
+    /** Spoke refreshes started (one per coalesced resource window whose events were not already reflected). */
+    public long refreshes() {
+        return refreshes.get();
+    }
+
+    public long updated() {
+        return updated.get();
+    }
+
+    public long removed() {
+        return removed.get();
+    }
+
+    /** Windows whose newest event was older than the stored item: nothing to do. */
+    public long stale() {
+        return stale.get();
+    }
+
+    /** CloudTrail changes made by someone other than offhours. */
+    public long externalChanges() {
+        return externalChanges.get();
+    }
+
+    /** CloudTrail changes offhours made itself (recognised by its session name); never drift. */
+    public long selfInflicted() {
+        return selfInflicted.get();
+    }
+
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    public long failedRefreshes() {
+        return failedRefreshes.get();
+    }
+
+    public long orphanedAsleep() {
+        return orphanedAsleep.get();
+    }
+
+    public synchronized List<OrphanedSleeper> lastOrphans() {
+        return List.copyOf(lastOrphans);
+    }
+
+    synchronized void orphaned(OrphanedSleeper orphan) {
+        orphanedAsleep.incrementAndGet();
+        lastOrphans.addLast(orphan);
+        if (lastOrphans.size() > ORPHANS_KEPT) {
+            lastOrphans.removeFirst();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.offhours.reconciler.events;
+
+import dev.offhours.core.capacity.Capacity;
+import dev.offhours.core.events.SpokeEventPatterns;
+import dev.offhours.reconciler.inventory.SpokeListing;
+import dev.offhours.testsupport.MotoServer;
+import dev.offhours.worker.aws.AwsSpokeClientFactory;
+import dev.offhours.worker.credentials.RoleCredentialsCache;
+import dev.offhours.worker.credentials.SpokeClients;
+import dev.offhours.worker.resilience.Pipelines;
+import dev.offhours.worker.resilience.ResilienceSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsRequest;
+import software.amazon.awssdk.services.autoscaling.model.Tag;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.InputTransformer;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * A hub event bus in moto with one rule per spoke pattern delivering to an events queue (with its dead-letter
+ * queue), and the spoke account whose resources the events are about, reached through AssumeRole like the hub does.
+ *
+ * <p>moto's cross-account forwarding between buses replaces the envelope's account and time with its own, so the
+ * spoke's rule and the hub's bus are collapsed into one bus here, owned by the spoke account: PutEvents then yields
+ * exactly the envelope AWS delivers (the spoke's account, region and event time), and moto's rule matching decides
+ * what reaches the queue.
+ */
+final class MotoEventHub implements AutoCloseable {
+
+    static final String ACCOUNT = "111111111111";
+    static final String REGION = "us-east-1";
+    static final String ROLE = "offhours-spoke";
+    static final String BUS = "offhours-hub";
+
+    /**
+     * moto's default delivery drops the envelope's {@code account} (AWS keeps it); this transformer restores exactly
+     * the envelope AWS delivers.
+     */
+    private static final InputTransformer ENVELOPE = InputTransformer.builder()
+            .inputPathsMap(Map.of("id", "$.id", "detail-type", "$.detail-type", "source", "$.source",
+                    "account", "$.account", "time", "$.time", "region", "$.region", "resources", "$.resources",
+                    "detail", "$.detail"))
+            .inputTemplate("{\"version\": \"0\", \"id\": \"<id>\", \"detail-type\": \"<detail-type>\","
+                    + " \"source\": \"<source>\", \"account\": \"<account>\", \"time\": <time>,"
+                    + " \"region\": \"<region>\", \"resources\": <resources>, \"detail\": <detail>}")
+            .build();
+
+    final AtomicInteger describeAsgCalls = new AtomicInteger();
+    final SpokeListing listing;
+    final SqsClient sqs;
+    final String queueUrl;
+    final String deadLetterUrl;
+    final RoleCredentialsCache.Settings roleSettings = RoleCredentialsCache.Settings.of(ROLE, "ext-42");
+    private final EventBridgeClient events;
+    private final AutoScalingClient setupAsg;
+    private final AwsSpokeClientFactory factory;
+    private final SpokeClients clients;
+    private final StsClient sts;
+
+    MotoEventHub(MotoServer moto) {
+        sts = moto.client(StsClient.builder());
+        AwsCredentialsProvider spoke = StaticCredentialsProvider.create(
+                new RoleCredentialsCache(sts, roleSettings, Clock.systemUTC()).credentials(ACCOUNT));
+        events = moto.client(EventBridgeClient.builder(), spoke);
+        sqs = moto.client(SqsClient.builder(), spoke);
+        setupAsg = moto.client(AutoScalingClient.builder(), spoke);
+        deadLetterUrl = sqs.createQueue(b -> b.queueName("offhours-events-dlq")).queueUrl();
+        queueUrl = sqs.createQueue(b -> b.queueName("offhours-events")
+                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30"))).queueUrl();
+        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        events.createEventBus(b -> b.name(BUS));
+        for (SpokeEventPatterns.Pattern pattern : SpokeEventPatterns.all()) {
+            events.putRule(b -> b.name("offhours-" + pattern.name()).eventBusName(BUS).eventPattern(pattern.json()));
+            events.putTargets(b -> b.rule("offhours-" + pattern.name()).eventBusName(BUS)
+                    .targets(t -> t.id("events-queue").arn(queueArn).inputTransformer(ENVELOPE)));
+        }
+        ExecutionInterceptor counter = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof DescribeAutoScalingGroupsRequest) {
+                    describeAsgCalls.incrementAndGet();
+                }
+            }
+        };
+        factory = new AwsSpokeClientFactory(moto.endpoint(), List.of(counter), 10);
+        RoleCredentialsCache credentials = new RoleCredentialsCache(factory.sts(moto.credentials(), REGION),
+                roleSettings, Clock.systemUTC());
+        clients = new SpokeClients(factory, credentials);
+        listing = new SpokeListing(clients, new Pipelines(ResilienceSettings.defaults()
+                .withRetries(2, Duration.ofMillis(1), Duration.ofMillis(5))));
+    }
+
+    void put(List<PutEventsRequestEntry> entries) {
+        for (int from = 0; from < entries.size(); from += 10) {
+            List<PutEventsRequestEntry> batch = entries.subList(from, Math.min(entries.size(), from + 10));
+            PutEventsResponse response = events.putEvents(b -> b.entries(batch));
+            if (response.failedEntryCount() > 0) {
+                throw new IllegalStateException("PutEvents refused entries: " + response.entries());
+            }
+        }
+    }
+
+    void createAsg(String name, Capacity capacity, Map<String, String> tags) {
+        setupAsg.createLaunchConfiguration(b -> b.launchConfigurationName("lc-" + name).imageId("ami-12345678")
+                .instanceType("t3.micro"));
+        setupAsg.createAutoScalingGroup(b -> b.autoScalingGroupName(name).launchConfigurationName("lc-" + name)
+                .minSize(capacity.min()).desiredCapacity(capacity.desired()).maxSize(capacity.max())
+                .availabilityZones(REGION + "a").tags(tags.entrySet().stream().map(e -> Tag.builder().resourceId(name)
+                        .resourceType("auto-scaling-group").key(e.getKey()).value(e.getValue())
+                        .propagateAtLaunch(false).build()).toList()));
+    }
+
+    void resizeAsg(String name, Capacity capacity) {
+        setupAsg.updateAutoScalingGroup(b -> b.autoScalingGroupName(name).minSize(capacity.min())
+                .desiredCapacity(capacity.desired()).maxSize(capacity.max()));
+    }
+
+    void removeAsgTag(String name, String key) {
+        setupAsg.deleteTags(b -> b.tags(Tag.builder().resourceId(name).resourceType("auto-scaling-group").key(key)
+                .build()));
+    }
+
+    void deleteAsg(String name) {
+        setupAsg.deleteAutoScalingGroup(b -> b.autoScalingGroupName(name).forceDelete(true));
+    }
+
+    /** Every message on a queue, received (and deleted) until a receive comes back empty. */
+    List<Message> drain(String url) {
+        List<Message> all = new ArrayList<>();
+        List<Message> batch;
+        do {
+            batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
+                    .messageAttributeNames("All")).messages();
+            all.addAll(batch);
+            batch.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
+        } while (!batch.isEmpty());
+        return all;
+    }
+
+    int queued(String url) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        factory.close();
+        events.close();
+        sqs.close();
+        setupAsg.close();
+        sts.close();
+    }
+}
