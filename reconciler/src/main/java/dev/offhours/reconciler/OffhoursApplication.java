@@ -3,6 +3,7 @@ package dev.offhours.reconciler;
 import dev.offhours.reconciler.cli.CliContext;
 import dev.offhours.reconciler.cli.DescribeCommand;
 import dev.offhours.reconciler.cli.PlanCommand;
+import dev.offhours.reconciler.cli.StatusCommand;
 import dev.offhours.reconciler.cli.ValidateCommand;
 import dev.offhours.reconciler.demo.DemoCommand;
 import dev.offhours.reconciler.service.Hub;
@@ -28,7 +29,8 @@ import java.util.Set;
 
 /**
  * offhours: the hub service and its command line. Commands: {@code server config.yml} (the hub), {@code check
- * config.yml}, {@code demo} (the hub with a simulated fleet), {@code validate}, {@code describe} and {@code plan}.
+ * config.yml}, {@code demo} (the hub with a simulated fleet), {@code validate}, {@code describe}, {@code plan} and
+ * {@code status} (a running hub's summary from its status API).
  * Configuration files may use {@code ${VARIABLE}} for environment variables (secrets such as the Git token).
  */
 public class OffhoursApplication extends Application<OffhoursConfiguration> {
@@ -78,6 +80,7 @@ public class OffhoursApplication extends Application<OffhoursConfiguration> {
         bootstrap.addCommand(new ValidateCommand(context));
         bootstrap.addCommand(new DescribeCommand(context));
         bootstrap.addCommand(new PlanCommand(context));
+        bootstrap.addCommand(new StatusCommand(context));
     }
 
     @Override

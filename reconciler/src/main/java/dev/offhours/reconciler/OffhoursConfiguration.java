@@ -2,6 +2,7 @@ package dev.offhours.reconciler;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.offhours.reconciler.api.ApiConfig;
 import dev.offhours.reconciler.config.AwsConfig;
 import dev.offhours.reconciler.config.StoreConfig;
 import dev.offhours.reconciler.config.WorkersConfig;
@@ -59,18 +60,27 @@ public class OffhoursConfiguration extends Configuration {
     @JsonProperty
     private StoreConfig store = new StoreConfig();
 
+    /** The status API's bearer-token hashes; required, so a hub never serves its status unauthenticated. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ApiConfig api = new ApiConfig();
+
     /** Set by {@code demo} only: the simulated fleet instead of STS and the spokes' real AWS endpoints. */
     @JsonIgnore
     private SpokeAccess spokeAccess;
 
     /** Environment-variable substitution is lenient: an unset variable would stay as {@code ${NAME}}. */
     @AssertTrue(message = "names an environment variable that is not set (${...} left in git.token, git.webhookSecret,"
-            + " aws.externalId, dispatch.workQueueUrl or workers.deadLetterQueueUrl); set the variable or give a value")
+            + " aws.externalId, dispatch.workQueueUrl, workers.deadLetterQueueUrl or api.tokenSha256); set the variable or"
+            + " give a value")
     @JsonIgnore
     public boolean isEveryVariableSet() {
-        return Stream.of(git == null ? null : git.token().orElse(null),
+        Stream<String> tokens = api == null || api.getTokenSha256() == null ? Stream.empty()
+                : api.getTokenSha256().stream();
+        return Stream.concat(Stream.of(git == null ? null : git.token().orElse(null),
                         git == null ? null : git.webhookSecret().orElse(null), aws.externalId(),
-                        dispatch.getWorkQueueUrl(), workers.deadLetterQueueUrl())
+                        dispatch.getWorkQueueUrl(), workers.deadLetterQueueUrl()), tokens)
                 .noneMatch(value -> value != null && value.contains("${"));
     }
 
@@ -102,12 +112,21 @@ public class OffhoursConfiguration extends Configuration {
         return store;
     }
 
+    public ApiConfig api() {
+        return api;
+    }
+
     public Optional<SpokeAccess> spokeAccess() {
         return Optional.ofNullable(spokeAccess);
     }
 
     public OffhoursConfiguration git(GitSourceConfig value) {
         this.git = value;
+        return this;
+    }
+
+    public OffhoursConfiguration api(ApiConfig value) {
+        this.api = value;
         return this;
     }
 

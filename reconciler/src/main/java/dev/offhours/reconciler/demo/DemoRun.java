@@ -2,6 +2,7 @@ package dev.offhours.reconciler.demo;
 
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.reconciler.inventory.DiscoveryReport;
+import dev.offhours.reconciler.inventory.DiscoveryScheduler;
 import dev.offhours.reconciler.service.Hub;
 import dev.offhours.reconciler.service.HubStores;
 import dev.offhours.simulator.Capacity;
@@ -45,7 +46,10 @@ final class DemoRun {
         int adminPort = port(server, true);
         out.println("  health    http://127.0.0.1:" + adminPort + "/healthcheck");
         out.println("  metrics   http://127.0.0.1:" + adminPort + "/metrics and /metrics/prometheus");
-        out.println("  service   http://127.0.0.1:" + port(server, false) + "/ (status API and dashboard: coming)");
+        int port = port(server, false);
+        out.println("  dashboard http://127.0.0.1:" + port + "/#token=" + setup.apiToken());
+        out.println("  api       http://127.0.0.1:" + port + "/v1/status (Authorization: Bearer " + setup.apiToken()
+                + ")");
         out.println("  data      " + setup.dataDirectory() + " (" + HubStores.EMBEDDED_FILE + ", log "
                 + setup.logFile().getFileName() + ")");
     }
@@ -59,16 +63,26 @@ final class DemoRun {
         if (slept) {
             long asleep = setup.fleet().matching(DemoRun::asleepCapacity);
             progress.line("fleet check: " + asleep + " of " + setup.targets() + " targets at their asleep capacity");
+            refreshInventory();
         }
         boolean woke = progress.follow("WAKE", schedule.wakeAt(), schedule.wakeAt().plus(GRACE))
                 && allSucceeded(schedule.wakeAt());
         long restored = setup.fleet().matching(t -> setup.fleet().awakeCapacities().get(t));
         progress.line("fleet check: " + restored + " of " + setup.targets()
                 + " targets back to exactly their awake capacity");
+        refreshInventory();
         boolean ok = slept && woke && restored == setup.targets();
         progress.line(ok ? "demo complete: every target slept and woke again" : "demo incomplete: see "
                 + setup.logFile());
         return ok;
+    }
+
+    /**
+     * The simulated fleet sends no spoke events, which keep a real hub's inventory current; a discovery pass after
+     * each transition brings the inventory, and so the dashboard's and status API's counts, up to date.
+     */
+    private void refreshInventory() {
+        hub.discovery().ifPresent(DiscoveryScheduler::runOnce);
     }
 
     private void awaitDiscovery(Instant until) throws InterruptedException {

@@ -3,7 +3,9 @@ package dev.offhours.reconciler.demo;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.offhours.core.source.RepositoryReadResult;
 import dev.offhours.core.source.RepositoryReader;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.offhours.reconciler.OffhoursConfiguration;
+import dev.offhours.reconciler.api.ApiConfig;
 import dev.offhours.reconciler.config.StoreConfig;
 import dev.offhours.reconciler.git.GitSourceConfig;
 import dev.offhours.reconciler.source.DirectoryRevisionReader;
@@ -16,11 +18,17 @@ import io.dropwizard.logging.common.FileAppenderFactory;
 import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,6 +44,8 @@ final class DemoSetup implements AutoCloseable {
     private final DemoQueues queues;
     private final DemoFleet fleet;
     private final Path repository;
+    /** This run's bearer token for the status API and dashboard: printed on the console, never logged. */
+    private final String apiToken;
     private final OffhoursConfiguration configuration;
 
     private DemoSetup(DemoSettings settings, DemoSchedule schedule, DemoQueues queues, DemoFleet fleet,
@@ -45,6 +55,7 @@ final class DemoSetup implements AutoCloseable {
         this.queues = queues;
         this.fleet = fleet;
         this.repository = repository;
+        this.apiToken = newToken();
         this.configuration = configuration();
     }
 
@@ -111,6 +122,10 @@ final class DemoSetup implements AutoCloseable {
         return configuration;
     }
 
+    String apiToken() {
+        return apiToken;
+    }
+
     private OffhoursConfiguration configuration() {
         OffhoursConfiguration config = new OffhoursConfiguration();
         config.git(new GitSourceConfig().url(repository.toString()).branch("main")
@@ -124,6 +139,9 @@ final class DemoSetup implements AutoCloseable {
                 .shutdownGrace(Duration.ofSeconds(5));
         config.transitions().setCatchUpInterval(io.dropwizard.util.Duration.seconds(10));
         config.spokeAccess(fleet.access());
+        ApiConfig api = new ApiConfig();
+        api.setTokenSha256(List.of(sha256Hex(apiToken)));
+        config.api(api);
         config.setServerFactory(server());
         config.setLoggingFactory(logging(dataDirectory()));
         return config;
@@ -147,10 +165,30 @@ final class DemoSetup implements AutoCloseable {
         return connector;
     }
 
-    /** INFO and above into the log file; only warnings on the console, which belongs to the demo's own lines. */
+    /** 32 random bytes in hex: a fresh credential per run, so an old console line opens no later demo. */
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String sha256Hex(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM lacks SHA-256, which every Java runtime must provide", e);
+        }
+    }
+
+    /**
+     * INFO and above into the log file; only warnings on the console, which belongs to the demo's own lines. Jetty
+     * stays at INFO whatever the root level: at DEBUG it would log the Authorization header with the API token.
+     */
     static DefaultLoggingFactory logging(Path dataDirectory) {
         DefaultLoggingFactory logging = new DefaultLoggingFactory();
         logging.setLevel("INFO");
+        logging.setLoggers(Map.of("org.eclipse.jetty", TextNode.valueOf("INFO")));
         FileAppenderFactory<ILoggingEvent> file = new FileAppenderFactory<>();
         file.setCurrentLogFilename(dataDirectory.resolve(LOG_FILE).toString());
         file.setArchive(false);

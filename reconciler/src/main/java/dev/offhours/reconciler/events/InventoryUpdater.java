@@ -36,22 +36,24 @@ public final class InventoryUpdater implements AutoCloseable {
     /**
      * @param queueUrl           the events queue the hub bus's rule delivers to
      * @param deadLetterQueueUrl its dead-letter queue (also the target of its redrive policy)
-     * @param debounce           how long events of one resource are gathered before its refresh
+     * @param debounce           how long API-call events of one resource are gathered before its refresh
+     * @param instanceWindow     how long a burst of native instance events is gathered (they trail a change)
      * @param refreshThreads     resources refreshed at once (each call also waits for its account's rate limiter)
      * @param maxWaitSeconds     long-polling wait when nothing is pending (1..20)
      */
-    public record Settings(String queueUrl, String deadLetterQueueUrl, Duration debounce, int refreshThreads,
-                           int maxWaitSeconds) {
+    public record Settings(String queueUrl, String deadLetterQueueUrl, Duration debounce, Duration instanceWindow,
+                           int refreshThreads, int maxWaitSeconds) {
         public Settings {
-            if (refreshThreads < 1 || maxWaitSeconds < 1 || maxWaitSeconds > 20 || debounce.isNegative()) {
+            if (refreshThreads < 1 || maxWaitSeconds < 1 || maxWaitSeconds > 20 || debounce.isNegative()
+                    || instanceWindow.isNegative()) {
                 throw new IllegalArgumentException("the inventory updater needs at least 1 refresh thread, a wait of"
-                        + " 1..20 s and a debounce of 0 s or more, but got " + refreshThreads + ", " + maxWaitSeconds
-                        + " s and " + debounce);
+                        + " 1..20 s and windows of 0 s or more, but got " + refreshThreads + ", " + maxWaitSeconds
+                        + " s, " + debounce + " and " + instanceWindow);
             }
         }
 
         public static Settings of(String queueUrl, String deadLetterQueueUrl) {
-            return new Settings(queueUrl, deadLetterQueueUrl, Duration.ofSeconds(2), 8, 20);
+            return new Settings(queueUrl, deadLetterQueueUrl, Duration.ofSeconds(2), Duration.ofSeconds(60), 8, 20);
         }
     }
 
@@ -89,7 +91,7 @@ public final class InventoryUpdater implements AutoCloseable {
         this.deadLetters = new EventsDeadLetters(sqs, settings.deadLetterQueueUrl());
         this.health = new EventHealth(control);
         this.clock = clock;
-        this.pending = new PendingRefreshes(settings.debounce());
+        this.pending = new PendingRefreshes(settings.debounce(), settings.instanceWindow());
     }
 
     public UpdaterStats stats() {
@@ -202,7 +204,7 @@ public final class InventoryUpdater implements AutoCloseable {
     private void refresh(PendingRefreshes.Due window) {
         ResourceRef ref = window.ref();
         try {
-            for (ResourceRefresher.Outcome outcome : refresher.refresh(ref, window.latestEvent())) {
+            for (ResourceRefresher.Outcome outcome : refresher.refresh(ref, window.latestEvent(), window.apiCalls())) {
                 count(outcome);
             }
             health.eventSeen(ref.account(), ref.region(), window.latestEvent());
@@ -219,6 +221,7 @@ public final class InventoryUpdater implements AutoCloseable {
     private void count(ResourceRefresher.Outcome outcome) {
         switch (outcome.result()) {
             case STALE -> stats.stale.incrementAndGet();
+            case NOT_OURS -> stats.notOurs.incrementAndGet();
             case UPDATED -> {
                 stats.refreshes.incrementAndGet();
                 stats.updated.incrementAndGet();

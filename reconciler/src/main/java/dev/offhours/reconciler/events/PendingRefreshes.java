@@ -12,20 +12,25 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Coalesces events per resource: the first event of a resource opens a window of {@code debounce}; every event for
- * it until the window closes joins it, and the window yields one refresh. The window does not slide, so a resource
- * under a steady stream of events is still refreshed once per window rather than never.
+ * Coalesces events per resource: the first event of a resource opens a window; every event for it until the window
+ * closes joins it, and the window yields one refresh. An API call opens (or shortens) a window of {@code debounce}
+ * (seconds: the inventory should see an owner's change at once). Native instance launch/terminate events open a
+ * longer window of {@code instanceWindow}: they trail a capacity change by minutes, one per instance, and the
+ * inventory holds the group's capacity, not its instances, so one refresh per burst is enough. A window never
+ * slides, so a resource under a steady stream of events is still refreshed once per window rather than never.
  */
 final class PendingRefreshes {
 
     /** One coalesced refresh: the newest event time, the external actors seen, and the messages to delete after. */
-    record Due(ResourceRef ref, Instant latestEvent, int events, Set<String> externalActors, List<HeldMessage> messages) {
+    record Due(ResourceRef ref, Instant latestEvent, int events, boolean apiCalls, Set<String> externalActors,
+               List<HeldMessage> messages) {
     }
 
     private static final class Window {
-        final Instant closesAt;
+        Instant closesAt;
         Instant latestEvent;
         int events;
+        boolean apiCalls;
         final Set<String> externalActors = new LinkedHashSet<>();
         final List<HeldMessage> messages = new ArrayList<>();
 
@@ -36,14 +41,21 @@ final class PendingRefreshes {
     }
 
     private final Duration debounce;
+    private final Duration instanceWindow;
     private final Map<ResourceRef, Window> windows = new LinkedHashMap<>();
 
-    PendingRefreshes(Duration debounce) {
+    PendingRefreshes(Duration debounce, Duration instanceWindow) {
         this.debounce = debounce;
+        this.instanceWindow = instanceWindow;
     }
 
     synchronized void add(ResourceRef ref, SpokeEvent event, HeldMessage message, Instant now) {
-        Window window = windows.computeIfAbsent(ref, key -> new Window(now.plus(debounce), event.time()));
+        Instant closes = now.plus(event.isInstanceEvent() ? instanceWindow : debounce);
+        Window window = windows.computeIfAbsent(ref, key -> new Window(closes, event.time()));
+        if (closes.isBefore(window.closesAt)) {
+            window.closesAt = closes;
+        }
+        window.apiCalls |= !event.isInstanceEvent();
         if (event.time().isAfter(window.latestEvent)) {
             window.latestEvent = event.time();
         }
@@ -62,7 +74,7 @@ final class PendingRefreshes {
             Map.Entry<ResourceRef, Window> entry = entries.next();
             Window window = entry.getValue();
             if (!window.closesAt.isAfter(now)) {
-                due.add(new Due(entry.getKey(), window.latestEvent, window.events, Set.copyOf(window.externalActors),
+                due.add(new Due(entry.getKey(), window.latestEvent, window.events, window.apiCalls, Set.copyOf(window.externalActors),
                         List.copyOf(window.messages)));
                 entries.remove();
             }

@@ -25,15 +25,19 @@ import java.util.Optional;
  * before the Describe call; discovery uses its run's start the same way. That is what makes late, duplicate and
  * out-of-order events harmless: an event never carries the resource's state, only "something changed at time t",
  * so the refresh reads the state as it is now and versions it now. A write can only lose to a write that read
- * later. An event whose time (rounded up to its whole second, EventBridge's precision) is not after the stored
- * version is already reflected in the stored item and changes nothing, without a spoke call. Versioning by the
+ * later. An event whose time (rounded up to its whole second, EventBridge's precision, plus {@link #CLOCK_SKEW_MILLIS} for
+ * the difference between AWS's clocks and the hub's) is not after the stored version is already reflected in the
+ * stored item and changes nothing, without a spoke call. Versioning by the
  * event's own time would not be safe: a refresh triggered by an old event still reads today's state, and two
  * refreshes with the same event second would tie.
  */
 final class ResourceRefresher {
 
+    /** How far the hub's clock may be ahead of AWS's before a fresh event would be mistaken for a stale one. */
+    static final long CLOCK_SKEW_MILLIS = 5_000;
+
     /** What a refresh did. */
-    enum Result { UPDATED, REMOVED, ABSENT, STALE, SUPERSEDED }
+    enum Result { UPDATED, REMOVED, ABSENT, STALE, SUPERSEDED, NOT_OURS }
 
     record Outcome(Target target, Result result, Optional<OrphanedSleeper> orphan) {
     }
@@ -51,22 +55,30 @@ final class ResourceRefresher {
     }
 
     /** Refreshes the referenced resource, or every known node group of a deleted cluster. */
-    List<Outcome> refresh(ResourceRef ref, Instant latestEvent) {
+    List<Outcome> refresh(ResourceRef ref, Instant latestEvent, boolean apiCalls) {
         if (!ref.isWholeCluster()) {
-            return List.of(refresh(ref.target(), latestEvent));
+            return List.of(refresh(ref.target(), latestEvent, apiCalls));
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (InventoryItem item : inventory.allByAccountRegion(ref.account(), ref.region())) {
             if (item.target().kind() == TargetKind.EKS_NODEGROUP && ref.cluster().equals(item.target().cluster())) {
-                outcomes.add(refresh(item.target(), latestEvent));
+                outcomes.add(refresh(item.target(), latestEvent, true));
             }
         }
         return outcomes;
     }
 
-    Outcome refresh(Target target, Instant latestEvent) {
+    /**
+     * @param apiCalls false when only instance events asked for it: those never opt a group in (its creation or
+     *                 tagging comes as an API call), so a group the inventory does not hold (an EKS-managed one, an
+     *                 untagged one) costs no spoke call
+     */
+    Outcome refresh(Target target, Instant latestEvent, boolean apiCalls) {
         Optional<InventoryItem> stored = inventory.get(target);
-        long eventUpperBound = latestEvent.toEpochMilli() + 999;
+        if (stored.isEmpty() && !apiCalls) {
+            return new Outcome(target, Result.NOT_OURS, Optional.empty());
+        }
+        long eventUpperBound = latestEvent.toEpochMilli() + 999 + CLOCK_SKEW_MILLIS;
         if (stored.isPresent() && stored.get().version() >= eventUpperBound) {
             return new Outcome(target, Result.STALE, Optional.empty());
         }

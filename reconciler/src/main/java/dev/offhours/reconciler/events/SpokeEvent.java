@@ -22,6 +22,11 @@ public record SpokeEvent(String id, String account, String region, Instant time,
         refs = List.copyOf(refs);
     }
 
+    /** A native Auto Scaling instance event (no caller): a consequence of a capacity change, not the change. */
+    public boolean isInstanceEvent() {
+        return actor == null;
+    }
+
     /** A change reported by CloudTrail and made by someone other than offhours. */
     public boolean isExternalChange() {
         return actor != null && !selfInflicted;

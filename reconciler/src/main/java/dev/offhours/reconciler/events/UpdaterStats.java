@@ -16,6 +16,7 @@ public final class UpdaterStats {
     final AtomicLong updated = new AtomicLong();
     final AtomicLong removed = new AtomicLong();
     final AtomicLong stale = new AtomicLong();
+    final AtomicLong notOurs = new AtomicLong();
     final AtomicLong externalChanges = new AtomicLong();
     final AtomicLong selfInflicted = new AtomicLong();
     final AtomicLong deadLettered = new AtomicLong();
@@ -43,6 +44,11 @@ public final class UpdaterStats {
     /** Windows whose newest event was older than the stored item: nothing to do. */
     public long stale() {
         return stale.get();
+    }
+
+    /** Windows of instance events only, for groups the inventory does not hold: no spoke call. */
+    public long notOurs() {
+        return notOurs.get();
     }
 
     /** CloudTrail changes made by someone other than offhours. */

@@ -4,6 +4,8 @@ import dev.offhours.core.schedule.AccountRegistry;
 import dev.offhours.core.schedule.ScheduleCatalog;
 import dev.offhours.core.source.RepositoryReader;
 import dev.offhours.reconciler.OffhoursConfiguration;
+import dev.offhours.reconciler.api.ApiDependencies;
+import dev.offhours.reconciler.api.HubApi;
 import dev.offhours.reconciler.config.AwsConfig;
 import dev.offhours.reconciler.config.WorkersConfig;
 import dev.offhours.reconciler.dispatch.CurrentRevision;
@@ -51,8 +53,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The one place that connects the hub's parts (called from {@code OffhoursApplication.run}): stores, the spoke
  * worker and its SQS pool, the dispatcher and the Quartz registry, the Git source and the reconciler, discovery; then
- * health checks, metrics and the webhook. Everything with a lifecycle is handed to Dropwizard, which starts it in
- * this order and stops it in reverse: the reconcile loop stops first, the stores close last.
+ * health checks, metrics, the webhook and the status API with its dashboard. Everything with a lifecycle is handed
+ * to Dropwizard, which starts it in this order and stops it in reverse: the reconcile loop stops first, the stores
+ * close last.
  */
 public final class HubWiring {
 
@@ -100,11 +103,14 @@ public final class HubWiring {
         DeferredRegistry deferred = new DeferredRegistry(registry);
         Reconciler reconciler = new Reconciler(source, new RepositoryReader(), deferred, stores.control(), clock);
 
+        Supplier<ScheduleCatalog> runningCatalog =
+                () -> reconciler.running().map(RunningRevision::catalog).orElse(ScheduleCatalog.EMPTY);
+
         Optional<DiscoveryScheduler> discovery = Optional.empty();
         Consumer<AccountRegistry> accountsChanged = accounts -> { };
         if (config.discovery().isEnabled()) {
             DiscoveryScheduler scheduler = discoveryScheduler(config.discovery(), stores, spokeClients, pipelines,
-                    revision, () -> reconciler.running().map(RunningRevision::catalog).orElse(ScheduleCatalog.EMPTY), clock);
+                    revision, runningCatalog, clock);
             DiscoveryTrigger trigger = new DiscoveryTrigger(scheduler);
             lifecycle.manage(trigger);
             discovery = Optional.of(scheduler);
@@ -116,6 +122,8 @@ public final class HubWiring {
 
         git.webhookSecret().ifPresent(secret ->
                 environment.jersey().register(new GitHubWebhookResource(secret, git.branch(), loop::wake)));
+        HubApi.register(environment.jersey(), new ApiDependencies(runningCatalog, stores.control(),
+                stores.inventory(), stores.history(), stores.operations(), clock), config.api());
 
         Duration gitMaxAge = git.pollInterval().multipliedBy(3).plus(git.timeout());
         environment.healthChecks().register("git", new GitHealthCheck(loop, gitMaxAge, clock));

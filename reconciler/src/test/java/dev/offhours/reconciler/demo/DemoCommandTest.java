@@ -12,6 +12,7 @@ import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +40,7 @@ class DemoCommandTest {
     Path data;
 
     @Test
-    void demoPutsEveryTargetToSleepAndWakesItWithItsCapacityRestored() {
+    void demoPutsEveryTargetToSleepAndWakesItWithItsCapacityRestored() throws Exception {
         Instant started = Instant.now();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -55,6 +58,13 @@ class DemoCommandTest {
                 "/healthcheck", "/metrics/prometheus", "SLEEP dispatched 40 work items", "SLEEP done: 40 succeeded",
                 "WAKE dispatched 40 work items", "WAKE done: 40 succeeded",
                 "40 of 40 targets back to exactly their awake capacity");
+        Matcher dashboard = Pattern.compile("dashboard http://127\\.0\\.0\\.1:\\d+/#token=([0-9a-f]{64})\n")
+                .matcher(output);
+        assertThat(dashboard.find()).as("dashboard line with this run's token in:%n%s", output).isTrue();
+        String token = dashboard.group(1);
+        assertThat(output).contains("/v1/status (Authorization: Bearer " + token + ")");
+        assertThat(Files.readString(data.resolve(DemoSetup.LOG_FILE))).as("the demo's log file")
+                .isNotEmpty().doesNotContain(token);
 
         Map<Instant, List<OperationRecord>> transitions = demoTransitionsSince(started);
         assertThat(transitions).hasSize(2);

@@ -64,7 +64,7 @@ class InventoryUpdaterTest {
         hub = new MotoEventHub(moto);
         store = EmbeddedHubStore.open(directory.resolve("hub.mv.db"));
         updater = new InventoryUpdater(hub.sqs, new InventoryUpdater.Settings(hub.queueUrl, hub.deadLetterUrl,
-                Duration.ofSeconds(2), 2, 1), new SpokeEventParser(MotoEventHub.ROLE, hub.roleSettings.sessionName()),
+                Duration.ofSeconds(2), Duration.ofSeconds(10), 2, 1), new SpokeEventParser(MotoEventHub.ROLE, hub.roleSettings.sessionName()),
                 hub.listing, store.inventory(), store.control(), registry::get, AsleepShapes.ZERO, clock);
     }
 
@@ -106,13 +106,33 @@ class InventoryUpdaterTest {
     @Test
     void aBurstOfTwoHundredInstanceLaunchesCausesOneRefresh() {
         hub.createAsg("web", AWAKE, OPTED_IN);
-        hub.put(IntStream.range(0, 200).mapToObj(i -> entry("asg-launch-successful", T0.plusMillis(i * 10L))).toList());
+        put("create-auto-scaling-group", T0);
+        consume();
+        hub.describeAsgCalls.set(0);
+        hub.resizeAsg("web", new Capacity(1, 4, 8));
 
+        hub.put(IntStream.range(0, 200).mapToObj(i -> entry("asg-launch-successful", T0.plusSeconds(60).plusMillis(i * 10L)))
+                .toList());
         consume();
 
         assertThat(hub.describeAsgCalls.get()).as("DescribeAutoScalingGroups calls").isBetween(1, 3);
-        assertThat(updater.stats().messages()).isEqualTo(200);
-        assertThat(store.inventory().get(WEB)).hasValueSatisfying(item -> assertThat(item.current()).isEqualTo(AWAKE));
+        assertThat(updater.stats().messages()).isEqualTo(201);
+        assertThat(store.inventory().get(WEB)).hasValueSatisfying(item ->
+                assertThat(item.current()).isEqualTo(new Capacity(1, 4, 8)));
+        assertThat(hub.queued(hub.queueUrl)).isZero();
+    }
+
+    @Test
+    void instanceEventsOfAGroupTheInventoryDoesNotHoldCostNoSpokeCall() {
+        hub.createAsg("eks-workers-1a2b", AWAKE, Map.of());
+        hub.put(IntStream.range(0, 20).mapToObj(i -> fixtures.with("asg", "eks-workers-1a2b")
+                .entry("asg-launch-successful", T0.plusSeconds(i), BUS)).toList());
+
+        consume();
+
+        assertThat(hub.describeAsgCalls.get()).isZero();
+        assertThat(updater.stats().notOurs()).isEqualTo(1);
+        assertThat(store.inventory().allByAccountRegion(ACCOUNT, REGION)).isEmpty();
         assertThat(hub.queued(hub.queueUrl)).isZero();
     }
 
@@ -120,7 +140,7 @@ class InventoryUpdaterTest {
     void anEventOlderThanTheStoredVersionChangesNothing() {
         hub.createAsg("web", AWAKE, OPTED_IN);
         InventoryItem stored = new InventoryItem(WEB, SCHEDULE, OPTED_IN, AWAKE, null, TargetState.AWAKE, T0, InventoryItem.EVENT,
-                T0.plusSeconds(10).toEpochMilli(), T0.plusSeconds(10));
+                T0.plusSeconds(30).toEpochMilli(), T0.plusSeconds(30));
         store.inventory().upsert(stored);
         hub.resizeAsg("web", new Capacity(1, 3, 6));
 
@@ -259,12 +279,12 @@ class InventoryUpdaterTest {
         return fixtures.entry(fixture, time, BUS);
     }
 
-    /** Reads the queue until it is empty, then lets the debounce windows close and refreshes. */
+    /** Reads the queue until it is empty, then lets every window (API calls 2 s, instances 10 s) close and refreshes. */
     private void consume() {
         while (updater.poll(0) > 0) {
             // gather everything delivered so far
         }
-        clock.advance(Duration.ofSeconds(3));
+        clock.advance(Duration.ofSeconds(11));
         updater.flushDueNow();
     }
 

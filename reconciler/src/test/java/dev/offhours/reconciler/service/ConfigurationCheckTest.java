@@ -25,6 +25,9 @@ class ConfigurationCheckTest {
               deadLetterQueueUrl: https://sqs.eu-central-1.amazonaws.com/123456789012/offhours-work-dlq
             aws:
               externalId: an-external-id
+            api:
+              tokenSha256:
+                - 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
             logging:
               appenders:
                 - type: console
@@ -59,6 +62,17 @@ class ConfigurationCheckTest {
         assertThat(check(write(COMPLETE.replace("  url: https://github.com/acme/offhours-schedules.git\n", ""))))
                 .isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("git.url");
+    }
+
+    @Test
+    void aConfigurationWithoutTheApiTokenHashIsReported() throws Exception {
+        String withoutApi = COMPLETE.replace(
+                "api:\n  tokenSha256:\n    - 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n", "");
+        assertThat(check(write(withoutApi))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("api.tokenSha256");
+        assertThat(check(write(COMPLETE.replace("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                "not-a-hash")))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("must be a SHA-256 in hex");
     }
 
     private Path write(String yaml) throws Exception {

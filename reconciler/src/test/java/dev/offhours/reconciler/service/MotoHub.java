@@ -2,6 +2,7 @@ package dev.offhours.reconciler.service;
 
 import dev.offhours.reconciler.OffhoursApplication;
 import dev.offhours.reconciler.OffhoursConfiguration;
+import dev.offhours.reconciler.api.ApiConfig;
 import dev.offhours.reconciler.config.StoreConfig;
 import dev.offhours.reconciler.git.GitSourceConfig;
 import dev.offhours.testsupport.MotoServer;
@@ -36,6 +37,8 @@ final class MotoHub {
     static final String ROLE = "offhours-spoke";
     static final String EXTERNAL_ID = "e2e-external-id";
     static final String TAG = "offhours.dev/schedule";
+    /** SHA-256 of the status API token "test"; the end-to-end tests read the hub through its stores. */
+    static final String API_TOKEN_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     static final HubTableDefinitions.TableNames TABLES = HubTableDefinitions.TableNames.withPrefix("e2e-");
 
     record Queues(String work, String deadLetter) {
@@ -107,6 +110,9 @@ final class MotoHub {
                 .confirmDelay(Duration.ofSeconds(2)).retryLaterDelay(Duration.ofSeconds(1))
                 .shutdownGrace(Duration.ofSeconds(5)).concurrency(8);
         config.transitions().setCatchUpInterval(io.dropwizard.util.Duration.seconds(5));
+        ApiConfig api = new ApiConfig();
+        api.setTokenSha256(List.of(API_TOKEN_SHA256));
+        config.api(api);
         DefaultServerFactory server = new DefaultServerFactory();
         server.setApplicationConnectors(List.of(localConnector()));
         server.setAdminConnectors(List.of(localConnector()));
