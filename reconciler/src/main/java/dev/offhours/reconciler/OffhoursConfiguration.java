@@ -71,7 +71,7 @@ public class OffhoursConfiguration extends Configuration {
     private SpokeAccess spokeAccess;
 
     /** Environment-variable substitution is lenient: an unset variable would stay as {@code ${NAME}}. */
-    @AssertTrue(message = "names an environment variable that is not set (${...} left in git.token, git.webhookSecret,"
+    @AssertTrue(message = "names an environment variable that is not set (\\${...} left in git.token, git.webhookSecret,"
             + " aws.externalId, dispatch.workQueueUrl, workers.deadLetterQueueUrl or api.tokenSha256); set the variable or"
             + " give a value")
     @JsonIgnore

@@ -8,12 +8,14 @@ import java.util.Random;
 /**
  * One simulated day of spoke events for one target, and how many refreshes the updater's coalescing makes of them
  * (the rule of {@code PendingRefreshes}: an API call opens or shortens a window of 2 s, instance events open a window
- * of 60 s; one refresh per window; native instance events of a group the inventory does not hold cost nothing).
+ * of 60 s; one refresh per window; native instance events of a group the inventory does not hold cost nothing, and
+ * neither do instance events within 5 minutes of the group's last refresh: they trail the change it already read).
  */
 final class ChangeTraffic {
 
     static final Duration API_WINDOW = Duration.ofSeconds(2);
     static final Duration INSTANCE_WINDOW = Duration.ofSeconds(60);
+    static final Duration TRAILING = Duration.ofMinutes(5);
 
     record Event(long atMillis, boolean apiCall) {
     }
@@ -54,17 +56,36 @@ final class ChangeTraffic {
     }
 
     private static int windows(List<Event> events) {
-        int windows = 0;
+        int refreshes = 0;
         long closesAt = Long.MIN_VALUE;
+        boolean apiCalls = false;
+        long lastEvent = 0;
+        long lastRefresh = Long.MIN_VALUE / 2;
         for (Event event : events) {
+            if (event.atMillis() >= closesAt && closesAt != Long.MIN_VALUE) {
+                if (refreshes(apiCalls, lastEvent, lastRefresh)) {
+                    refreshes++;
+                    lastRefresh = closesAt;
+                }
+                closesAt = Long.MIN_VALUE;
+            }
             long length = (event.apiCall() ? API_WINDOW : INSTANCE_WINDOW).toMillis();
-            if (event.atMillis() >= closesAt) {
-                windows++;
+            if (closesAt == Long.MIN_VALUE) {
                 closesAt = event.atMillis() + length;
+                apiCalls = false;
             } else {
                 closesAt = Math.min(closesAt, event.atMillis() + length);
             }
+            apiCalls |= event.apiCall();
+            lastEvent = event.atMillis();
         }
-        return windows;
+        if (closesAt != Long.MIN_VALUE && refreshes(apiCalls, lastEvent, lastRefresh)) {
+            refreshes++;
+        }
+        return refreshes;
+    }
+
+    private static boolean refreshes(boolean apiCalls, long lastEvent, long lastRefresh) {
+        return apiCalls || lastRefresh < lastEvent - TRAILING.toMillis();
     }
 }

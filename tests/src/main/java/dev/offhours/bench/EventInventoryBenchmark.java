@@ -91,6 +91,8 @@ public final class EventInventoryBenchmark {
         print("event_refreshes_per_day", refreshes);
         print("event_calls_per_hour", Math.round(eventsPerHour));
         print("calls_ratio_polling_to_events", String.format("%.1f", pollingPerHour / eventsPerHour));
+        // no design that reads a resource after each change can beat one Describe per change
+        print("calls_ratio_bound_one_call_per_change", String.format("%.1f", pollingPerHour / (changes / 24.0)));
 
         List<Long> latencies = latencies();
         latencies.sort(Long::compare);

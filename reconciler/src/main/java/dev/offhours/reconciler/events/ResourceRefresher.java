@@ -36,6 +36,14 @@ final class ResourceRefresher {
     /** How far the hub's clock may be ahead of AWS's before a fresh event would be mistaken for a stale one. */
     static final long CLOCK_SKEW_MILLIS = 5_000;
 
+    /**
+     * Instance launch/terminate events this soon after the item was read trail the change that read already saw (a
+     * resize launches its instances over the next minutes); they cost no refresh. The inventory holds the group's
+     * capacity, not its instances; a scaling policy that changes it within this time is caught by the next event
+     * after it, or by discovery.
+     */
+    static final long TRAILING_INSTANCE_EVENTS_MILLIS = 5 * 60_000;
+
     /** What a refresh did. */
     enum Result { UPDATED, REMOVED, ABSENT, STALE, SUPERSEDED, NOT_OURS }
 
@@ -77,6 +85,9 @@ final class ResourceRefresher {
         Optional<InventoryItem> stored = inventory.get(target);
         if (stored.isEmpty() && !apiCalls) {
             return new Outcome(target, Result.NOT_OURS, Optional.empty());
+        }
+        if (!apiCalls && stored.get().version() >= latestEvent.toEpochMilli() - TRAILING_INSTANCE_EVENTS_MILLIS) {
+            return new Outcome(target, Result.STALE, Optional.empty());
         }
         long eventUpperBound = latestEvent.toEpochMilli() + 999 + CLOCK_SKEW_MILLIS;
         if (stored.isPresent() && stored.get().version() >= eventUpperBound) {

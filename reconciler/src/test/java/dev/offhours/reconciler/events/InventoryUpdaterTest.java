@@ -111,7 +111,7 @@ class InventoryUpdaterTest {
         hub.describeAsgCalls.set(0);
         hub.resizeAsg("web", new Capacity(1, 4, 8));
 
-        hub.put(IntStream.range(0, 200).mapToObj(i -> entry("asg-launch-successful", T0.plusSeconds(60).plusMillis(i * 10L)))
+        hub.put(IntStream.range(0, 200).mapToObj(i -> entry("asg-launch-successful", T0.plusSeconds(600).plusMillis(i * 10L)))
                 .toList());
         consume();
 
@@ -119,6 +119,21 @@ class InventoryUpdaterTest {
         assertThat(updater.stats().messages()).isEqualTo(201);
         assertThat(store.inventory().get(WEB)).hasValueSatisfying(item ->
                 assertThat(item.current()).isEqualTo(new Capacity(1, 4, 8)));
+        assertThat(hub.queued(hub.queueUrl)).isZero();
+    }
+
+    @Test
+    void instanceEventsTrailingAChangeTheInventoryAlreadyReadCostNoSpokeCall() {
+        hub.createAsg("web", AWAKE, OPTED_IN);
+        put("create-auto-scaling-group", T0);
+        consume();
+        hub.describeAsgCalls.set(0);
+
+        hub.put(IntStream.range(0, 20).mapToObj(i -> entry("asg-launch-successful", T0.plusSeconds(60 + i))).toList());
+        consume();
+
+        assertThat(hub.describeAsgCalls.get()).isZero();
+        assertThat(updater.stats().stale()).isEqualTo(1);
         assertThat(hub.queued(hub.queueUrl)).isZero();
     }
 
