@@ -7,6 +7,7 @@ import dev.offhours.reconciler.config.AwsConfig;
 import dev.offhours.reconciler.config.StoreConfig;
 import dev.offhours.reconciler.config.WorkersConfig;
 import dev.offhours.reconciler.dispatch.DispatchConfig;
+import dev.offhours.reconciler.events.EventsConfig;
 import dev.offhours.reconciler.git.GitSourceConfig;
 import dev.offhours.reconciler.inventory.DiscoveryConfig;
 import dev.offhours.reconciler.service.SpokeAccess;
@@ -45,6 +46,12 @@ public class OffhoursConfiguration extends Configuration {
     @JsonProperty
     private DiscoveryConfig discovery = new DiscoveryConfig();
 
+    /** The event-driven inventory updater; optional and off by default. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private EventsConfig events = new EventsConfig();
+
     @Valid
     @NotNull
     @JsonProperty
@@ -72,7 +79,8 @@ public class OffhoursConfiguration extends Configuration {
 
     /** Environment-variable substitution is lenient: an unset variable would stay as {@code ${NAME}}. */
     @AssertTrue(message = "names an environment variable that is not set (\\${...} left in git.token, git.webhookSecret,"
-            + " aws.externalId, dispatch.workQueueUrl, workers.deadLetterQueueUrl or api.tokenSha256); set the variable or"
+            + " aws.externalId, dispatch.workQueueUrl, workers.deadLetterQueueUrl, events.queueUrl,"
+            + " events.deadLetterQueueUrl or api.tokenSha256); set the variable or"
             + " give a value")
     @JsonIgnore
     public boolean isEveryVariableSet() {
@@ -80,7 +88,8 @@ public class OffhoursConfiguration extends Configuration {
                 : api.getTokenSha256().stream();
         return Stream.concat(Stream.of(git == null ? null : git.token().orElse(null),
                         git == null ? null : git.webhookSecret().orElse(null), aws.externalId(),
-                        dispatch.getWorkQueueUrl(), workers.deadLetterQueueUrl()), tokens)
+                        dispatch.getWorkQueueUrl(), workers.deadLetterQueueUrl(), events.queueUrl(),
+                        events.deadLetterQueueUrl()), tokens)
                 .noneMatch(value -> value != null && value.contains("${"));
     }
 
@@ -98,6 +107,10 @@ public class OffhoursConfiguration extends Configuration {
 
     public DiscoveryConfig discovery() {
         return discovery;
+    }
+
+    public EventsConfig events() {
+        return events;
     }
 
     public WorkersConfig workers() {

@@ -4,7 +4,9 @@ import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.InventoryStore;
 import dev.offhours.core.port.Page;
+import dev.offhours.core.port.TargetState;
 import dev.offhours.core.work.Target;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +56,11 @@ final class TimedInventory implements InventoryStore {
     @Override
     public void save(String targetKey, Capacity awake) {
         delegate.save(targetKey, awake);
+    }
+
+    @Override
+    public boolean recordOutcome(String targetKey, TargetState state, Capacity current, Instant at) {
+        return delegate.recordOutcome(targetKey, state, current, at);
     }
 
     @Override

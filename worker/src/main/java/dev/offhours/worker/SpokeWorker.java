@@ -6,6 +6,8 @@ import dev.offhours.core.port.AwakeCapacityStore;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.OperationStore;
+import dev.offhours.core.port.TargetState;
+import dev.offhours.core.work.Action;
 import dev.offhours.core.work.MalformedWorkItemException;
 import dev.offhours.core.work.TargetKind;
 import dev.offhours.core.work.WorkItem;
@@ -26,6 +28,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.eks.model.ResourceInUseException;
 
 /**
@@ -56,10 +60,13 @@ public final class SpokeWorker implements WorkItemHandler {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(SpokeWorker.class);
+
     private final WorkItemCodec codec = new WorkItemCodec();
     private final RoleCredentialsCache credentials;
     private final Pipelines pipelines;
     private final OperationStore operations;
+    private final AwakeCapacityStore awakeCapacities;
     private final Clock clock;
     private final Settings settings;
     private final RecordFactory records;
@@ -73,6 +80,7 @@ public final class SpokeWorker implements WorkItemHandler {
         this.credentials = clients.credentials();
         this.pipelines = pipelines;
         this.operations = operations;
+        this.awakeCapacities = awakeCapacities;
         this.clock = clock;
         this.settings = settings;
         this.records = new RecordFactory(clock, settings.recordRetention());
@@ -149,8 +157,26 @@ public final class SpokeWorker implements WorkItemHandler {
             } catch (RuntimeException e) {
                 return later("the operation record could not be written (" + e.getMessage() + "); the target will be checked again");
             }
+            recordOutcome(step.record());
         }
         return step.waits() ? Outcome.retryLater(step.retryAfter(), step.waitReason()) : Outcome.done();
+    }
+
+    /**
+     * Tells the hub's inventory the state a successful transition left, so status and the drift sweep need not wait
+     * for an event or discovery. Best effort: the operation record is final already, and the next read fixes a miss.
+     */
+    private void recordOutcome(OperationRecord record) {
+        if (record.status() != OperationStatus.SUCCEEDED || record.after() == null) {
+            return;
+        }
+        TargetState state = record.action() == Action.SLEEP ? TargetState.ASLEEP : TargetState.AWAKE;
+        try {
+            awakeCapacities.recordOutcome(record.targetKey(), state, record.after(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("the inventory state of {} could not be updated after {} ({}); the next discovery or event will",
+                    record.targetKey(), record.action(), e.getMessage());
+        }
     }
 
     private TargetOperation.Step failed(WorkItem item, Optional<OperationRecord> existing, int attempts, Instant started,

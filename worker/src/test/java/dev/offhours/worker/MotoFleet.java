@@ -2,7 +2,6 @@ package dev.offhours.worker;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.capacity.OffhoursTags;
-import dev.offhours.core.port.AwakeCapacityStore;
 import dev.offhours.core.port.InMemoryAwakeCapacityStore;
 import dev.offhours.core.port.OperationStore;
 import dev.offhours.core.schedule.AsleepCapacity;
@@ -43,7 +42,7 @@ final class MotoFleet implements AutoCloseable {
     final SpokeClients clients;
     final Pipelines pipelines;
     final OperationStore operations;
-    final AwakeCapacityStore awake = new InMemoryAwakeCapacityStore();
+    final InMemoryAwakeCapacityStore awake = new InMemoryAwakeCapacityStore();
     final SpokeWorker worker;
     private final WorkItemCodec codec = new WorkItemCodec();
     private final AwsSpokeClientFactory setupFactory;

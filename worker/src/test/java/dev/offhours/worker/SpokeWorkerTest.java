@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.capacity.OffhoursTags;
+import dev.offhours.core.port.InMemoryAwakeCapacityStore.RecordedOutcome;
 import dev.offhours.core.port.InMemoryOperationStore;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
+import dev.offhours.core.port.TargetState;
 import dev.offhours.core.work.Action;
 import dev.offhours.core.work.Target;
 import dev.offhours.testsupport.MotoExtension;
@@ -89,6 +91,35 @@ class SpokeWorkerTest {
                 .containsExactly(OperationStatus.SKIPPED, OperationStatus.SUCCEEDED);
         assertThat(fleet.handle(item(Action.WAKE, web, MORNING), 1)).isEqualTo(Outcome.done());
         assertThat(fleet.capacityOf(web)).isEqualTo(AWAKE);
+    }
+
+    @Test
+    void theHubsInventoryLearnsTheStateEachSuccessfulTransitionLeft() {
+        Target web = fleet.createAsg("111111111111", "web", AWAKE, optIn());
+
+        fleet.handle(item(Action.SLEEP, web, EVENING), 1);
+        assertThat(fleet.awake.outcome(web.key()))
+                .contains(new RecordedOutcome(TargetState.ASLEEP, new Capacity(0, 0, 0), NOW));
+
+        fleet.handle(item(Action.WAKE, web, MORNING), 1);
+        assertThat(fleet.awake.outcome(web.key())).contains(new RecordedOutcome(TargetState.AWAKE, AWAKE, NOW));
+    }
+
+    @Test
+    void aRedeliveryFindingTheTargetAlreadyAsleepRecordsItButOptOutsAndFailuresDoNot() {
+        Target web = fleet.createAsg("111111111111", "web", new Capacity(0, 0, 0), optIn());
+        fleet.awake.save(web.key(), AWAKE);
+        Target other = fleet.createAsg("111111111111", "other", AWAKE, Map.of(OffhoursTags.SCHEDULE, "night-shift"));
+        Target never = fleet.createAsg("111111111111", "never-slept", new Capacity(0, 0, 0), optIn());
+
+        fleet.handle(item(Action.SLEEP, web, EVENING), 2); // an earlier delivery slept it and crashed before recording
+        fleet.handle(item(Action.SLEEP, other, EVENING), 1);
+        fleet.handle(item(Action.WAKE, never, MORNING), 1);
+
+        assertThat(fleet.awake.outcome(web.key()))
+                .contains(new RecordedOutcome(TargetState.ASLEEP, new Capacity(0, 0, 0), NOW));
+        assertThat(fleet.awake.outcome(other.key())).as("opted in to another schedule: skipped").isEmpty();
+        assertThat(fleet.awake.outcome(never.key())).as("failed: no saved capacity").isEmpty();
     }
 
     @Test

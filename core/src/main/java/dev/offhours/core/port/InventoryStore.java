@@ -2,6 +2,7 @@ package dev.offhours.core.port;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.work.Target;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,19 @@ public interface InventoryStore extends AwakeCapacityStore {
      */
     @Override
     void save(String targetKey, Capacity awake);
+
+    /**
+     * Records the worker's outcome on the existing item of {@code targetKey}: sets its state, current capacity,
+     * source {@link InventoryItem#WORKER}, updatedAt and version to {@code at} in epoch milliseconds, keeping
+     * schedule, tags, saved awake capacity and last event. Like an {@link #upsert} it writes only over a lower stored
+     * version; discovery and events version their writes with the epoch milliseconds of their read, so a read taken
+     * after the outcome overwrites it and a read taken before it (but written late) does not regress it. When the hub
+     * knows no item for that target this does nothing: discovery brings the resource in, with its state.
+     *
+     * @return true if the item was updated; false if there is none or its version is equal or higher
+     */
+    @Override
+    boolean recordOutcome(String targetKey, TargetState state, Capacity current, Instant at);
 
     static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_PAGE) {

@@ -42,11 +42,19 @@ public final class RepositoryReader {
         List<CalendarDraft> calendars = new ArrayList<>();
         AccountsFileReader.Draft accounts = new AccountsFileReader.Draft(Optional.of(AccountRegistry.EMPTY),
                 AccountRegistry.EMPTY);
+        // Schedule files are nearly all of a repository and independent of each other: read them on every core,
+        // each into its own problem list, and keep the sorted order when merging.
+        for (ScheduleFile read : sorted.parallelStream()
+                .filter(file -> FileKind.of(file.path()) == FileKind.SCHEDULE)
+                .map(this::readSchedule)
+                .toList()) {
+            problems.addAll(read.problems());
+            read.draft().ifPresent(schedules::add);
+        }
         for (SourceFile file : sorted) {
             FileProblems fileProblems = new FileProblems(file.path(), problems);
             switch (FileKind.of(file.path())) {
-                case SCHEDULE -> parse(file, fileProblems).ifPresent(root ->
-                        schedules.add(ScheduleFileReader.read(root, fileProblems)));
+                case SCHEDULE -> { }
                 case CALENDAR -> parse(file, fileProblems).ifPresent(root ->
                         calendars.add(CalendarFileReader.read(root, fileProblems, publicHolidays)));
                 case ACCOUNTS -> accounts = parse(file, fileProblems)
@@ -61,6 +69,16 @@ public final class RepositoryReader {
         }
         crossCheck(schedules, calendars, accounts, problems);
         return new RepositoryReadResult(catalog(schedules, calendars, accounts), problems);
+    }
+
+    private record ScheduleFile(Optional<ScheduleDraft> draft, List<Problem> problems) {
+    }
+
+    private ScheduleFile readSchedule(SourceFile file) {
+        FileProblems fileProblems = new FileProblems(file.path());
+        Optional<ScheduleDraft> draft = parse(file, fileProblems)
+                .map(root -> ScheduleFileReader.read(root, fileProblems));
+        return new ScheduleFile(draft, fileProblems.list());
     }
 
     private Optional<Node> parse(SourceFile file, FileProblems problems) {

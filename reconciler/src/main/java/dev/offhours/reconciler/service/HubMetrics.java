@@ -2,7 +2,7 @@ package dev.offhours.reconciler.service;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
-import dev.offhours.reconciler.inventory.DiscoveryReport;
+import dev.offhours.reconciler.inventory.DiscoveryMetrics;
 import dev.offhours.worker.resilience.Pipelines;
 import dev.offhours.worker.runtime.PoolMetrics;
 import dev.offhours.worker.runtime.SqsWorkerPool;
@@ -22,12 +22,8 @@ final class HubMetrics {
         metrics.register("offhours.spoke.throttles", (Gauge<Long>) pipelines::throttlesMet);
         metrics.register("offhours.spoke.retries", (Gauge<Long>) pipelines::retries);
         hub.pool().ifPresent(pool -> registerPool(metrics, pool));
-        hub.discovery().ifPresent(discovery -> {
-            metrics.register("offhours.discovery.items_found", (Gauge<Integer>) () ->
-                    discovery.lastReport().map(DiscoveryReport::itemsFound).orElse(0));
-            metrics.register("offhours.discovery.account_regions_degraded", (Gauge<Integer>) () ->
-                    discovery.lastReport().map(DiscoveryReport::accountRegionsDegraded).orElse(0));
-        });
+        // offhours.discovery.last.*: items, correctedItems (events the inventory missed), degraded account-regions
+        hub.discovery().ifPresent(discovery -> DiscoveryMetrics.register(metrics, discovery));
     }
 
     private static void registerPool(MetricRegistry metrics, SqsWorkerPool pool) {

@@ -11,6 +11,10 @@ import dev.offhours.reconciler.config.WorkersConfig;
 import dev.offhours.reconciler.dispatch.CurrentRevision;
 import dev.offhours.reconciler.dispatch.Dispatcher;
 import dev.offhours.reconciler.dispatch.SqsWorkQueue;
+import dev.offhours.reconciler.events.EventsConfig;
+import dev.offhours.reconciler.events.InventoryUpdater;
+import dev.offhours.reconciler.events.SpokeEventParser;
+import dev.offhours.reconciler.events.UpdaterMetrics;
 import dev.offhours.reconciler.git.GitHubWebhookResource;
 import dev.offhours.reconciler.git.GitSource;
 import dev.offhours.reconciler.git.GitSourceConfig;
@@ -77,12 +81,14 @@ public final class HubWiring {
         SqsClient sqs = HubClients.sqs(aws, workers.concurrency() + config.dispatch().getSendConcurrency() + 8);
         lifecycle.manage(ManagedResource.closing("SQS client", sqs));
 
-        RoleCredentialsCache credentials = new RoleCredentialsCache(spokes.sts(),
-                new RoleCredentialsCache.Settings(aws.spokeRoleName(), aws.externalId(), "offhours-hub",
-                        Duration.ofHours(1), Duration.ofMinutes(5)), clock);
+        RoleCredentialsCache.Settings roles = new RoleCredentialsCache.Settings(aws.spokeRoleName(), aws.externalId(),
+                "offhours-hub", Duration.ofHours(1), Duration.ofMinutes(5));
+        RoleCredentialsCache credentials = new RoleCredentialsCache(spokes.sts(), roles, clock);
         SpokeClients spokeClients = new SpokeClients(spokes.clients(), credentials);
         lifecycle.manage(ManagedResource.closing("spoke SDK clients", spokeClients));
         Pipelines pipelines = new Pipelines(ResilienceSettings.defaults());
+        // one listing for discovery and the event-driven updater, so both obey the same rate limits and breakers
+        SpokeListing listing = new SpokeListing(spokeClients, pipelines);
 
         Optional<SqsWorkerPool> pool = workers.enabled()
                 ? Optional.of(workerPool(config, stores, spokeClients, pipelines, sqs, clock, lifecycle))
@@ -109,13 +115,17 @@ public final class HubWiring {
         Optional<DiscoveryScheduler> discovery = Optional.empty();
         Consumer<AccountRegistry> accountsChanged = accounts -> { };
         if (config.discovery().isEnabled()) {
-            DiscoveryScheduler scheduler = discoveryScheduler(config.discovery(), stores, spokeClients, pipelines,
-                    revision, runningCatalog, clock);
+            DiscoveryScheduler scheduler = discoveryScheduler(config.discovery(), stores, listing, revision,
+                    runningCatalog, clock);
             DiscoveryTrigger trigger = new DiscoveryTrigger(scheduler);
             lifecycle.manage(trigger);
             discovery = Optional.of(scheduler);
             accountsChanged = trigger;
         }
+        Optional<InventoryUpdater> updater = config.events().enabled()
+                ? Optional.of(inventoryUpdater(config.events(), roles, sqs, listing, stores, revision, runningCatalog,
+                        clock, lifecycle))
+                : Optional.empty();
         ReconcileLoop loop = new ReconcileLoop(reconciler, deferred, revision, git.pollInterval(), git.jitter(),
                 accountsChanged, clock);
         lifecycle.manage(loop);
@@ -133,11 +143,13 @@ public final class HubWiring {
 
         Hub hub = new Hub(stores, loop, registry, dispatcher, revision, pool, discovery, credentials, owner);
         HubMetrics.register(environment.metrics(), hub, pipelines);
+        updater.ifPresent(events -> UpdaterMetrics.register(environment.metrics(), events));
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics()))
                 .addMapping("/metrics/prometheus");
-        LOG.info("offhours hub {}: {}, Git {} ({}), work queue {}, {} workers", owner, stores.description(),
-                source.displayUrl(), git.branch(), config.dispatch().getWorkQueueUrl(),
-                workers.enabled() ? workers.concurrency() : 0);
+        LOG.info("offhours hub {}: {}, Git {} ({}), work queue {}, {} workers, events queue {}", owner,
+                stores.description(), source.displayUrl(), git.branch(), config.dispatch().getWorkQueueUrl(),
+                workers.enabled() ? workers.concurrency() : 0,
+                updater.isPresent() ? config.events().queueUrl() : "off");
         return hub;
     }
 
@@ -164,12 +176,22 @@ public final class HubWiring {
         return pool;
     }
 
+    /** Started after the stores and the spoke clients, stopped before them (Dropwizard stops in reverse order). */
+    private static InventoryUpdater inventoryUpdater(EventsConfig config, RoleCredentialsCache.Settings roles,
+                                                     SqsClient sqs, SpokeListing listing, HubStores stores,
+                                                     CurrentRevision revision, Supplier<ScheduleCatalog> catalog,
+                                                     Clock clock, LifecycleEnvironment lifecycle) {
+        InventoryUpdater updater = new InventoryUpdater(sqs, config.settings(),
+                new SpokeEventParser(roles.roleName(), roles.sessionName()), listing, stores.inventory(),
+                stores.control(), () -> revision.get().accounts(), AsleepShapes.fromCatalog(catalog), clock);
+        lifecycle.manage(new ManagedResource("inventory updater", updater::start, updater));
+        return updater;
+    }
+
     private static DiscoveryScheduler discoveryScheduler(DiscoveryConfig config, HubStores stores,
-                                                         SpokeClients clients, Pipelines pipelines,
-                                                         CurrentRevision revision,
-                                                         Supplier<ScheduleCatalog> catalog,
-                                                         Clock clock) {
-        Discovery discovery = new Discovery(new SpokeListing(clients, pipelines), stores.inventory(), stores.control(),
+                                                         SpokeListing listing, CurrentRevision revision,
+                                                         Supplier<ScheduleCatalog> catalog, Clock clock) {
+        Discovery discovery = new Discovery(listing, stores.inventory(), stores.control(),
                 () -> revision.get().accounts(), AsleepShapes.fromCatalog(catalog), config.settings(), clock);
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "offhours-discovery-schedule");

@@ -35,6 +35,8 @@ class ConfigurationCheckTest {
                     type: json
             """;
 
+    private static final String EVENTS_QUEUE = "https://sqs.eu-central-1.amazonaws.com/123456789012/offhours-events";
+
     @TempDir
     Path dir;
 
@@ -73,6 +75,30 @@ class ConfigurationCheckTest {
         assertThat(check(write(COMPLETE.replace("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                 "not-a-hash")))).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("must be a SHA-256 in hex");
+    }
+
+    @Test
+    void eventsEnabledWithoutTheirQueuesIsReported() throws Exception {
+        assertThat(check(write(COMPLETE + "events:\n  enabled: true\n"))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("events.queueUrl and events.deadLetterQueueUrl when events.enabled is true");
+        assertThat(check(write(COMPLETE + "events:\n  enabled: true\n  queueUrl: " + EVENTS_QUEUE + "\n")))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aCompleteConfigurationWithEventsEnabledPassesTheCheck() throws Exception {
+        String withEvents = COMPLETE + "events:\n  enabled: true\n  queueUrl: " + EVENTS_QUEUE
+                + "\n  deadLetterQueueUrl: " + EVENTS_QUEUE + "-dlq\n  debounce: 5s\n  refreshThreads: 4\n";
+        assertThat(check(write(withEvents))).as("stderr: %s", err).isZero();
+    }
+
+    @Test
+    void anUnsetVariableInTheEventsQueueIsReported() throws Exception {
+        String withVariable = COMPLETE + "events:\n  enabled: true\n  queueUrl: ${OFFHOURS_EVENTS_QUEUE_URL}"
+                + "\n  deadLetterQueueUrl: " + EVENTS_QUEUE + "-dlq\n";
+        assertThat(check(write(withVariable))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("environment variable that is not set");
     }
 
     private Path write(String yaml) throws Exception {

@@ -75,6 +75,44 @@ public abstract class InventoryStoreContract {
         assertThat(store().get(unknown)).isEmpty();
     }
 
+    @Test
+    void theWorkersOutcomeUpdatesStateAndCapacityAndKeepsTheRest() {
+        long discovered = Fixtures.T0.toEpochMilli();
+        InventoryItem item = item(web, "payments-dev", discovered).withSavedAwake(new Capacity(1, 2, 5));
+        store().upsert(item);
+        java.time.Instant slept = Fixtures.T0.plusSeconds(30);
+
+        assertThat(store().recordOutcome(web.key(), TargetState.ASLEEP, new Capacity(0, 0, 1), slept)).isTrue();
+
+        assertThat(store().get(web)).contains(new InventoryItem(web, "payments-dev", item.tags(), new Capacity(0, 0, 1),
+                new Capacity(1, 2, 5), TargetState.ASLEEP, item.lastEventAt(), InventoryItem.WORKER,
+                slept.toEpochMilli(), slept));
+        assertThat(store().upsert(item(web, "payments-dev", slept.toEpochMilli() - 1)))
+                .as("a discovery read before the outcome does not regress it").isFalse();
+        assertThat(store().upsert(item(web, "payments-dev", slept.toEpochMilli() + 1)))
+                .as("a discovery read after the outcome replaces it").isTrue();
+    }
+
+    @ParameterizedTest(name = "stored version T0 plus {0} ms: outcome written {1}")
+    @CsvSource({"-1, true", "0, false", "1, false"})
+    void aWorkersOutcomeNeverOverwritesANewerRead(long offset, boolean written) {
+        store().upsert(item(web, "payments-dev", Fixtures.T0.toEpochMilli() + offset));
+
+        assertThat(store().recordOutcome(web.key(), TargetState.ASLEEP, new Capacity(0, 0, 1), Fixtures.T0))
+                .isEqualTo(written);
+
+        assertThat(store().get(web).orElseThrow().state()).isEqualTo(written ? TargetState.ASLEEP : TargetState.AWAKE);
+    }
+
+    @Test
+    void aWorkersOutcomeForAnUnknownTargetCreatesNothing() {
+        Target unknown = asg("222222222222", "ghost");
+
+        assertThat(store().recordOutcome(unknown.key(), TargetState.AWAKE, new Capacity(1, 1, 1), Fixtures.T0)).isFalse();
+
+        assertThat(store().get(unknown)).isEmpty();
+    }
+
     @ParameterizedTest(name = "stored version 5, delete at {0}: deleted {1}")
     @CsvSource({"4, false", "5, true", "9, true"})
     void aDeleteNeverErasesANewerUpdate(long version, boolean deleted) {

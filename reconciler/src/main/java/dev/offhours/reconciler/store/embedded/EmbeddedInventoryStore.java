@@ -5,7 +5,9 @@ import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.InventoryKey;
 import dev.offhours.core.port.InventoryStore;
 import dev.offhours.core.port.Page;
+import dev.offhours.core.port.TargetState;
 import dev.offhours.core.work.Target;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.h2.mvstore.MVMap;
@@ -112,6 +114,24 @@ public final class EmbeddedInventoryStore implements InventoryStore {
             if (stored != null) {
                 items.put(key, EmbeddedJson.write(stored.withSavedAwake(awake)));
             }
+        } finally {
+            hub.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean recordOutcome(String targetKey, TargetState state, Capacity current, Instant at) {
+        String key = key(InventoryKey.ofTargetKey(targetKey));
+        long version = at.toEpochMilli();
+        hub.writeLock().lock();
+        try {
+            InventoryItem stored = decode(items.get(key));
+            if (stored == null || stored.version() >= version) {
+                return false;
+            }
+            items.put(key, EmbeddedJson.write(new InventoryItem(stored.target(), stored.schedule(), stored.tags(),
+                    current, stored.savedAwake(), state, stored.lastEventAt(), InventoryItem.WORKER, version, at)));
+            return true;
         } finally {
             hub.writeLock().unlock();
         }

@@ -6,8 +6,11 @@ import dev.offhours.core.port.InventoryKey;
 import dev.offhours.core.port.InventoryStore;
 import dev.offhours.core.port.Page;
 import dev.offhours.core.port.StoreUnavailableException;
+import dev.offhours.core.port.TargetState;
 import dev.offhours.core.work.Target;
 import dev.offhours.worker.store.HubTableDefinitions;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -104,6 +107,24 @@ public final class DynamoDbInventoryStore implements InventoryStore {
                 .key(InventoryItems.key(InventoryKey.ofTargetKey(targetKey))).updateExpression(update.expression())
                 .conditionExpression(condition).expressionAttributeNames(update.names())
                 .expressionAttributeValues(update.values())));
+    }
+
+    @Override
+    public boolean recordOutcome(String targetKey, TargetState state, Capacity current, Instant at) {
+        Map<String, AttributeValue> outcome = new LinkedHashMap<>();
+        outcome.put("state", AttributeValue.fromS(state.name()));
+        outcome.put("current", InventoryItems.capacity(current));
+        outcome.put("source", AttributeValue.fromS(InventoryItem.WORKER));
+        outcome.put(InventoryItems.VERSION, AttributeValue.fromN(Long.toString(at.toEpochMilli())));
+        outcome.put("updatedAt", AttributeValue.fromS(at.toString()));
+        UpdateExpression update = new UpdateExpression().setAll(outcome);
+        // only an existing item, and only over a lower version (see InventoryStore#recordOutcome)
+        String condition = "attribute_exists(" + update.name(HubTableDefinitions.PK) + ") AND "
+                + update.name(InventoryItems.VERSION) + " < " + update.value(AttributeValue.fromN(Long.toString(at.toEpochMilli())));
+        return conditionally("record the worker's outcome on " + targetKey, () -> dynamo.updateItem(b -> b
+                .tableName(tableName).key(InventoryItems.key(InventoryKey.ofTargetKey(targetKey)))
+                .updateExpression(update.expression()).conditionExpression(condition)
+                .expressionAttributeNames(update.names()).expressionAttributeValues(update.values())));
     }
 
     private static Page<InventoryItem> page(QueryResponse response) {
