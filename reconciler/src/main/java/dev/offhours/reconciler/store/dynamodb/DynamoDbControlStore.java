@@ -6,9 +6,9 @@ import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.ReconcilerStatus;
-import dev.offhours.core.port.StoreUnavailableException;
 import dev.offhours.core.port.TransitionClaim;
 import dev.offhours.reconciler.store.SortableInstant;
+import dev.offhours.worker.store.DynamoDbCalls;
 import dev.offhours.worker.store.HubTableDefinitions;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -35,10 +32,12 @@ public final class DynamoDbControlStore implements ControlStore {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final DynamoDbCalls calls;
 
     public DynamoDbControlStore(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
+        this.calls = new DynamoDbCalls(tableName);
     }
 
     @Override
@@ -48,7 +47,7 @@ public final class DynamoDbControlStore implements ControlStore {
 
     @Override
     public boolean saveStatus(ReconcilerStatus status) {
-        return conditionally("write the reconciler status", () -> dynamo.putItem(b -> b.tableName(tableName)
+        return calls.conditionally("write the reconciler status", () -> dynamo.putItem(b -> b.tableName(tableName)
                 .item(ControlItems.status(status))
                 .conditionExpression("attribute_not_exists(#pk) OR #u <= :u")
                 .expressionAttributeNames(Map.of("#pk", HubTableDefinitions.PK, "#u", ControlItems.UPDATED_AT))
@@ -58,7 +57,7 @@ public final class DynamoDbControlStore implements ControlStore {
     @Override
     public boolean claim(String schedule, Instant transition, String owner, Instant claimedAt) {
         long expires = transition.plus(CLAIM_RETENTION).getEpochSecond();
-        return conditionally("claim " + schedule + " at " + transition, () -> dynamo.putItem(b -> b.tableName(tableName)
+        return calls.conditionally("claim " + schedule + " at " + transition, () -> dynamo.putItem(b -> b.tableName(tableName)
                 .item(ControlItems.claim(schedule, transition, owner, claimedAt, expires))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", HubTableDefinitions.PK))));
@@ -75,7 +74,7 @@ public final class DynamoDbControlStore implements ControlStore {
         String t = SortableInstant.format(transition);
         Map<String, AttributeValue> values = Map.of(":n", AttributeValue.fromN(Integer.toString(count)),
                 ":at", s(SortableInstant.format(dispatchedAt)), ":t", s(t), ":s", s(schedule));
-        boolean claimed = conditionally("record the dispatch of " + schedule + " at " + transition,
+        boolean claimed = calls.conditionally("record the dispatch of " + schedule + " at " + transition,
                 () -> dynamo.updateItem(b -> b.tableName(tableName).key(ControlItems.key(ControlItems.claimPartition(schedule), t))
                         .updateExpression("SET #n = :n, #at = :at").conditionExpression("attribute_exists(#pk)")
                         .expressionAttributeNames(Map.of("#n", "dispatchedCount", "#at", "dispatchedAt",
@@ -86,7 +85,7 @@ public final class DynamoDbControlStore implements ControlStore {
                     + " was never claimed; claim it before recording its dispatch");
         }
         // a retried or late recordDispatch of an older transition must not move "latest" back
-        conditionally("record the latest dispatch of " + schedule, () -> dynamo.updateItem(b -> b.tableName(tableName)
+        calls.conditionally("record the latest dispatch of " + schedule, () -> dynamo.updateItem(b -> b.tableName(tableName)
                 .key(ControlItems.key(ControlItems.DISPATCH_PK, schedule))
                 .updateExpression("SET #s = :s, #t = :t, #n = :n, #at = :at")
                 .conditionExpression("attribute_not_exists(#pk) OR #t <= :t")
@@ -113,7 +112,7 @@ public final class DynamoDbControlStore implements ControlStore {
 
     @Override
     public void saveAccountHealth(AccountHealth health) {
-        call("write the health of " + health.account() + "/" + health.region(),
+        calls.call("write the health of " + health.account() + "/" + health.region(),
                 () -> dynamo.putItem(b -> b.tableName(tableName).item(ControlItems.health(health))));
     }
 
@@ -129,7 +128,7 @@ public final class DynamoDbControlStore implements ControlStore {
     }
 
     private Optional<Map<String, AttributeValue>> getItem(String pk, String sk, String what) {
-        Map<String, AttributeValue> item = call(what, () -> dynamo.getItem(b -> b.tableName(tableName)
+        Map<String, AttributeValue> item = calls.call(what, () -> dynamo.getItem(b -> b.tableName(tableName)
                 .key(ControlItems.key(pk, sk)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
@@ -140,35 +139,12 @@ public final class DynamoDbControlStore implements ControlStore {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page = call("query the " + pk + " items", () -> dynamo.query(b -> b.tableName(tableName)
+            QueryResponse page = calls.call("query the " + pk + " items", () -> dynamo.query(b -> b.tableName(tableName)
                     .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", HubTableDefinitions.PK))
                     .expressionAttributeValues(Map.of(":pk", s(pk))).exclusiveStartKey(from).consistentRead(true)));
             items.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return items;
-    }
-
-    private boolean conditionally(String what, Runnable write) {
-        try {
-            write.run();
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        } catch (SdkException e) {
-            throw unavailable(what, e);
-        }
-    }
-
-    private <T> T call(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (SdkException e) {
-            throw unavailable(what, e);
-        }
-    }
-
-    private StoreUnavailableException unavailable(String what, SdkException e) {
-        return new StoreUnavailableException("cannot " + what + " in " + tableName + ": " + e.getMessage(), e);
     }
 }

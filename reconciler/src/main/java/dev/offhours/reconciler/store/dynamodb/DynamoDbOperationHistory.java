@@ -3,14 +3,12 @@ package dev.offhours.reconciler.store.dynamodb;
 import dev.offhours.core.port.OperationHistory;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.Page;
-import dev.offhours.core.port.StoreUnavailableException;
+import dev.offhours.worker.store.DynamoDbCalls;
 import dev.offhours.worker.store.OperationItemCodec;
 import dev.offhours.worker.store.TableDefinitions;
 import dev.offhours.worker.store.hub.KeyCursor;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -25,10 +23,12 @@ public final class DynamoDbOperationHistory implements OperationHistory {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final DynamoDbCalls calls;
 
     public DynamoDbOperationHistory(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
+        this.calls = new DynamoDbCalls(tableName);
     }
 
     @Override
@@ -77,14 +77,6 @@ public final class DynamoDbOperationHistory implements OperationHistory {
     }
 
     private QueryResponse query(String what, QueryRequest request) {
-        return call(what, () -> dynamo.query(request));
-    }
-
-    private <T> T call(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("cannot " + what + " in " + tableName + ": " + e.getMessage(), e);
-        }
+        return calls.call(what, () -> dynamo.query(request));
     }
 }

@@ -5,19 +5,16 @@ import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.InventoryKey;
 import dev.offhours.core.port.InventoryStore;
 import dev.offhours.core.port.Page;
-import dev.offhours.core.port.StoreUnavailableException;
 import dev.offhours.core.port.TargetState;
 import dev.offhours.core.work.Target;
+import dev.offhours.worker.store.DynamoDbCalls;
 import dev.offhours.worker.store.HubTableDefinitions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -29,10 +26,12 @@ public final class DynamoDbInventoryStore implements InventoryStore {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final DynamoDbCalls calls;
 
     public DynamoDbInventoryStore(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
+        this.calls = new DynamoDbCalls(tableName);
     }
 
     @Override
@@ -40,7 +39,7 @@ public final class DynamoDbInventoryStore implements InventoryStore {
         UpdateExpression update = new UpdateExpression().setAll(InventoryItems.attributes(item));
         String condition = "attribute_not_exists(" + update.name(HubTableDefinitions.PK) + ") OR "
                 + update.name(InventoryItems.VERSION) + " < " + update.value(AttributeValue.fromN(Long.toString(item.version())));
-        return conditionally("upsert inventory item " + item.targetKey(), () -> dynamo.updateItem(b -> b
+        return calls.conditionally("upsert inventory item " + item.targetKey(), () -> dynamo.updateItem(b -> b
                 .tableName(tableName).key(InventoryItems.key(item.key())).updateExpression(update.expression())
                 .conditionExpression(condition).expressionAttributeNames(update.names())
                 .expressionAttributeValues(update.values())));
@@ -48,7 +47,7 @@ public final class DynamoDbInventoryStore implements InventoryStore {
 
     @Override
     public Optional<InventoryItem> get(Target target) {
-        Map<String, AttributeValue> item = call("read inventory item " + target.key(), () -> dynamo.getItem(b -> b
+        Map<String, AttributeValue> item = calls.call("read inventory item " + target.key(), () -> dynamo.getItem(b -> b
                 .tableName(tableName).key(InventoryItems.key(InventoryKey.of(target))).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(InventoryItems.fromItem(item));
     }
@@ -57,7 +56,7 @@ public final class DynamoDbInventoryStore implements InventoryStore {
     public boolean delete(Target target, long version) {
         UpdateExpression names = new UpdateExpression();
         String condition = names.name(InventoryItems.VERSION) + " <= " + names.value(AttributeValue.fromN(Long.toString(version)));
-        return conditionally("delete inventory item " + target.key(), () -> dynamo.deleteItem(b -> b.tableName(tableName)
+        return calls.conditionally("delete inventory item " + target.key(), () -> dynamo.deleteItem(b -> b.tableName(tableName)
                 .key(InventoryItems.key(InventoryKey.of(target))).conditionExpression(condition)
                 .expressionAttributeNames(names.names()).expressionAttributeValues(names.values())));
     }
@@ -66,7 +65,7 @@ public final class DynamoDbInventoryStore implements InventoryStore {
     public Page<InventoryItem> bySchedule(String schedule, String cursor, int limit) {
         InventoryStore.checkLimit(limit);
         Map<String, AttributeValue> start = KeyCursor.toStartKey(cursor, HubTableDefinitions.SCHEDULE, schedule);
-        QueryResponse response = call("query inventory of schedule " + schedule, () -> dynamo.query(b -> b
+        QueryResponse response = calls.call("query inventory of schedule " + schedule, () -> dynamo.query(b -> b
                 .tableName(tableName).indexName(HubTableDefinitions.BY_SCHEDULE).keyConditionExpression("#s = :s")
                 .expressionAttributeNames(Map.of("#s", HubTableDefinitions.SCHEDULE))
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(schedule)))
@@ -79,7 +78,7 @@ public final class DynamoDbInventoryStore implements InventoryStore {
         InventoryStore.checkLimit(limit);
         String partition = InventoryKey.partition(account, region);
         Map<String, AttributeValue> start = KeyCursor.toStartKey(cursor, HubTableDefinitions.PK, partition);
-        QueryResponse response = call("query inventory of " + partition, () -> dynamo.query(b -> b
+        QueryResponse response = calls.call("query inventory of " + partition, () -> dynamo.query(b -> b
                 .tableName(tableName).keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", HubTableDefinitions.PK))
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))
@@ -90,7 +89,7 @@ public final class DynamoDbInventoryStore implements InventoryStore {
     @Override
     public Optional<Capacity> find(String targetKey) {
         InventoryKey key = InventoryKey.ofTargetKey(targetKey);
-        Map<String, AttributeValue> item = call("read saved awake capacity of " + targetKey, () -> dynamo.getItem(b -> b
+        Map<String, AttributeValue> item = calls.call("read saved awake capacity of " + targetKey, () -> dynamo.getItem(b -> b
                 .tableName(tableName).key(InventoryItems.key(key)).consistentRead(true)
                 .projectionExpression("#c").expressionAttributeNames(Map.of("#c", InventoryItems.SAVED_AWAKE))).item());
         return Optional.ofNullable(item == null ? null : InventoryItems.capacity(item.get(InventoryItems.SAVED_AWAKE)));
@@ -103,7 +102,7 @@ public final class DynamoDbInventoryStore implements InventoryStore {
         }
         UpdateExpression update = new UpdateExpression().setOrRemove(InventoryItems.SAVED_AWAKE, InventoryItems.capacity(awake));
         String condition = "attribute_exists(" + update.name(HubTableDefinitions.PK) + ")";
-        conditionally("save awake capacity of " + targetKey, () -> dynamo.updateItem(b -> b.tableName(tableName)
+        calls.conditionally("save awake capacity of " + targetKey, () -> dynamo.updateItem(b -> b.tableName(tableName)
                 .key(InventoryItems.key(InventoryKey.ofTargetKey(targetKey))).updateExpression(update.expression())
                 .conditionExpression(condition).expressionAttributeNames(update.names())
                 .expressionAttributeValues(update.values())));
@@ -121,7 +120,7 @@ public final class DynamoDbInventoryStore implements InventoryStore {
         // only an existing item, and only over a lower version (see InventoryStore#recordOutcome)
         String condition = "attribute_exists(" + update.name(HubTableDefinitions.PK) + ") AND "
                 + update.name(InventoryItems.VERSION) + " < " + update.value(AttributeValue.fromN(Long.toString(at.toEpochMilli())));
-        return conditionally("record the worker's outcome on " + targetKey, () -> dynamo.updateItem(b -> b
+        return calls.conditionally("record the worker's outcome on " + targetKey, () -> dynamo.updateItem(b -> b
                 .tableName(tableName).key(InventoryItems.key(InventoryKey.ofTargetKey(targetKey)))
                 .updateExpression(update.expression()).conditionExpression(condition)
                 .expressionAttributeNames(update.names()).expressionAttributeValues(update.values())));
@@ -130,29 +129,5 @@ public final class DynamoDbInventoryStore implements InventoryStore {
     private static Page<InventoryItem> page(QueryResponse response) {
         return new Page<>(response.items().stream().map(InventoryItems::fromItem).toList(),
                 KeyCursor.fromLastKey(response.lastEvaluatedKey()));
-    }
-
-    /** Runs a conditional write: true if applied, false if its condition failed. */
-    private boolean conditionally(String what, Runnable write) {
-        try {
-            write.run();
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        } catch (SdkException e) {
-            throw unavailable(what, e);
-        }
-    }
-
-    private <T> T call(String what, Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (SdkException e) {
-            throw unavailable(what, e);
-        }
-    }
-
-    private StoreUnavailableException unavailable(String what, SdkException e) {
-        return new StoreUnavailableException("cannot " + what + " in " + tableName + ": " + e.getMessage(), e);
     }
 }
