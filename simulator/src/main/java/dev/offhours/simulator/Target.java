@@ -1,5 +1,6 @@
 package dev.offhours.simulator;
 
+import dev.offhours.core.work.TargetKind;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package dev.offhours.simulator;
 
+import dev.offhours.core.work.TargetKind;
 import static dev.offhours.simulator.StrictRulesTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -15,7 +15,7 @@ import dev.offhours.simulator.AccountRegion;
 import dev.offhours.simulator.ApiFamily;
 import dev.offhours.simulator.LatencySpec;
 import dev.offhours.simulator.SimulatedFleet;
-import dev.offhours.simulator.TargetKind;
+import dev.offhours.core.work.TargetKind;
 import dev.offhours.testsupport.EmbeddedElasticMq;
 import dev.offhours.worker.SpokeClientFactory;
 import dev.offhours.worker.credentials.RoleCredentialsCache;

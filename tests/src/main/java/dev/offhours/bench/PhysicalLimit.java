@@ -6,7 +6,7 @@ import dev.offhours.simulator.ApiFamily;
 import dev.offhours.simulator.FleetConfig;
 import dev.offhours.simulator.SimulatedFleet;
 import dev.offhours.simulator.Target;
-import dev.offhours.simulator.TargetKind;
+import dev.offhours.core.work.TargetKind;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

@@ -9,7 +9,7 @@ import dev.offhours.simulator.Capacity;
 import dev.offhours.simulator.MetricsSnapshot;
 import dev.offhours.simulator.SimulatedFleet;
 import dev.offhours.simulator.Target;
-import dev.offhours.simulator.TargetKind;
+import dev.offhours.core.work.TargetKind;
 import dev.offhours.testsupport.EmbeddedElasticMq;
 import dev.offhours.worker.runtime.PoolMetrics;
 import dev.offhours.worker.runtime.PoolSettings;

@@ -111,9 +111,9 @@ final class SimulatedSpokes {
     private static dev.offhours.simulator.Target simulated(Target target) {
         return target.cluster() == null
                 ? new dev.offhours.simulator.Target(target.account(), target.region(),
-                dev.offhours.simulator.TargetKind.ASG, null, target.name(), MotoFleet.SCHEDULE)
+                dev.offhours.core.work.TargetKind.ASG, null, target.name(), MotoFleet.SCHEDULE)
                 : new dev.offhours.simulator.Target(target.account(), target.region(),
-                dev.offhours.simulator.TargetKind.EKS_NODEGROUP, target.cluster(), target.name(), MotoFleet.SCHEDULE);
+                dev.offhours.core.work.TargetKind.EKS_NODEGROUP, target.cluster(), target.name(), MotoFleet.SCHEDULE);
     }
 
     private static dev.offhours.simulator.Capacity simulator(Capacity capacity) {

@@ -2,7 +2,6 @@ package dev.offhours.reconciler.demo;
 
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.reconciler.inventory.DiscoveryReport;
-import dev.offhours.reconciler.inventory.DiscoveryScheduler;
 import dev.offhours.reconciler.service.Hub;
 import dev.offhours.reconciler.service.HubStores;
 import dev.offhours.simulator.Capacity;
@@ -63,26 +62,16 @@ final class DemoRun {
         if (slept) {
             long asleep = setup.fleet().matching(DemoRun::asleepCapacity);
             progress.line("fleet check: " + asleep + " of " + setup.targets() + " targets at their asleep capacity");
-            refreshInventory();
         }
         boolean woke = progress.follow("WAKE", schedule.wakeAt(), schedule.wakeAt().plus(GRACE))
                 && allSucceeded(schedule.wakeAt());
         long restored = setup.fleet().matching(t -> setup.fleet().awakeCapacities().get(t));
         progress.line("fleet check: " + restored + " of " + setup.targets()
                 + " targets back to exactly their awake capacity");
-        refreshInventory();
         boolean ok = slept && woke && restored == setup.targets();
         progress.line(ok ? "demo complete: every target slept and woke again" : "demo incomplete: see "
                 + setup.logFile());
         return ok;
-    }
-
-    /**
-     * The simulated fleet sends no spoke events, which keep a real hub's inventory current; a discovery pass after
-     * each transition brings the inventory, and so the dashboard's and status API's counts, up to date.
-     */
-    private void refreshInventory() {
-        hub.discovery().ifPresent(DiscoveryScheduler::runOnce);
     }
 
     private void awaitDiscovery(Instant until) throws InterruptedException {
