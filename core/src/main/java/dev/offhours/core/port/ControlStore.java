@@ -42,8 +42,21 @@ public interface ControlStore {
     /** The latest dispatched transition of every schedule that has one, by schedule name (catch-up on start). */
     Map<String, DispatchedTransition> latestDispatches();
 
-    /** Creates or replaces the health of {@code health}'s account and region. */
+    /** Creates or replaces the health of {@code health}'s account and region, every field. */
     void saveAccountHealth(AccountHealth health);
+
+    /**
+     * Records a discovery run's view of an account and region: every field of {@code health} but
+     * {@code lastEventAt}, which keeps its stored value (only {@link #recordEventSeen} moves it). Atomic, so a
+     * discovery run and the event updater writing at the same moment never undo each other.
+     */
+    void recordDiscovery(AccountHealth health);
+
+    /**
+     * Raises the account and region's {@code lastEventAt} to {@code eventTime} when that is later, creating an OK
+     * health record when there is none; no other field changes. Atomic, like {@link #recordDiscovery}.
+     */
+    void recordEventSeen(String account, String region, Instant eventTime);
 
     Optional<AccountHealth> accountHealth(String account, String region);
 

@@ -1,31 +1,34 @@
 package dev.offhours.reconciler.events;
 
-import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.ControlStore;
-import dev.offhours.core.port.HealthStatus;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records the last event received from each account and region in its health record, keeping what discovery wrote
- * there. Synchronized: two refresh threads of the same account must not lose each other's update (the store has no
- * conditional write for health; a discovery run writing at the same moment may still overwrite it, until the next
- * event).
+ * Records the last event received from each account and region in its health record ({@code lastEventAt}), to the
+ * minute: a storm of events writes the record about once a minute per account and region, not once per event. The
+ * store's write is atomic and only moves forward, so discovery writing the same record never undoes it.
  */
 final class EventHealth {
 
+    static final Duration RESOLUTION = Duration.ofMinutes(1);
+
     private final ControlStore control;
+    private final Map<String, Instant> recorded = new ConcurrentHashMap<>();
 
     EventHealth(ControlStore control) {
         this.control = control;
     }
 
-    synchronized void eventSeen(String account, String region, Instant eventTime) {
-        AccountHealth old = control.accountHealth(account, region).orElse(null);
-        if (old == null) {
-            control.saveAccountHealth(new AccountHealth(account, region, HealthStatus.OK, null, eventTime, null, 0));
-        } else if (old.lastEventAt() == null || eventTime.isAfter(old.lastEventAt())) {
-            control.saveAccountHealth(new AccountHealth(account, region, old.status(), old.lastDiscoveryAt(),
-                    eventTime, old.lastError(), old.correctedItems()));
+    void eventSeen(String account, String region, Instant eventTime) {
+        String key = account + "#" + region;
+        Instant last = recorded.get(key);
+        if (last != null && eventTime.isBefore(last.plus(RESOLUTION))) {
+            return;
         }
+        control.recordEventSeen(account, region, eventTime);
+        recorded.merge(key, eventTime, (a, b) -> a.isAfter(b) ? a : b);
     }
 }

@@ -25,9 +25,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Keeps the inventory fresh from the spoke events on the SQS events queue (issue 5): long-polls batches of 10,
- * coalesces them per resource ({@link PendingRefreshes}), refreshes each resource once per window in its spoke
- * through the worker's credential cache and rate limiters ({@link ResourceRefresher}), and deletes each message only
- * once everything it named has been handled. Messages it cannot use go to the events dead-letter queue with the
+ * coalesces them per resource ({@link PendingRefreshes}), applies the state the events carry to the stored item or,
+ * when they do not say enough, reads the resource once per window in its spoke through the worker's credential
+ * cache and rate limiters ({@link EventFold}, {@link ResourceRefresher}), and deletes each message only once
+ * everything it named has been handled. Messages it cannot use go to the events dead-letter queue with the
  * reason; nothing a message contains stops the consumer. The queue's visibility timeout must exceed the debounce
  * window plus a refresh (30 s is plenty for the 2 s default).
  */
@@ -193,18 +194,18 @@ public final class InventoryUpdater implements AutoCloseable {
             LOG.info("external change: {} by {} on {}", event.action(), event.actor(),
                     event.refs().stream().map(ResourceRef::describe).toList());
         }
-        if (event.refs().isEmpty()) {
+        if (event.changes().isEmpty()) {
             delete(message);
             return;
         }
-        HeldMessage held = new HeldMessage(message.receiptHandle(), event.refs().size());
-        event.refs().forEach(ref -> pending.add(ref, event, held, now));
+        HeldMessage held = new HeldMessage(message.receiptHandle(), event.changes().size());
+        event.changes().forEach(change -> pending.add(change, event, held, now));
     }
 
     private void refresh(PendingRefreshes.Due window) {
         ResourceRef ref = window.ref();
         try {
-            for (ResourceRefresher.Outcome outcome : refresher.refresh(ref, window.latestEvent(), window.apiCalls())) {
+            for (ResourceRefresher.Outcome outcome : refresher.handle(window)) {
                 count(outcome);
             }
             health.eventSeen(ref.account(), ref.region(), window.latestEvent());
@@ -214,24 +215,26 @@ public final class InventoryUpdater implements AutoCloseable {
             stats.failedRefreshes.incrementAndGet();
             window.messages().forEach(HeldMessage::refFailed);
             LOG.warn("refreshing {} after {} event(s) failed; its messages return to the queue: {}", ref.describe(),
-                    window.events(), e.toString());
+                    window.changes().size(), e.toString());
         }
     }
 
     private void count(ResourceRefresher.Outcome outcome) {
+        if (outcome.spokeRead()) {
+            stats.refreshes.incrementAndGet();
+        }
         switch (outcome.result()) {
             case STALE -> stats.stale.incrementAndGet();
             case NOT_OURS -> stats.notOurs.incrementAndGet();
-            case UPDATED -> {
-                stats.refreshes.incrementAndGet();
-                stats.updated.incrementAndGet();
-            }
+            case UPDATED -> stats.updated.incrementAndGet();
+            case APPLIED -> stats.applied.incrementAndGet();
             case REMOVED -> {
-                stats.refreshes.incrementAndGet();
                 stats.removed.incrementAndGet();
                 LOG.info("{} left the inventory: it no longer exists or lost its opt-in tag", outcome.target().key());
             }
-            default -> stats.refreshes.incrementAndGet();
+            default -> {
+                // ABSENT, SUPERSEDED, OWN_CHANGE: nothing to count beyond the read
+            }
         }
         outcome.orphan().ifPresent(orphan -> {
             stats.orphaned(orphan);

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Coalesces events per resource: the first event of a resource opens a window; every event for it until the window
- * closes joins it, and the window yields one refresh. An API call opens (or shortens) a window of {@code debounce}
+ * closes joins it, and the window is handled once ({@link EventFold}: at most one spoke read). An API call opens (or shortens) a window of {@code debounce}
  * (seconds: the inventory should see an owner's change at once). Native instance launch/terminate events open a
  * longer window of {@code instanceWindow}: they trail a capacity change by minutes, one per instance, and the
  * inventory holds the group's capacity, not its instances, so one refresh per burst is enough. A window never
@@ -21,16 +21,15 @@ import java.util.Set;
  */
 final class PendingRefreshes {
 
-    /** One coalesced refresh: the newest event time, the external actors seen, and the messages to delete after. */
-    record Due(ResourceRef ref, Instant latestEvent, int events, boolean apiCalls, Set<String> externalActors,
+    /** One closed window: its changes, the newest event time, and the messages to delete once it is handled. */
+    record Due(ResourceRef ref, Instant latestEvent, List<ObservedChange> changes, Set<String> externalActors,
                List<HeldMessage> messages) {
     }
 
     private static final class Window {
         Instant closesAt;
         Instant latestEvent;
-        int events;
-        boolean apiCalls;
+        final List<ObservedChange> changes = new ArrayList<>();
         final Set<String> externalActors = new LinkedHashSet<>();
         final List<HeldMessage> messages = new ArrayList<>();
 
@@ -49,17 +48,16 @@ final class PendingRefreshes {
         this.instanceWindow = instanceWindow;
     }
 
-    synchronized void add(ResourceRef ref, SpokeEvent event, HeldMessage message, Instant now) {
+    synchronized void add(ResourceChange change, SpokeEvent event, HeldMessage message, Instant now) {
         Instant closes = now.plus(event.isInstanceEvent() ? instanceWindow : debounce);
-        Window window = windows.computeIfAbsent(ref, key -> new Window(closes, event.time()));
+        Window window = windows.computeIfAbsent(change.ref(), key -> new Window(closes, event.time()));
         if (closes.isBefore(window.closesAt)) {
             window.closesAt = closes;
         }
-        window.apiCalls |= !event.isInstanceEvent();
+        window.changes.add(ObservedChange.of(event, change));
         if (event.time().isAfter(window.latestEvent)) {
             window.latestEvent = event.time();
         }
-        window.events++;
         if (event.isExternalChange()) {
             window.externalActors.add(event.actor());
         }
@@ -74,8 +72,8 @@ final class PendingRefreshes {
             Map.Entry<ResourceRef, Window> entry = entries.next();
             Window window = entry.getValue();
             if (!window.closesAt.isAfter(now)) {
-                due.add(new Due(entry.getKey(), window.latestEvent, window.events, window.apiCalls, Set.copyOf(window.externalActors),
-                        List.copyOf(window.messages)));
+                due.add(new Due(entry.getKey(), window.latestEvent, List.copyOf(window.changes),
+                        Set.copyOf(window.externalActors), List.copyOf(window.messages)));
                 entries.remove();
             }
         }

@@ -19,35 +19,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Refreshes one resource from its spoke and writes what it found to the inventory.
+ * Handles one resource's closed window of events: {@link EventFold} decides, this class does the I/O (the inventory
+ * write, or the spoke read when the events do not say enough).
  *
- * <p><b>Versions.</b> An item's version is the instant (epoch millis) its content was read from AWS, taken just
- * before the Describe call; discovery uses its run's start the same way. That is what makes late, duplicate and
- * out-of-order events harmless: an event never carries the resource's state, only "something changed at time t",
- * so the refresh reads the state as it is now and versions it now. A write can only lose to a write that read
- * later. An event whose time (rounded up to its whole second, EventBridge's precision, plus {@link #CLOCK_SKEW_MILLIS} for
- * the difference between AWS's clocks and the hub's) is not after the stored version is already reflected in the
- * stored item and changes nothing, without a spoke call. Versioning by the
- * event's own time would not be safe: a refresh triggered by an old event still reads today's state, and two
- * refreshes with the same event second would tie.
+ * <p>A read versions its write with the hub-clock instant just before the Describe call, and never below the stored
+ * version + 1: the read happens after every event it was asked for, so it holds at least what the stored item
+ * holds. A write can still only lose to a write that happened after it (the store's conditional write).
  */
 final class ResourceRefresher {
 
-    /** How far the hub's clock may be ahead of AWS's before a fresh event would be mistaken for a stale one. */
-    static final long CLOCK_SKEW_MILLIS = 5_000;
+    /** What handling a window did. */
+    enum Result { UPDATED, APPLIED, REMOVED, ABSENT, STALE, SUPERSEDED, NOT_OURS, OWN_CHANGE }
 
-    /**
-     * Instance launch/terminate events this soon after the item was read trail the change that read already saw (a
-     * resize launches its instances over the next minutes); they cost no refresh. The inventory holds the group's
-     * capacity, not its instances; a scaling policy that changes it within this time is caught by the next event
-     * after it, or by discovery.
-     */
-    static final long TRAILING_INSTANCE_EVENTS_MILLIS = 5 * 60_000;
-
-    /** What a refresh did. */
-    enum Result { UPDATED, REMOVED, ABSENT, STALE, SUPERSEDED, NOT_OURS }
-
-    record Outcome(Target target, Result result, Optional<OrphanedSleeper> orphan) {
+    /** @param spokeRead whether it cost a Describe call in the spoke */
+    record Outcome(Target target, Result result, boolean spokeRead, Optional<OrphanedSleeper> orphan) {
+        static Outcome withoutRead(Target target, Result result) {
+            return new Outcome(target, result, false, Optional.empty());
+        }
     }
 
     private final SpokeListing listing;
@@ -62,56 +50,64 @@ final class ResourceRefresher {
         this.clock = clock;
     }
 
-    /** Refreshes the referenced resource, or every known node group of a deleted cluster. */
-    List<Outcome> refresh(ResourceRef ref, Instant latestEvent, boolean apiCalls) {
+    /** Handles the window of one resource, or reads every known node group of a deleted cluster. */
+    List<Outcome> handle(PendingRefreshes.Due window) {
+        ResourceRef ref = window.ref();
         if (!ref.isWholeCluster()) {
-            return List.of(refresh(ref.target(), latestEvent, apiCalls));
+            return List.of(handle(ref.target(), window));
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (InventoryItem item : inventory.allByAccountRegion(ref.account(), ref.region())) {
             if (item.target().kind() == TargetKind.EKS_NODEGROUP && ref.cluster().equals(item.target().cluster())) {
-                outcomes.add(refresh(item.target(), latestEvent, true));
+                outcomes.add(read(item.target(), Optional.of(item), window.latestEvent()));
             }
         }
         return outcomes;
     }
 
-    /**
-     * @param apiCalls false when only instance events asked for it: those never opt a group in (its creation or
-     *                 tagging comes as an API call), so a group the inventory does not hold (an EKS-managed one, an
-     *                 untagged one) costs no spoke call
-     */
-    Outcome refresh(Target target, Instant latestEvent, boolean apiCalls) {
+    private Outcome handle(Target target, PendingRefreshes.Due window) {
         Optional<InventoryItem> stored = inventory.get(target);
-        if (stored.isEmpty() && !apiCalls) {
-            return new Outcome(target, Result.NOT_OURS, Optional.empty());
+        EventFold.Decision decision = EventFold.fold(stored, window.changes(), shapes, clock.instant());
+        if (decision instanceof EventFold.Nothing nothing) {
+            return Outcome.withoutRead(target, switch (nothing.why()) {
+                case STALE -> Result.STALE;
+                case NOT_OURS -> Result.NOT_OURS;
+                case OWN_CHANGE -> Result.OWN_CHANGE;
+            });
         }
-        if (!apiCalls && stored.get().version() >= latestEvent.toEpochMilli() - TRAILING_INSTANCE_EVENTS_MILLIS) {
-            return new Outcome(target, Result.STALE, Optional.empty());
+        if (decision instanceof EventFold.Write write) {
+            return Outcome.withoutRead(target, inventory.upsert(write.item()) ? Result.APPLIED : Result.SUPERSEDED);
         }
-        long eventUpperBound = latestEvent.toEpochMilli() + 999 + CLOCK_SKEW_MILLIS;
-        if (stored.isPresent() && stored.get().version() >= eventUpperBound) {
-            return new Outcome(target, Result.STALE, Optional.empty());
+        if (decision instanceof EventFold.Remove remove) {
+            return Outcome.withoutRead(target, inventory.delete(target, remove.version())
+                    ? Result.REMOVED : Result.SUPERSEDED);
         }
+        return read(target, stored, window.latestEvent());
+    }
+
+    /** Reads the resource now and writes it, removes it (deleted or opted out), or reports it orphaned asleep. */
+    private Outcome read(Target target, Optional<InventoryItem> stored, Instant latestEvent) {
         listing.assumeRole(target.account(), target.region());
-        long version = clock.millis();
+        long version = Math.max(clock.millis(), stored.map(item -> item.version() + 1).orElse(0L));
         Optional<FoundResource> now = target.kind() == TargetKind.ASG
                 ? listing.describeAsg(target) : listing.describeNodegroup(target);
-        if (now.isPresent() && isOptedIn(now.get())) {
+        if (now.isPresent() && EventFold.isOptIn(now.get().tags().get(OffhoursTags.SCHEDULE))) {
             InventoryItem next = item(now.get(), stored.orElse(null), latestEvent, version);
-            return new Outcome(target, inventory.upsert(next) ? Result.UPDATED : Result.SUPERSEDED, Optional.empty());
+            return new Outcome(target, inventory.upsert(next) ? Result.UPDATED : Result.SUPERSEDED, true,
+                    Optional.empty());
         }
         if (stored.isEmpty()) {
-            return new Outcome(target, Result.ABSENT, Optional.empty());
+            return new Outcome(target, Result.ABSENT, true, Optional.empty());
         }
         Optional<OrphanedSleeper> orphan = now.flatMap(resource -> orphan(stored.get(), resource));
         boolean deleted = inventory.delete(target, version);
-        return new Outcome(target, deleted ? Result.REMOVED : Result.SUPERSEDED, deleted ? orphan : Optional.empty());
+        return new Outcome(target, deleted ? Result.REMOVED : Result.SUPERSEDED, true,
+                deleted ? orphan : Optional.empty());
     }
 
     private InventoryItem item(FoundResource resource, InventoryItem old, Instant latestEvent, long version) {
         String schedule = resource.tags().get(OffhoursTags.SCHEDULE);
-        Capacity tagged = taggedAwake(resource);
+        Capacity tagged = EventFold.taggedAwake(resource.tags());
         Capacity saved = tagged != null ? tagged : old == null ? null : old.savedAwake();
         TargetState state = StateRule.stateOf(resource.target().kind(), resource.current(), saved,
                 shapes.of(schedule));
@@ -123,7 +119,7 @@ final class ResourceRefresher {
 
     /** The removed item's resource, if it is asleep: nobody will wake it unless told. */
     private Optional<OrphanedSleeper> orphan(InventoryItem item, FoundResource now) {
-        Capacity tagged = taggedAwake(now);
+        Capacity tagged = EventFold.taggedAwake(now.tags());
         Capacity saved = tagged != null ? tagged : item.savedAwake();
         TargetState state = StateRule.stateOf(item.target().kind(), now.current(), saved, shapes.of(item.schedule()));
         return state == TargetState.ASLEEP
@@ -131,22 +127,4 @@ final class ResourceRefresher {
                 : Optional.empty();
     }
 
-    /** The awake capacity tag; an unreadable or zero one counts as none (discovery reports those problems). */
-    private static Capacity taggedAwake(FoundResource resource) {
-        String value = resource.tags().get(OffhoursTags.AWAKE_CAPACITY);
-        if (value == null) {
-            return null;
-        }
-        try {
-            Capacity capacity = OffhoursTags.parseCapacity(value);
-            return capacity.isZero() ? null : capacity;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static boolean isOptedIn(FoundResource resource) {
-        String schedule = resource.tags().get(OffhoursTags.SCHEDULE);
-        return schedule != null && !schedule.isBlank();
-    }
 }

@@ -7,9 +7,7 @@ import dev.offhours.core.events.SpokeEventPatterns;
 import dev.offhours.core.work.Target;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Turns an EventBridge event, as a rule delivers it to SQS (the envelope with {@code account}, {@code region},
@@ -65,7 +63,8 @@ public final class SpokeEventParser {
                 throw new UnparseableEventException("the " + detailType + " event has no detail.AutoScalingGroupName");
             }
             return new SpokeEvent(id, account, region, time, detailType,
-                    List.of(ResourceRef.of(Target.asg(account, region, group))), null, false);
+                    List.of(new ResourceChange.Touched(ResourceRef.of(Target.asg(account, region, group)))), null,
+                    false);
         }
         if (!SpokeEventPatterns.CLOUDTRAIL_DETAIL_TYPE.equals(detailType)) {
             throw new UnparseableEventException("detail-type '" + detailType + "' of source '" + source
@@ -82,87 +81,24 @@ public final class SpokeEventParser {
             throw new UnparseableEventException("the CloudTrail event has no detail.eventName");
         }
         JsonNode request = detail.path("requestParameters");
-        List<ResourceRef> refs;
+        List<ResourceChange> changes;
         if ("autoscaling.amazonaws.com".equals(eventSource)
                 && SpokeEventPatterns.AUTOSCALING_API_CALLS.contains(eventName)) {
-            refs = autoScalingRefs(account, region, eventName, request);
+            changes = RequestChanges.autoScaling(account, region, eventName, request);
         } else if ("eks.amazonaws.com".equals(eventSource) && SpokeEventPatterns.EKS_API_CALLS.contains(eventName)) {
-            refs = eksRefs(account, region, eventName, request);
+            changes = RequestChanges.eks(account, region, eventName, request);
         } else {
             throw new UnparseableEventException("CloudTrail event " + eventSource + " " + eventName
                     + " is not one the spoke patterns forward (" + SpokeEventPatterns.AUTOSCALING_API_CALLS + " of"
                     + " autoscaling.amazonaws.com, " + SpokeEventPatterns.EKS_API_CALLS + " of eks.amazonaws.com)");
         }
         if (detail.hasNonNull("errorCode")) {
-            refs = List.of(); // a failed call changed nothing
+            changes = List.of(); // a failed call changed nothing
         }
         JsonNode identity = detail.path("userIdentity");
         String actor = text(identity, "arn");
-        return new SpokeEvent(id, account, region, time, eventName, refs, actor == null ? "unknown caller" : actor,
-                isOffhours(identity));
-    }
-
-    private static List<ResourceRef> autoScalingRefs(String account, String region, String eventName, JsonNode request)
-            throws UnparseableEventException {
-        if (eventName.equals("CreateOrUpdateTags") || eventName.equals("DeleteTags")) {
-            Set<String> groups = new LinkedHashSet<>();
-            for (JsonNode tag : request.path("tags")) {
-                String type = text(tag, "resourceType");
-                String group = text(tag, "resourceId");
-                if (group != null && (type == null || type.equals("auto-scaling-group"))) {
-                    groups.add(group);
-                }
-            }
-            if (groups.isEmpty()) {
-                throw new UnparseableEventException(eventName + " has no requestParameters.tags[].resourceId");
-            }
-            return groups.stream().map(group -> ResourceRef.of(Target.asg(account, region, group))).toList();
-        }
-        String group = text(request, "autoScalingGroupName");
-        if (group == null) {
-            throw new UnparseableEventException(eventName + " has no requestParameters.autoScalingGroupName");
-        }
-        return List.of(ResourceRef.of(Target.asg(account, region, group)));
-    }
-
-    private static List<ResourceRef> eksRefs(String account, String region, String eventName, JsonNode request)
-            throws UnparseableEventException {
-        if (eventName.equals("TagResource") || eventName.equals("UntagResource")) {
-            String arn = text(request, "resourceArn");
-            if (arn == null) {
-                throw new UnparseableEventException(eventName + " has no requestParameters.resourceArn");
-            }
-            return nodegroupOfArn(arn).map(List::of).orElse(List.of()); // a cluster's or add-on's tags: not ours
-        }
-        String cluster = text(request, "name") != null ? text(request, "name") : text(request, "clusterName");
-        if (cluster == null) {
-            throw new UnparseableEventException(eventName + " has no cluster name (requestParameters.name)");
-        }
-        if (eventName.equals("DeleteCluster")) {
-            return List.of(ResourceRef.wholeCluster(account, region, cluster));
-        }
-        String nodegroup = text(request, "nodegroupName");
-        if (nodegroup == null) {
-            throw new UnparseableEventException(eventName + " has no requestParameters.nodegroupName");
-        }
-        return List.of(ResourceRef.of(Target.nodegroup(account, region, cluster, nodegroup)));
-    }
-
-    /** {@code arn:aws:eks:<region>:<account>:nodegroup/<cluster>/<name>/<uuid>}; the ARN's own account and region. */
-    static java.util.Optional<ResourceRef> nodegroupOfArn(String arn) throws UnparseableEventException {
-        String[] parts = arn.split(":", 6);
-        if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("eks")) {
-            throw new UnparseableEventException("resourceArn '" + arn + "' is not an EKS ARN such as"
-                    + " arn:aws:eks:<region>:<account>:nodegroup/<cluster>/<name>/<id>");
-        }
-        String[] resource = parts[5].split("/");
-        if (!resource[0].equals("nodegroup")) {
-            return java.util.Optional.empty();
-        }
-        if (resource.length < 3 || resource[1].isEmpty() || resource[2].isEmpty()) {
-            throw new UnparseableEventException("node group ARN '" + arn + "' does not name a cluster and a node group");
-        }
-        return java.util.Optional.of(ResourceRef.of(Target.nodegroup(parts[4], parts[3], resource[1], resource[2])));
+        return new SpokeEvent(id, account, region, time, eventName, changes,
+                actor == null ? "unknown caller" : actor, isOffhours(identity));
     }
 
     /** Offhours' own session: {@code assumed-role/<spoke role>/<session name>}, by ARN or by session context. */
@@ -194,7 +130,7 @@ public final class SpokeEventParser {
         return value;
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
     }

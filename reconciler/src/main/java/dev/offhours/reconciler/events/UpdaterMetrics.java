@@ -17,6 +17,7 @@ public final class UpdaterMetrics {
         gauge(metrics, stats, "messages", UpdaterStats::messages);
         gauge(metrics, stats, "refreshes", UpdaterStats::refreshes);
         gauge(metrics, stats, "updated", UpdaterStats::updated);
+        gauge(metrics, stats, "applied", UpdaterStats::applied);
         gauge(metrics, stats, "removed", UpdaterStats::removed);
         gauge(metrics, stats, "stale", UpdaterStats::stale);
         gauge(metrics, stats, "notOurs", UpdaterStats::notOurs);

@@ -14,6 +14,7 @@ public final class UpdaterStats {
     final AtomicLong messages = new AtomicLong();
     final AtomicLong refreshes = new AtomicLong();
     final AtomicLong updated = new AtomicLong();
+    final AtomicLong applied = new AtomicLong();
     final AtomicLong removed = new AtomicLong();
     final AtomicLong stale = new AtomicLong();
     final AtomicLong notOurs = new AtomicLong();
@@ -28,13 +29,19 @@ public final class UpdaterStats {
         return messages.get();
     }
 
-    /** Spoke refreshes started (one per coalesced resource window whose events were not already reflected). */
+    /** Spoke reads (Describe calls): at most one per resource window, only when its events did not say enough. */
     public long refreshes() {
         return refreshes.get();
     }
 
+    /** Items written from what a spoke read found. */
     public long updated() {
         return updated.get();
+    }
+
+    /** Items written from the state the events carried, without a spoke call. */
+    public long applied() {
+        return applied.get();
     }
 
     public long removed() {
@@ -46,7 +53,7 @@ public final class UpdaterStats {
         return stale.get();
     }
 
-    /** Windows of instance events only, for groups the inventory does not hold: no spoke call. */
+    /** Windows for resources the inventory does not hold whose events cannot opt them in: no spoke call. */
     public long notOurs() {
         return notOurs.get();
     }

@@ -140,10 +140,8 @@ public final class Discovery {
 
     private void saveHealth(AccountRegionResult result) {
         try {
-            Instant lastEventAt = control.accountHealth(result.account(), result.region())
-                    .map(AccountHealth::lastEventAt).orElse(null);
-            control.saveAccountHealth(new AccountHealth(result.account(), result.region(), result.status(),
-                    clock.instant(), lastEventAt, result.error(), result.corrected()));
+            control.recordDiscovery(new AccountHealth(result.account(), result.region(), result.status(),
+                    clock.instant(), null, result.error(), result.corrected()));
         } catch (RuntimeException e) {
             LOG.warn("discovery could not save the health of account {} region {}: {}", result.account(),
                     result.region(), e.getMessage());

@@ -14,7 +14,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
 /** The AWS-shaped events under src/test/resources/events, with their placeholders filled in. */
-final class EventFixtures {
+public final class EventFixtures {
 
     static final String EXTERNAL_ROLE = "Admin";
     static final String EXTERNAL_SESSION = "jane.doe";
@@ -30,13 +30,14 @@ final class EventFixtures {
         values.put("asg", "web");
         values.put("cluster", "main");
         values.put("nodegroup", "workers");
+        values.put("desired", "3");
     }
 
-    static EventFixtures of(String account, String region) {
+    public static EventFixtures of(String account, String region) {
         return new EventFixtures(account, region);
     }
 
-    EventFixtures with(String key, String value) {
+    public EventFixtures with(String key, String value) {
         EventFixtures copy = new EventFixtures(values.get("account"), values.get("region"));
         copy.values.putAll(values);
         copy.values.put(key, value);
@@ -56,7 +57,7 @@ final class EventFixtures {
     }
 
     /** The PutEvents entry that makes EventBridge produce this envelope on {@code bus}. */
-    PutEventsRequestEntry entry(String fixture, Instant time, String bus) {
+    public PutEventsRequestEntry entry(String fixture, Instant time, String bus) {
         try {
             JsonNode event = JSON.readTree(envelope(fixture, time));
             List<String> resources = new ArrayList<>();

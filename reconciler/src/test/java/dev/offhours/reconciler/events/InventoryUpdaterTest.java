@@ -99,6 +99,9 @@ class InventoryUpdaterTest {
             assertThat(item.current()).isEqualTo(new Capacity(1, 3, 6));
             assertThat(item.lastEventAt()).isEqualTo(T0.plusSeconds(60));
         });
+        assertThat(hub.describeAsgCalls.get()).as("Describe calls: the creation's read only; the resize's request"
+                + " parameters are the change").isEqualTo(1);
+        assertThat(updater.stats().applied()).isEqualTo(1);
         assertThat(updater.stats().externalChanges()).isEqualTo(2);
         assertThat(hub.queued(hub.queueUrl)).as("messages left on the events queue").isZero();
     }
@@ -208,15 +211,53 @@ class InventoryUpdaterTest {
     }
 
     @Test
-    void offhoursOwnChangesRefreshTheItemButAreNotExternalChanges() {
+    void offhoursOwnChangesCostNoSpokeCallAndAreNotExternalChanges() {
         hub.createAsg("web", AWAKE, OPTED_IN);
+        put("create-auto-scaling-group", T0);
+        consume();
+        hub.describeAsgCalls.set(0);
+        // the worker puts it to sleep and records its outcome, as SpokeWorker does after the call
+        hub.resizeAsg("web", new Capacity(0, 0, 0));
+        clock.advance(Duration.ofSeconds(5));
+        store.inventory().recordOutcome(WEB.key(), TargetState.ASLEEP, new Capacity(0, 0, 0), clock.instant());
         EventFixtures ours = fixtures.with("role", MotoEventHub.ROLE).with("session", hub.roleSettings.sessionName());
-        hub.put(List.of(ours.entry("set-desired-capacity", T0, BUS)));
+        hub.put(List.of(ours.entry("set-desired-capacity", clock.instant(), BUS)));
         consume();
 
-        assertThat(store.inventory().get(WEB)).isPresent();
+        assertThat(hub.describeAsgCalls.get()).isZero();
+        assertThat(store.inventory().get(WEB)).hasValueSatisfying(item -> {
+            assertThat(item.state()).isEqualTo(TargetState.ASLEEP);
+            assertThat(item.source()).isEqualTo(InventoryItem.WORKER);
+        });
         assertThat(updater.stats().selfInflicted()).isEqualTo(1);
-        assertThat(updater.stats().externalChanges()).isZero();
+        assertThat(updater.stats().externalChanges()).isEqualTo(1); // the creation
+    }
+
+    @Test
+    void lateAndDuplicateDeliveriesOfAppliedChangesNeverRegressTheItem() {
+        hub.createAsg("web", AWAKE, OPTED_IN);
+        put("create-auto-scaling-group", T0);
+        consume();
+        hub.resizeAsg("web", new Capacity(1, 3, 6));
+        clock.set(T0.plusSeconds(61));
+        put("update-auto-scaling-group", T0.plusSeconds(60));
+        consume();
+        hub.resizeAsg("web", new Capacity(1, 5, 6));
+        clock.set(T0.plusSeconds(121));
+        hub.put(List.of(fixtures.with("desired", "5").entry("set-desired-capacity", T0.plusSeconds(120), BUS)));
+        consume();
+        assertThat(store.inventory().get(WEB).map(InventoryItem::current)).contains(new Capacity(1, 5, 6));
+        hub.describeAsgCalls.set(0);
+
+        put("update-auto-scaling-group", T0.plusSeconds(60)); // the first resize, delivered again after the second
+        consume();
+        assertThat(store.inventory().get(WEB).map(InventoryItem::current)).contains(new Capacity(1, 5, 6));
+        assertThat(hub.describeAsgCalls.get()).as("an event the item already holds costs no read").isZero();
+
+        hub.put(List.of(fixtures.with("desired", "5").entry("set-desired-capacity", T0.plusSeconds(120), BUS)));
+        consume(); // the newest change again: it cannot be told from a second change in the same seconds
+        assertThat(store.inventory().get(WEB).map(InventoryItem::current)).contains(new Capacity(1, 5, 6));
+        assertThat(hub.describeAsgCalls.get()).as("a duplicate of the newest change costs one read").isEqualTo(1);
     }
 
     @Test
@@ -314,6 +355,10 @@ class InventoryUpdaterTest {
 
         void advance(Duration duration) {
             now = now.plus(duration);
+        }
+
+        void set(Instant instant) {
+            now = instant;
         }
 
         void follow() {

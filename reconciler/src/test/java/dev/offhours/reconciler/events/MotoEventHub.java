@@ -1,7 +1,6 @@
 package dev.offhours.reconciler.events;
 
 import dev.offhours.core.capacity.Capacity;
-import dev.offhours.core.events.SpokeEventPatterns;
 import dev.offhours.reconciler.inventory.SpokeListing;
 import dev.offhours.testsupport.MotoServer;
 import dev.offhours.worker.aws.AwsSpokeClientFactory;
@@ -24,9 +23,7 @@ import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsRequest;
 import software.amazon.awssdk.services.autoscaling.model.Tag;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.InputTransformer;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -46,17 +43,7 @@ final class MotoEventHub implements AutoCloseable {
     static final String ACCOUNT = "111111111111";
     static final String REGION = "us-east-1";
     static final String ROLE = "offhours-spoke";
-    static final String BUS = "offhours-hub";
-
-    /**
-     * moto's default delivery drops the envelope's {@code account} (AWS keeps it). The predefined variable
-     * {@code <aws.events.event.json>} restores the whole envelope AWS delivers (moto adds an ingestion time, which the
-     * updater ignores); the single input path keeps moto from evaluating its eight default JSONPaths per event.
-     */
-    private static final InputTransformer ENVELOPE = InputTransformer.builder()
-            .inputPathsMap(Map.of("id", "$.id"))
-            .inputTemplate("<aws.events.event.json>")
-            .build();
+    static final String BUS = HubEventBus.BUS;
 
     final AtomicInteger describeAsgCalls = new AtomicInteger();
     final SpokeListing listing;
@@ -65,6 +52,7 @@ final class MotoEventHub implements AutoCloseable {
     final String deadLetterUrl;
     final RoleCredentialsCache.Settings roleSettings = RoleCredentialsCache.Settings.of(ROLE, "ext-42");
     private final EventBridgeClient events;
+    private final HubEventBus bus;
     private final AutoScalingClient setupAsg;
     private final AwsSpokeClientFactory factory;
     private final SpokeClients clients;
@@ -77,17 +65,9 @@ final class MotoEventHub implements AutoCloseable {
         events = moto.client(EventBridgeClient.builder(), spoke);
         sqs = moto.client(SqsClient.builder(), spoke);
         setupAsg = moto.client(AutoScalingClient.builder(), spoke);
-        deadLetterUrl = sqs.createQueue(b -> b.queueName("offhours-events-dlq")).queueUrl();
-        queueUrl = sqs.createQueue(b -> b.queueName("offhours-events")
-                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30"))).queueUrl();
-        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        events.createEventBus(b -> b.name(BUS));
-        for (SpokeEventPatterns.Pattern pattern : SpokeEventPatterns.all()) {
-            events.putRule(b -> b.name("offhours-" + pattern.name()).eventBusName(BUS).eventPattern(pattern.json()));
-            events.putTargets(b -> b.rule("offhours-" + pattern.name()).eventBusName(BUS)
-                    .targets(t -> t.id("events-queue").arn(queueArn).inputTransformer(ENVELOPE)));
-        }
+        bus = HubEventBus.create(events, sqs);
+        queueUrl = bus.queueUrl();
+        deadLetterUrl = bus.deadLetterUrl();
         ExecutionInterceptor counter = new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -105,13 +85,7 @@ final class MotoEventHub implements AutoCloseable {
     }
 
     void put(List<PutEventsRequestEntry> entries) {
-        for (int from = 0; from < entries.size(); from += 10) {
-            List<PutEventsRequestEntry> batch = entries.subList(from, Math.min(entries.size(), from + 10));
-            PutEventsResponse response = events.putEvents(b -> b.entries(batch));
-            if (response.failedEntryCount() > 0) {
-                throw new IllegalStateException("PutEvents refused entries: " + response.entries());
-            }
-        }
+        bus.put(entries);
     }
 
     void createAsg(String name, Capacity capacity, Map<String, String> tags) {

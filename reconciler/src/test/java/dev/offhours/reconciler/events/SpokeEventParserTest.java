@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.offhours.core.work.Target;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,29 +27,38 @@ class SpokeEventParserTest {
     private final SpokeEventParser parser = new SpokeEventParser("offhours-spoke", "offhours-worker");
 
     static Stream<Arguments> events() {
+        ResourceChange.Touched webTouched = new ResourceChange.Touched(WEB);
+        Map<String, String> optIn = Map.of("offhours.dev/schedule", "office-hours");
         return Stream.of(
-                Arguments.of("asg-launch-successful", "EC2 Instance Launch Successful", List.of(WEB)),
-                Arguments.of("asg-terminate-unsuccessful", "EC2 Instance Terminate Unsuccessful", List.of(WEB)),
-                Arguments.of("create-auto-scaling-group", "CreateAutoScalingGroup", List.of(WEB)),
-                Arguments.of("update-auto-scaling-group", "UpdateAutoScalingGroup", List.of(WEB)),
-                Arguments.of("set-desired-capacity", "SetDesiredCapacity", List.of(WEB)),
-                Arguments.of("delete-auto-scaling-group", "DeleteAutoScalingGroup", List.of(WEB)),
-                Arguments.of("create-or-update-tags", "CreateOrUpdateTags", List.of(WEB)),
-                Arguments.of("delete-tags", "DeleteTags", List.of(WEB)),
-                Arguments.of("create-nodegroup", "CreateNodegroup", List.of(WORKERS)),
-                Arguments.of("update-nodegroup-config", "UpdateNodegroupConfig", List.of(WORKERS)),
-                Arguments.of("delete-nodegroup", "DeleteNodegroup", List.of(WORKERS)),
-                Arguments.of("tag-resource-nodegroup", "TagResource", List.of(WORKERS)),
+                Arguments.of("asg-launch-successful", "EC2 Instance Launch Successful", List.of(webTouched)),
+                Arguments.of("asg-terminate-unsuccessful", "EC2 Instance Terminate Unsuccessful", List.of(webTouched)),
+                Arguments.of("create-auto-scaling-group", "CreateAutoScalingGroup", List.of(webTouched)),
+                Arguments.of("update-auto-scaling-group", "UpdateAutoScalingGroup",
+                        List.of(new ResourceChange.Resized(WEB, 1, 3, 6))),
+                Arguments.of("set-desired-capacity", "SetDesiredCapacity",
+                        List.of(new ResourceChange.Resized(WEB, null, 3, null))),
+                Arguments.of("delete-auto-scaling-group", "DeleteAutoScalingGroup",
+                        List.of(new ResourceChange.Removed(WEB))),
+                Arguments.of("create-or-update-tags", "CreateOrUpdateTags",
+                        List.of(new ResourceChange.Retagged(WEB, optIn, Set.of()))),
+                Arguments.of("delete-tags", "DeleteTags",
+                        List.of(new ResourceChange.Retagged(WEB, Map.of(), Set.of("offhours.dev/schedule")))),
+                Arguments.of("create-nodegroup", "CreateNodegroup", List.of(new ResourceChange.Touched(WORKERS))),
+                Arguments.of("update-nodegroup-config", "UpdateNodegroupConfig",
+                        List.of(new ResourceChange.Resized(WORKERS, 1, 3, 6))),
+                Arguments.of("delete-nodegroup", "DeleteNodegroup", List.of(new ResourceChange.Removed(WORKERS))),
+                Arguments.of("tag-resource-nodegroup", "TagResource",
+                        List.of(new ResourceChange.Retagged(WORKERS, optIn, Set.of()))),
                 Arguments.of("untag-resource-cluster", "UntagResource", List.of()),
                 Arguments.of("delete-cluster", "DeleteCluster",
-                        List.of(ResourceRef.wholeCluster(ACCOUNT, REGION, "main"))),
+                        List.of(new ResourceChange.Touched(ResourceRef.wholeCluster(ACCOUNT, REGION, "main")))),
                 Arguments.of("update-auto-scaling-group-failed", "UpdateAutoScalingGroup", List.of()),
                 Arguments.of("update-nodegroup-config-failed", "UpdateNodegroupConfig", List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("events")
-    void namesTheResourceEachDocumentedEventIsAbout(String fixture, String action, List<ResourceRef> refs)
+    void readsTheChangeEachDocumentedEventCarries(String fixture, String action, List<ResourceChange> changes)
             throws Exception {
         SpokeEvent event = parser.parse(FIXTURES.envelope(fixture, TIME));
 
@@ -55,8 +66,26 @@ class SpokeEventParserTest {
         assertThat(event.region()).isEqualTo(REGION);
         assertThat(event.time()).isEqualTo(TIME);
         assertThat(event.action()).isEqualTo(action);
-        assertThat(event.refs()).containsExactlyElementsOf(refs);
+        assertThat(event.changes()).containsExactlyElementsOf(changes);
         assertThat(event.selfInflicted()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"autoScalingGroupName\":\"web\",\"launchTemplate\":{\"version\":\"2\"}} | none",
+            "{\"autoScalingGroupName\":\"web\",\"maxSize\":\"six\"} | read",
+            "{\"autoScalingGroupName\":\"web\",\"maxSize\":6} | resize",
+            "{\"autoScalingGroupName\":\"web\",\"maxSize\":6.5} | read"})
+    void aRequestThatNamesNoSizeChangesNothingAndOddSizesAreRead(String request, String expected) throws Exception {
+        String body = "{\"account\":\"" + ACCOUNT + "\",\"region\":\"" + REGION + "\",\"detail-type\":"
+                + "\"AWS API Call via CloudTrail\",\"source\":\"aws.autoscaling\",\"time\":\"" + TIME + "\","
+                + "\"detail\":{\"eventSource\":\"autoscaling.amazonaws.com\",\"eventName\":"
+                + "\"UpdateAutoScalingGroup\",\"requestParameters\":" + request + "}}";
+
+        List<ResourceChange> changes = parser.parse(body).changes();
+
+        assertThat(changes.isEmpty() ? "none" : changes.get(0) instanceof ResourceChange.Touched ? "read" : "resize")
+                .isEqualTo(expected);
     }
 
     @Test

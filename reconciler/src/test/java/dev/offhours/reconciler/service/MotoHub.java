@@ -79,6 +79,20 @@ final class MotoHub {
         }
     }
 
+    /** An owner's resize of an ASG, made with the account's role. */
+    static void resizeAsg(MotoServer moto, String account, String name, int min, int desired, int max) {
+        try (AutoScalingClient asg = moto.client(AutoScalingClient.builder(), spokeCredentials(moto, account))) {
+            asg.updateAutoScalingGroup(b -> b.autoScalingGroupName(name).minSize(min).desiredCapacity(desired)
+                    .maxSize(max));
+        }
+    }
+
+    static void deleteAsg(MotoServer moto, String account, String name) {
+        try (AutoScalingClient asg = moto.client(AutoScalingClient.builder(), spokeCredentials(moto, account))) {
+            asg.deleteAutoScalingGroup(b -> b.autoScalingGroupName(name).forceDelete(true));
+        }
+    }
+
     /** Current min/desired/max of an ASG, read with the account's role. */
     static List<Integer> capacity(MotoServer moto, String account, String name) {
         try (AutoScalingClient asg = moto.client(AutoScalingClient.builder(), spokeCredentials(moto, account))) {

@@ -141,4 +141,25 @@ public abstract class ControlStoreContract {
         assertThat(store().accountHealth("222222222222", "eu-central-1")).contains(broken);
         assertThat(store().accountHealth("333333333333", "eu-central-1")).isEmpty();
     }
+
+    @Test
+    void eventsAndDiscoveryWriteTheirOwnFieldsOfTheHealthRecord() {
+        store().recordEventSeen("111111111111", "eu-central-1", T0.plusSeconds(30));
+        assertThat(store().accountHealth("111111111111", "eu-central-1")).contains(new AccountHealth("111111111111",
+                "eu-central-1", HealthStatus.OK, null, T0.plusSeconds(30), null, 0));
+
+        // a discovery run that read the record before the event must not undo it
+        store().recordDiscovery(new AccountHealth("111111111111", "eu-central-1", HealthStatus.DEGRADED,
+                T0.plusSeconds(60), null, "AccessDenied: cannot assume the spoke role", 0));
+        store().recordEventSeen("111111111111", "eu-central-1", T0.plusSeconds(10)); // late: never moves back
+        assertThat(store().accountHealth("111111111111", "eu-central-1")).contains(new AccountHealth("111111111111",
+                "eu-central-1", HealthStatus.DEGRADED, T0.plusSeconds(60), T0.plusSeconds(30),
+                "AccessDenied: cannot assume the spoke role", 0));
+
+        store().recordDiscovery(new AccountHealth("111111111111", "eu-central-1", HealthStatus.OK,
+                T0.plusSeconds(120), null, null, 3));
+        store().recordEventSeen("111111111111", "eu-central-1", T0.plusSeconds(90));
+        assertThat(store().accountHealth("111111111111", "eu-central-1")).contains(new AccountHealth("111111111111",
+                "eu-central-1", HealthStatus.OK, T0.plusSeconds(120), T0.plusSeconds(90), null, 3));
+    }
 }

@@ -3,6 +3,7 @@ package dev.offhours.reconciler.store.dynamodb;
 import static dev.offhours.reconciler.store.dynamodb.ControlItems.s;
 
 import dev.offhours.core.port.AccountHealth;
+import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.ReconcilerStatus;
@@ -13,6 +14,7 @@ import dev.offhours.worker.store.HubTableDefinitions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +116,48 @@ public final class DynamoDbControlStore implements ControlStore {
     public void saveAccountHealth(AccountHealth health) {
         calls.call("write the health of " + health.account() + "/" + health.region(),
                 () -> dynamo.putItem(b -> b.tableName(tableName).item(ControlItems.health(health))));
+    }
+
+    @Override
+    public void recordDiscovery(AccountHealth health) {
+        Map<String, AttributeValue> item = ControlItems.health(health);
+        Map<String, String> names = new HashMap<>(Map.of("#account", "account", "#region", "region",
+                "#status", "status", "#corrected", "correctedItems", "#error", "lastError"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":account", item.get("account"),
+                ":region", item.get("region"), ":status", item.get("status"), ":corrected", item.get("correctedItems")));
+        StringBuilder set = new StringBuilder("SET #account = :account, #region = :region, #status = :status,"
+                + " #corrected = :corrected");
+        if (item.containsKey("lastDiscoveryAt")) {
+            names.put("#discovered", "lastDiscoveryAt");
+            values.put(":discovered", item.get("lastDiscoveryAt"));
+            set.append(", #discovered = :discovered");
+        }
+        String update;
+        if (item.containsKey("lastError")) {
+            values.put(":error", item.get("lastError"));
+            update = set + ", #error = :error";
+        } else {
+            update = set + " REMOVE #error";
+        }
+        calls.call("write the discovered health of " + health.account() + "/" + health.region(),
+                () -> dynamo.updateItem(b -> b.tableName(tableName).key(ControlItems.key(ControlItems.HEALTH_PK,
+                        health.account() + "#" + health.region())).updateExpression(update)
+                        .expressionAttributeNames(names).expressionAttributeValues(values)));
+    }
+
+    @Override
+    public void recordEventSeen(String account, String region, Instant eventTime) {
+        // only forward, and a first event creates an OK record the next discovery completes
+        calls.conditionally("record the last event of " + account + "/" + region, () -> dynamo.updateItem(b -> b
+                .tableName(tableName).key(ControlItems.key(ControlItems.HEALTH_PK, account + "#" + region))
+                .updateExpression("SET #event = :event, #account = :account, #region = :region,"
+                        + " #status = if_not_exists(#status, :ok), #corrected = if_not_exists(#corrected, :zero)")
+                .conditionExpression("attribute_not_exists(#event) OR #event < :event")
+                .expressionAttributeNames(Map.of("#event", "lastEventAt", "#account", "account", "#region", "region",
+                        "#status", "status", "#corrected", "correctedItems"))
+                .expressionAttributeValues(Map.of(":event", s(SortableInstant.format(eventTime)), ":account",
+                        s(account), ":region", s(region), ":ok", s(HealthStatus.OK.name()),
+                        ":zero", AttributeValue.fromN("0")))));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.offhours.reconciler.store.embedded;
 
 import dev.offhours.core.port.AccountHealth;
+import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.ReconcilerStatus;
@@ -93,8 +94,28 @@ public final class EmbeddedControlStore implements ControlStore {
     }
 
     @Override
-    public void saveAccountHealth(AccountHealth health) {
+    public synchronized void saveAccountHealth(AccountHealth health) {
         write(() -> control.put(Keys.join(HEALTH, health.account() + "#" + health.region()), EmbeddedJson.write(health)));
+    }
+
+    @Override
+    public synchronized void recordDiscovery(AccountHealth health) {
+        Instant lastEventAt = accountHealth(health.account(), health.region()).map(AccountHealth::lastEventAt)
+                .orElse(null);
+        saveAccountHealth(new AccountHealth(health.account(), health.region(), health.status(),
+                health.lastDiscoveryAt(), lastEventAt, health.lastError(), health.correctedItems()));
+    }
+
+    @Override
+    public synchronized void recordEventSeen(String account, String region, Instant eventTime) {
+        Optional<AccountHealth> old = accountHealth(account, region);
+        if (old.isEmpty()) {
+            saveAccountHealth(new AccountHealth(account, region, HealthStatus.OK, null, eventTime, null, 0));
+        } else if (old.get().lastEventAt() == null || eventTime.isAfter(old.get().lastEventAt())) {
+            AccountHealth h = old.get();
+            saveAccountHealth(new AccountHealth(account, region, h.status(), h.lastDiscoveryAt(), eventTime,
+                    h.lastError(), h.correctedItems()));
+        }
     }
 
     @Override

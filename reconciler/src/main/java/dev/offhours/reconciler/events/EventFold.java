@@ -1,0 +1,186 @@
+package dev.offhours.reconciler.events;
+
+import dev.offhours.core.capacity.Capacity;
+import dev.offhours.core.capacity.OffhoursTags;
+import dev.offhours.core.port.InventoryItem;
+import dev.offhours.core.port.TargetState;
+import dev.offhours.core.work.TargetKind;
+import dev.offhours.reconciler.inventory.AsleepShapes;
+import dev.offhours.reconciler.inventory.StateRule;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides what one resource's window of events does to its inventory item, without I/O: nothing, a write of the
+ * state the events carry, a removal, or (only when the events do not say enough) a read of the resource in its spoke.
+ *
+ * <p><b>Ordering.</b> An item's version says up to when it reflects the resource: the hub-clock instant a read was
+ * taken (discovery, a refresh, the worker's outcome), or the AWS time of the last event folded into it. A change
+ * whose time, rounded up to its whole second plus {@link #CLOCK_SKEW_MILLIS}, is not after the version is already
+ * reflected: it is stale and changes nothing. A change more than the skew after the version is certainly newer and
+ * its carried state is applied. A change in between, or two changes of the same kind within one second, cannot be
+ * ordered against what the item holds: the resource is read instead. So late, duplicate and out-of-order events
+ * never regress an item; at worst they cost one read.
+ *
+ * <p><b>Offhours' own changes</b> cost nothing: the worker that made the call records its outcome on the item
+ * ({@code InventoryStore.recordOutcome}), and redelivers its work item until it has, even after a crash.
+ */
+final class EventFold {
+
+    /** How far the hub's clock may be from AWS's before a fresh event would be mistaken for a stale one. */
+    static final long CLOCK_SKEW_MILLIS = 5_000;
+
+    /**
+     * Instance launch/terminate events this soon after the item's version trail the change it already holds (a resize
+     * launches its instances over the next minutes). Later ones mean a scaling policy or scheduled action moved the
+     * group's desired size without an API call of anyone's: the group is read.
+     */
+    static final long TRAILING_INSTANCE_EVENTS_MILLIS = 5 * 60_000;
+
+    sealed interface Decision {
+    }
+
+    /** Why nothing is written. */
+    enum Skip { STALE, NOT_OURS, OWN_CHANGE }
+
+    record Nothing(Skip why) implements Decision {
+    }
+
+    /** Write this item; no spoke call. */
+    record Write(InventoryItem item) implements Decision {
+    }
+
+    /** Remove the item (its resource was deleted) at this version; no spoke call. */
+    record Remove(long version) implements Decision {
+    }
+
+    /** Read the resource in its spoke and write what it is now. */
+    record Read() implements Decision {
+    }
+
+    private EventFold() {
+    }
+
+    static Decision fold(Optional<InventoryItem> stored, List<ObservedChange> window, AsleepShapes shapes,
+                         Instant now) {
+        List<ObservedChange> others = window.stream().filter(change -> !change.selfInflicted())
+                .sorted(Comparator.comparing(ObservedChange::time)).toList();
+        if (others.isEmpty()) {
+            return new Nothing(Skip.OWN_CHANGE);
+        }
+        if (stored.isEmpty()) {
+            return others.stream().anyMatch(EventFold::mayOptIn) ? new Read() : new Nothing(Skip.NOT_OURS);
+        }
+        long version = stored.get().version();
+        List<ObservedChange> fresh = others.stream().filter(change -> !isReflected(change, version)).toList();
+        if (fresh.isEmpty()) {
+            return new Nothing(Skip.STALE);
+        }
+        if (!isOrderable(fresh, version)) {
+            return new Read();
+        }
+        return apply(stored.get(), fresh, shapes, now);
+    }
+
+    /** A creation, or a tag call that sets the opt-in tag: the resource may have to enter the inventory. */
+    private static boolean mayOptIn(ObservedChange observed) {
+        if (observed.change() instanceof ResourceChange.Retagged retagged) {
+            return isOptIn(retagged.set().get(OffhoursTags.SCHEDULE));
+        }
+        return observed.change() instanceof ResourceChange.Touched && !observed.instanceEvent();
+    }
+
+    private static boolean isReflected(ObservedChange observed, long version) {
+        long happened = observed.time().toEpochMilli();
+        if (observed.instanceEvent()) {
+            return version >= happened - TRAILING_INSTANCE_EVENTS_MILLIS;
+        }
+        return version >= happened + 999 + CLOCK_SKEW_MILLIS;
+    }
+
+    /** Every change certainly after the version, and no two changes of one kind in the same second. */
+    private static boolean isOrderable(List<ObservedChange> fresh, long version) {
+        for (int i = 0; i < fresh.size(); i++) {
+            ObservedChange change = fresh.get(i);
+            if (change.change() instanceof ResourceChange.Touched) {
+                return false;
+            }
+            if (change.time().toEpochMilli() <= version + CLOCK_SKEW_MILLIS) {
+                return false;
+            }
+            if (i > 0 && change.time().equals(fresh.get(i - 1).time())
+                    && change.change().getClass() == fresh.get(i - 1).change().getClass()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Decision apply(InventoryItem item, List<ObservedChange> fresh, AsleepShapes shapes, Instant now) {
+        Instant last = fresh.get(fresh.size() - 1).time();
+        long version = Math.max(item.version() + 1, Math.min(last.toEpochMilli(), now.toEpochMilli()));
+        Capacity current = item.current();
+        Map<String, String> tags = new HashMap<>(item.tags());
+        for (int i = 0; i < fresh.size(); i++) {
+            ResourceChange change = fresh.get(i).change();
+            if (change instanceof ResourceChange.Removed) {
+                return i == fresh.size() - 1 ? new Remove(version) : new Read();
+            }
+            if (change instanceof ResourceChange.Resized resized) {
+                current = current == null ? null : resize(item.target().kind(), current, resized);
+            } else if (change instanceof ResourceChange.Retagged retagged) {
+                tags.keySet().removeAll(retagged.removed());
+                tags.putAll(retagged.set());
+            }
+            if (current == null || !isOptIn(tags.get(OffhoursTags.SCHEDULE))) {
+                return new Read(); // sizes we cannot derive, or opted out: the read reports it if left asleep
+            }
+        }
+        String schedule = tags.get(OffhoursTags.SCHEDULE);
+        Capacity saved = Optional.ofNullable(taggedAwake(tags)).orElse(item.savedAwake());
+        TargetState state = StateRule.stateOf(item.target().kind(), current, saved, shapes.of(schedule));
+        Instant lastEvent = item.lastEventAt() != null && item.lastEventAt().isAfter(last) ? item.lastEventAt() : last;
+        return new Write(new InventoryItem(item.target(), schedule, tags, current, saved, state, lastEvent,
+                InventoryItem.EVENT, version, now));
+    }
+
+    /**
+     * The sizes after a resize, or null when they would break {@code min <= desired <= max}. An Auto Scaling group
+     * follows AWS's documented rule for a request without a desired size: a new minimum above it raises it, a new
+     * maximum below it lowers it. EKS refuses such requests (the failed call never reaches us).
+     */
+    static Capacity resize(TargetKind kind, Capacity current, ResourceChange.Resized resized) {
+        int min = resized.min() != null ? resized.min() : current.min();
+        int max = resized.max() != null ? resized.max() : current.max();
+        int desired = resized.desired() != null ? resized.desired() : current.desired();
+        if (resized.desired() == null && kind == TargetKind.ASG) {
+            desired = Math.min(Math.max(desired, min), max);
+        }
+        if (min < 0 || min > desired || desired > max) {
+            return null;
+        }
+        return new Capacity(min, desired, max);
+    }
+
+    /** The awake capacity tag; an unreadable or zero one counts as none (discovery reports those problems). */
+    static Capacity taggedAwake(Map<String, String> tags) {
+        String value = tags.get(OffhoursTags.AWAKE_CAPACITY);
+        if (value == null) {
+            return null;
+        }
+        try {
+            Capacity capacity = OffhoursTags.parseCapacity(value);
+            return capacity.isZero() ? null : capacity;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static boolean isOptIn(String schedule) {
+        return schedule != null && !schedule.isBlank();
+    }
+}
