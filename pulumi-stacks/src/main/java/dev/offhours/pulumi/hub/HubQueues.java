@@ -17,7 +17,10 @@ public final class HubQueues {
     public static final int DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
     /** 4 days: a work item older than that is stale anyway; the next transition supersedes it. */
     public static final int WORK_RETENTION_SECONDS = 345_600;
-    /** The events queue's visibility timeout: one event is one refresh of one resource. */
+    /**
+     * The events queue's visibility timeout: a message stays in flight while the updater gathers its resource's
+     * window (instance events: 60 s by default) and handles it (at most one read).
+     */
     public static final int EVENTS_VISIBILITY_SECONDS = 120;
 
     public record Queues(Queue work, Queue workDeadLetters, Queue events, Queue eventsDeadLetters) {

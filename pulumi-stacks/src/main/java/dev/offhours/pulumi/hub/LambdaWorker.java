@@ -36,6 +36,7 @@ public final class LambdaWorker {
         Output<Map<String, String>> environment = Output.tuple(queues.workDeadLetters().url(), lambda.externalId())
                 .applyValue(t -> Map.of(
                         "OFFHOURS_OPERATIONS_TABLE", settings.tables().operations(),
+                        "OFFHOURS_INVENTORY_TABLE", settings.tables().inventory(),
                         "OFFHOURS_SPOKE_ROLE_NAME", settings.spokeRoleName(),
                         "OFFHOURS_EXTERNAL_ID", t.t2,
                         "OFFHOURS_DEAD_LETTER_QUEUE_URL", t.t1));

@@ -31,6 +31,7 @@ class LambdaWorkerTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> variables = (Map<String, Object>) function.map("environment").get("variables");
         assertThat(variables).containsEntry("OFFHOURS_OPERATIONS_TABLE", "offhours-operations")
+                .containsEntry("OFFHOURS_INVENTORY_TABLE", "offhours-inventory")
                 .containsEntry("OFFHOURS_SPOKE_ROLE_NAME", "offhours-spoke")
                 .containsEntry("OFFHOURS_DEAD_LETTER_QUEUE_URL",
                         "https://sqs.eu-central-1.amazonaws.com/123456789012/offhours-work-dlq")

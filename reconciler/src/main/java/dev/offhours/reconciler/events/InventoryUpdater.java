@@ -29,8 +29,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * when they do not say enough, reads the resource once per window in its spoke through the worker's credential
  * cache and rate limiters ({@link EventFold}, {@link ResourceRefresher}), and deletes each message only once
  * everything it named has been handled. Messages it cannot use go to the events dead-letter queue with the
- * reason; nothing a message contains stops the consumer. The queue's visibility timeout must exceed the debounce
- * window plus a refresh (30 s is plenty for the 2 s default).
+ * reason; nothing a message contains stops the consumer. A message stays invisible while its window is open, so the
+ * queue's visibility timeout must exceed the longer window ({@code instanceWindow}, 60 s by default) plus a read:
+ * the hub stack sets 120 s.
  */
 public final class InventoryUpdater implements AutoCloseable {
 

@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <table>
  * <tr><td>{@code OFFHOURS_DEAD_LETTER_QUEUE_URL}</td><td>where rejected work items go, with their reason</td></tr>
  * <tr><td>{@code OFFHOURS_OPERATIONS_TABLE}</td><td>DynamoDB operations table</td></tr>
+ * <tr><td>{@code OFFHOURS_INVENTORY_TABLE}</td><td>DynamoDB inventory table: saved awake capacities and each
+ * outcome (the event-driven inventory relies on the worker recording offhours' own changes)</td></tr>
  * <tr><td>{@code OFFHOURS_SPOKE_ROLE_NAME}</td><td>role assumed in every spoke account</td></tr>
  * <tr><td>{@code OFFHOURS_EXTERNAL_ID}</td><td>the ExternalId the spoke roles expect (an identifier, not a secret,
  * so a plain variable: no SSM client in the jar)</td></tr>
@@ -21,6 +23,7 @@ record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQue
 
     static final String DEAD_LETTER_QUEUE_URL = "OFFHOURS_DEAD_LETTER_QUEUE_URL";
     static final String OPERATIONS_TABLE = "OFFHOURS_OPERATIONS_TABLE";
+    static final String INVENTORY_TABLE = "OFFHOURS_INVENTORY_TABLE";
     static final String SPOKE_ROLE_NAME = "OFFHOURS_SPOKE_ROLE_NAME";
     static final String EXTERNAL_ID = "OFFHOURS_EXTERNAL_ID";
     static final String REGION = "AWS_REGION";
@@ -29,7 +32,8 @@ record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQue
         Region region = Region.of(required(environment, REGION));
         SqsClient sqs = SqsClient.builder().region(region).build();
         WorkItemHandler handler = HubWorkerFactory.build(region, required(environment, OPERATIONS_TABLE),
-                required(environment, SPOKE_ROLE_NAME), required(environment, EXTERNAL_ID));
+                required(environment, INVENTORY_TABLE), required(environment, SPOKE_ROLE_NAME),
+                required(environment, EXTERNAL_ID));
         return new LambdaWiring(handler, sqs, required(environment, DEAD_LETTER_QUEUE_URL));
     }
 
