@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The tags offhours reads and writes on a resource (DESIGN.md section 4) and their value formats. */
 public final class OffhoursTags {
@@ -22,6 +23,23 @@ public final class OffhoursTags {
     /** Formats a capacity as the value of {@link #AWAKE_CAPACITY}. */
     public static String formatCapacity(Capacity capacity) {
         return capacity.toString();
+    }
+
+    /**
+     * The awake capacity a resource's tags save; empty when the tag is absent, unreadable or 0/0/0 (never an awake
+     * capacity). Discovery reports the unreadable ones; readers that only need the value use this.
+     */
+    public static Optional<Capacity> savedAwake(Map<String, String> tags) {
+        String value = tags.get(AWAKE_CAPACITY);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            Capacity capacity = parseCapacity(value);
+            return capacity.isZero() ? Optional.empty() : Optional.of(capacity);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** @throws IllegalArgumentException saying what a valid value looks like */

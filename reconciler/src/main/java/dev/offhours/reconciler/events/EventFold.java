@@ -141,7 +141,7 @@ final class EventFold {
             }
         }
         String schedule = tags.get(OffhoursTags.SCHEDULE);
-        Capacity saved = Optional.ofNullable(taggedAwake(tags)).orElse(item.savedAwake());
+        Capacity saved = OffhoursTags.savedAwake(tags).orElse(item.savedAwake());
         TargetState state = StateRule.stateOf(item.target().kind(), current, saved, shapes.of(schedule));
         Instant lastEvent = item.lastEventAt() != null && item.lastEventAt().isAfter(last) ? item.lastEventAt() : last;
         return new Write(new InventoryItem(item.target(), schedule, tags, current, saved, state, lastEvent,
@@ -164,20 +164,6 @@ final class EventFold {
             return null;
         }
         return new Capacity(min, desired, max);
-    }
-
-    /** The awake capacity tag; an unreadable or zero one counts as none (discovery reports those problems). */
-    static Capacity taggedAwake(Map<String, String> tags) {
-        String value = tags.get(OffhoursTags.AWAKE_CAPACITY);
-        if (value == null) {
-            return null;
-        }
-        try {
-            Capacity capacity = OffhoursTags.parseCapacity(value);
-            return capacity.isZero() ? null : capacity;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     static boolean isOptIn(String schedule) {

@@ -99,7 +99,7 @@ final class ResourceRefresher {
         if (stored.isEmpty()) {
             return new Outcome(target, Result.ABSENT, true, Optional.empty());
         }
-        Optional<OrphanedSleeper> orphan = now.flatMap(resource -> orphan(stored.get(), resource));
+        Optional<OrphanedSleeper> orphan = now.flatMap(resource -> OrphanedSleeper.of(stored.get(), resource, shapes));
         boolean deleted = inventory.delete(target, version);
         return new Outcome(target, deleted ? Result.REMOVED : Result.SUPERSEDED, true,
                 deleted ? orphan : Optional.empty());
@@ -107,8 +107,7 @@ final class ResourceRefresher {
 
     private InventoryItem item(FoundResource resource, InventoryItem old, Instant latestEvent, long version) {
         String schedule = resource.tags().get(OffhoursTags.SCHEDULE);
-        Capacity tagged = EventFold.taggedAwake(resource.tags());
-        Capacity saved = tagged != null ? tagged : old == null ? null : old.savedAwake();
+        Capacity saved = OffhoursTags.savedAwake(resource.tags()).orElse(old == null ? null : old.savedAwake());
         TargetState state = StateRule.stateOf(resource.target().kind(), resource.current(), saved,
                 shapes.of(schedule));
         Instant lastEvent = old != null && old.lastEventAt() != null && old.lastEventAt().isAfter(latestEvent)
@@ -116,15 +115,4 @@ final class ResourceRefresher {
         return new InventoryItem(resource.target(), schedule, resource.tags(), resource.current(), saved, state,
                 lastEvent, InventoryItem.EVENT, version, clock.instant());
     }
-
-    /** The removed item's resource, if it is asleep: nobody will wake it unless told. */
-    private Optional<OrphanedSleeper> orphan(InventoryItem item, FoundResource now) {
-        Capacity tagged = EventFold.taggedAwake(now.tags());
-        Capacity saved = tagged != null ? tagged : item.savedAwake();
-        TargetState state = StateRule.stateOf(item.target().kind(), now.current(), saved, shapes.of(item.schedule()));
-        return state == TargetState.ASLEEP
-                ? Optional.of(new OrphanedSleeper(item.target(), item.schedule(), now.current(), saved))
-                : Optional.empty();
-    }
-
 }

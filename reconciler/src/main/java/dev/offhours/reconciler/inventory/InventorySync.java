@@ -61,7 +61,7 @@ final class InventorySync {
                 continue; // tagged again since the listing: the next run sees it, and an event may already have
             }
             gone.add(missing);
-            now.flatMap(resource -> orphan(missing, resource)).ifPresent(orphans::add);
+            now.flatMap(resource -> OrphanedSleeper.of(missing, resource, shapes)).ifPresent(orphans::add);
         }
         for (InventoryItem missing : gone) {
             if (inventory.delete(missing.target(), version)) {
@@ -116,15 +116,6 @@ final class InventorySync {
         return target.kind() == TargetKind.ASG ? listing.describeAsg(target) : spoke.withoutOptIn(target);
     }
 
-    /** The resource of a removed item, if it is asleep: then nobody will wake it unless told. */
-    private Optional<OrphanedSleeper> orphan(InventoryItem item, FoundResource now) {
-        Capacity tagged = savedAwake(now, new ArrayList<>());
-        Capacity saved = tagged != null ? tagged : item.savedAwake();
-        TargetState state = StateRule.stateOf(item.target().kind(), now.current(), saved, shapes.of(item.schedule()));
-        return state == TargetState.ASLEEP
-                ? Optional.of(new OrphanedSleeper(item.target(), item.schedule(), now.current(), saved))
-                : Optional.empty();
-    }
 
     private static boolean sameContent(InventoryItem a, InventoryItem b) {
         return a.schedule().equals(b.schedule()) && a.tags().equals(b.tags()) && Objects.equals(a.current(), b.current())

@@ -1,7 +1,11 @@
 package dev.offhours.reconciler.inventory;
 
 import dev.offhours.core.capacity.Capacity;
+import dev.offhours.core.capacity.OffhoursTags;
+import dev.offhours.core.port.InventoryItem;
+import dev.offhours.core.port.TargetState;
 import dev.offhours.core.work.Target;
+import java.util.Optional;
 
 /**
  * A resource that was asleep when its opt-in tag disappeared: offhours can no longer wake it, so someone must.
@@ -11,6 +15,15 @@ import dev.offhours.core.work.Target;
  * @param savedAwake the awake capacity to restore, when known
  */
 public record OrphanedSleeper(Target target, String schedule, Capacity current, Capacity savedAwake) {
+
+    /** The resource of an item leaving the inventory, as it is now, if it is asleep: nobody will wake it. */
+    public static Optional<OrphanedSleeper> of(InventoryItem item, FoundResource now, AsleepShapes shapes) {
+        Capacity saved = OffhoursTags.savedAwake(now.tags()).orElse(item.savedAwake());
+        TargetState state = StateRule.stateOf(item.target().kind(), now.current(), saved, shapes.of(item.schedule()));
+        return state == TargetState.ASLEEP
+                ? Optional.of(new OrphanedSleeper(item.target(), item.schedule(), now.current(), saved))
+                : Optional.empty();
+    }
 
     public String sentence() {
         String restore = savedAwake == null ? "its awake capacity is not known" : "restore it to " + savedAwake;

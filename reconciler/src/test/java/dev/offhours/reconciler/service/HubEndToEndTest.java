@@ -191,17 +191,7 @@ class HubEndToEndTest {
     }
 
     private static <T> T await(String what, Supplier<Optional<T>> probe) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (true) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("gave up waiting for " + what + " after " + PATIENCE);
-            }
-            Thread.sleep(250);
-        }
+        return MotoHub.await(what, PATIENCE, probe);
     }
 
     private static void waitUntil(Instant instant) throws InterruptedException {

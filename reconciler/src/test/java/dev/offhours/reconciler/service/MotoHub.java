@@ -18,6 +18,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -186,5 +188,20 @@ final class MotoHub {
 
     private static String hhmm(Instant instant) {
         return LocalTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
+    /** Polls {@code probe} every 250 ms until it yields a value; fails naming {@code what} after {@code patience}. */
+    static <T> T await(String what, Duration patience, Supplier<Optional<T>> probe) throws InterruptedException {
+        Instant deadline = Instant.now().plus(patience);
+        while (true) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("gave up waiting for " + what + " after " + patience);
+            }
+            Thread.sleep(250);
+        }
     }
 }
