@@ -6,7 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The reconciler's status and the health of every account. */
+/** The reconciler's status, the health of every account and the resources left asleep without their opt-in tag. */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public interface StatusApi {
@@ -20,4 +20,9 @@ public interface StatusApi {
     @GET
     @Path("accounts")
     PageView<AccountView> accounts(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit);
+
+    /** Resources that lost their opt-in tag while asleep (offhours no longer wakes them), by target key. */
+    @GET
+    @Path("orphans")
+    PageView<OrphanView> orphans(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit);
 }

@@ -1,12 +1,14 @@
 package dev.offhours.core.port;
 
+import dev.offhours.core.work.Target;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The hub's control state shared by every replica: reconciler status, transition claims and account health. Every
+ * The hub's control state shared by every replica: reconciler status, transition claims, account health and
+ * resources left asleep without their opt-in tag. Every
  * read is a key lookup or a range read on one known partition. Implementations throw
  * {@link StoreUnavailableException} for transient failures.
  */
@@ -62,4 +64,16 @@ public interface ControlStore {
 
     /** Health of every account and region, ordered by account then region. */
     List<AccountHealth> accountHealth();
+
+    /**
+     * Creates or replaces the report of {@code report}'s target (one report per target, the latest wins). It expires
+     * {@link OrphanReport#RETENTION} after {@link OrphanReport#reportedAt()}.
+     */
+    void reportOrphan(OrphanReport report);
+
+    /** Every unexpired orphan report, ordered by target key (one partition, never a scan). */
+    List<OrphanReport> orphans();
+
+    /** Forgets the report of {@code target}, if any (the resource opted in again). */
+    void clearOrphan(Target target);
 }

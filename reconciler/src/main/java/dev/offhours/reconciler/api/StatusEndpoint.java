@@ -1,10 +1,12 @@
 package dev.offhours.reconciler.api;
 
 import dev.offhours.api.AccountView;
+import dev.offhours.api.OrphanView;
 import dev.offhours.api.PageView;
 import dev.offhours.api.StatusApi;
 import dev.offhours.api.StatusView;
 import dev.offhours.core.port.AccountHealth;
+import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
 import dev.offhours.core.schedule.Account;
 import dev.offhours.core.schedule.ScheduleCatalog;
@@ -13,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-/** {@code /v1/status} and {@code /v1/accounts}: the control table's status item and account health. */
+/**
+ * {@code /v1/status}, {@code /v1/accounts} and {@code /v1/orphans}: the control table's status item, account health
+ * and orphan reports.
+ */
 public final class StatusEndpoint implements StatusApi {
 
     /** Accounts onboarded in the catalog that no discovery has reported on yet. */
@@ -57,6 +62,23 @@ public final class StatusEndpoint implements StatusApi {
                 return new PageView<>(views, ApiCursor.encode("accounts", List.of(), key(last)));
             }
             views.add(view);
+        }
+        return new PageView<>(views, null);
+    }
+
+    @Override
+    public PageView<OrphanView> orphans(String cursor, String limitText) {
+        int limit = Params.limit(limitText);
+        List<String> position = ApiCursor.decode("orphans", 0, cursor);
+        List<OrphanView> views = new ArrayList<>();
+        for (OrphanReport report : deps.control().orphans()) { // ordered by target key; a few at most
+            if (position != null && report.target().key().compareTo(position.get(0)) <= 0) {
+                continue;
+            }
+            if (views.size() == limit) {
+                return new PageView<>(views, ApiCursor.encode("orphans", List.of(), views.get(limit - 1).targetKey()));
+            }
+            views.add(Views.orphan(report));
         }
         return new PageView<>(views, null);
     }

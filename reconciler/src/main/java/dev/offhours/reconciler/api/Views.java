@@ -4,12 +4,15 @@ import dev.offhours.api.AccountView;
 import dev.offhours.api.CapacityView;
 import dev.offhours.api.ConditionView;
 import dev.offhours.api.OperationView;
+import dev.offhours.api.OrphanView;
 import dev.offhours.api.TargetView;
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.Condition;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.OperationRecord;
+import dev.offhours.core.port.OrphanReport;
+import dev.offhours.reconciler.inventory.OrphanedSleeper;
 
 import java.time.Instant;
 import java.util.Map;
@@ -45,6 +48,13 @@ final class Views {
                 r.action().name(), r.status().name(), capacity(r.before()), capacity(r.after()), r.attempts(),
                 r.errorCode(), r.message(), r.duration().toMillis(), r.traceId(), text(r.createdAt()),
                 text(r.updatedAt()));
+    }
+
+    static OrphanView orphan(OrphanReport r) {
+        var t = r.target();
+        return new OrphanView(t.key(), t.account(), t.region(), t.kind().wireName(), t.cluster(), t.name(),
+                r.schedule(), capacity(r.current()), capacity(r.savedAwake()), text(r.reportedAt()), r.reportedBy(),
+                OrphanedSleeper.of(r).sentence());
     }
 
     static AccountView account(AccountHealth h, String alias, Map<String, Long> targetsByState) {

@@ -88,7 +88,7 @@ public final class InventoryUpdater implements AutoCloseable {
         this.sqs = sqs;
         this.settings = settings;
         this.parser = parser;
-        this.refresher = new ResourceRefresher(listing, inventory, shapes, clock);
+        this.refresher = new ResourceRefresher(listing, inventory, control, shapes, clock);
         this.accounts = accounts;
         this.deadLetters = new EventsDeadLetters(sqs, settings.deadLetterQueueUrl());
         this.health = new EventHealth(control);

@@ -2,13 +2,16 @@ package dev.offhours.reconciler.events;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.capacity.OffhoursTags;
+import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.InventoryStore;
+import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.TargetState;
 import dev.offhours.core.work.Target;
 import dev.offhours.core.work.TargetKind;
 import dev.offhours.reconciler.inventory.AsleepShapes;
 import dev.offhours.reconciler.inventory.FoundResource;
+import dev.offhours.reconciler.inventory.OrphanReports;
 import dev.offhours.reconciler.inventory.OrphanedSleeper;
 import dev.offhours.reconciler.inventory.SpokeListing;
 import dev.offhours.reconciler.inventory.StateRule;
@@ -41,12 +44,15 @@ final class ResourceRefresher {
     private final SpokeListing listing;
     private final InventoryStore inventory;
     private final AsleepShapes shapes;
+    private final OrphanReports orphanReports;
     private final Clock clock;
 
-    ResourceRefresher(SpokeListing listing, InventoryStore inventory, AsleepShapes shapes, Clock clock) {
+    ResourceRefresher(SpokeListing listing, InventoryStore inventory, ControlStore control, AsleepShapes shapes,
+                      Clock clock) {
         this.listing = listing;
         this.inventory = inventory;
         this.shapes = shapes;
+        this.orphanReports = new OrphanReports(control, clock, OrphanReport.EVENT);
         this.clock = clock;
     }
 
@@ -93,14 +99,20 @@ final class ResourceRefresher {
                 ? listing.describeAsg(target) : listing.describeNodegroup(target);
         if (now.isPresent() && EventFold.isOptIn(now.get().tags().get(OffhoursTags.SCHEDULE))) {
             InventoryItem next = item(now.get(), stored.orElse(null), latestEvent, version);
-            return new Outcome(target, inventory.upsert(next) ? Result.UPDATED : Result.SUPERSEDED, true,
-                    Optional.empty());
+            boolean written = inventory.upsert(next);
+            if (written && stored.isEmpty()) {
+                orphanReports.clear(target); // opted in again
+            }
+            return new Outcome(target, written ? Result.UPDATED : Result.SUPERSEDED, true, Optional.empty());
         }
         if (stored.isEmpty()) {
             return new Outcome(target, Result.ABSENT, true, Optional.empty());
         }
         Optional<OrphanedSleeper> orphan = now.flatMap(resource -> OrphanedSleeper.of(stored.get(), resource, shapes));
         boolean deleted = inventory.delete(target, version);
+        if (deleted) {
+            orphan.ifPresent(orphanReports::report);
+        }
         return new Outcome(target, deleted ? Result.REMOVED : Result.SUPERSEDED, true,
                 deleted ? orphan : Optional.empty());
     }

@@ -5,6 +5,7 @@ import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.InventoryStore;
+import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.schedule.Account;
 import dev.offhours.core.schedule.AccountRegistry;
 import dev.offhours.worker.aws.AwsErrors;
@@ -76,7 +77,8 @@ public final class Discovery {
                      ControlStore control, Supplier<AccountRegistry> accounts, AsleepShapes shapes, Settings settings,
                      Clock clock) {
         this.listing = listing;
-        this.sync = new InventorySync(inventory, listing, shapes, clock);
+        this.sync = new InventorySync(inventory, listing, shapes,
+                new OrphanReports(control, clock, OrphanReport.DISCOVERY), clock);
         this.control = control;
         this.accounts = accounts;
         this.settings = settings;

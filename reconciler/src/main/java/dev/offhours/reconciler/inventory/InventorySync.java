@@ -36,12 +36,15 @@ final class InventorySync {
     private final InventoryStore inventory;
     private final SpokeListing listing;
     private final AsleepShapes shapes;
+    private final OrphanReports orphanReports;
     private final Clock clock;
 
-    InventorySync(InventoryStore inventory, SpokeListing listing, AsleepShapes shapes, Clock clock) {
+    InventorySync(InventoryStore inventory, SpokeListing listing, AsleepShapes shapes, OrphanReports orphanReports,
+                  Clock clock) {
         this.inventory = inventory;
         this.listing = listing;
         this.shapes = shapes;
+        this.orphanReports = orphanReports;
         this.clock = clock;
     }
 
@@ -67,6 +70,8 @@ final class InventorySync {
             if (inventory.delete(missing.target(), version)) {
                 counts.removed++;
                 LOG.info("discovery removed {}: it no longer exists or lost its {} tag", missing.targetKey(), OffhoursTags.SCHEDULE);
+                orphans.stream().filter(orphan -> orphan.target().equals(missing.target())).findFirst()
+                        .ifPresent(orphanReports::report);
             } else {
                 counts.superseded++;
             }
@@ -90,6 +95,7 @@ final class InventorySync {
             counts.superseded++;
         } else if (old == null) {
             counts.added++;
+            orphanReports.clear(target); // opted in again: nobody needs to wake it by hand any more
         } else {
             counts.changed++;
         }

@@ -3,8 +3,10 @@ package dev.offhours.reconciler.inventory;
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.capacity.OffhoursTags;
 import dev.offhours.core.port.InventoryItem;
+import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.TargetState;
 import dev.offhours.core.work.Target;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,16 @@ public record OrphanedSleeper(Target target, String schedule, Capacity current, 
         return state == TargetState.ASLEEP
                 ? Optional.of(new OrphanedSleeper(item.target(), item.schedule(), now.current(), saved))
                 : Optional.empty();
+    }
+
+    /** The sleeper a stored report describes (for its sentence). */
+    public static OrphanedSleeper of(OrphanReport report) {
+        return new OrphanedSleeper(report.target(), report.schedule(), report.current(), report.savedAwake());
+    }
+
+    /** @param reportedBy {@link OrphanReport#DISCOVERY} or {@link OrphanReport#EVENT} */
+    public OrphanReport report(Instant reportedAt, String reportedBy) {
+        return new OrphanReport(target, schedule, current, savedAwake, reportedAt, reportedBy);
     }
 
     public String sentence() {

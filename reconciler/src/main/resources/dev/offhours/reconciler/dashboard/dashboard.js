@@ -147,6 +147,19 @@ function renderAccounts(page) {
     el("td", {}, ago(a.lastDiscoveryAt)))));
 }
 
+function capacity(c) {
+  return c ? "min=" + c.min + ",desired=" + c.desired + ",max=" + c.max : "not known";
+}
+
+function renderOrphans(page) {
+  $("orphans-section").hidden = page.items.length === 0;
+  $("orphans").tBodies[0].replaceChildren(...page.items.map((o) => el("tr", { "data-orphan": o.targetKey },
+    el("td", { class: "key", title: o.sentence }, o.targetKey),
+    el("td", {}, o.schedule),
+    el("td", { class: "nowrap" }, capacity(o.savedAwake), el("div", { class: "muted small" }, "now " + capacity(o.current))),
+    el("td", { class: "nowrap" }, ago(o.reportedAt), el("div", { class: "muted small" }, "by " + o.reportedBy)))));
+}
+
 function renderOperations(failures, latest) {
   const seen = new Set(failures.items.map((o) => o.id));
   const rows = failures.items.concat(latest.items.filter((o) => !seen.has(o.id))).slice(0, 40);
@@ -163,9 +176,9 @@ function renderOperations(failures, latest) {
 async function refresh() {
   clearTimeout(timer);
   try {
-    const [status, schedules, accounts, failures, latest] = await Promise.all([
+    const [status, schedules, accounts, failures, latest, orphans] = await Promise.all([
       api("/v1/status"), api("/v1/schedules?limit=100"), api("/v1/accounts?limit=200"),
-      api("/v1/operations?status=FAILED&limit=20"), api("/v1/operations/latest?limit=40")]);
+      api("/v1/operations?status=FAILED&limit=20"), api("/v1/operations/latest?limit=40"), api("/v1/orphans?limit=100")]);
     $("login").hidden = true;
     $("content").hidden = false;
     $("forget").hidden = false;
@@ -173,6 +186,7 @@ async function refresh() {
     renderStatus(status);
     renderSchedules(schedules);
     renderAccounts(accounts);
+    renderOrphans(orphans);
     renderOperations(failures, latest);
     $("refreshed").textContent = "updated " + new Date().toLocaleTimeString("en-GB");
   } catch (e) {

@@ -1,5 +1,6 @@
 package dev.offhours.reconciler.api;
 
+import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.schedule.ScheduleCatalog;
 import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ class DashboardChromiumTest {
     private final Path dir = Path.of("target", "api-test", "dashboard");
     private EmbeddedHubStore store;
     private ApiServer server;
+    private OrphanReport orphan;
 
     @BeforeAll
     void start() throws Exception {
@@ -36,7 +38,7 @@ class DashboardChromiumTest {
         Files.deleteIfExists(dir.resolve("hub.mv"));
         store = EmbeddedHubStore.open(dir.resolve("hub.mv"));
         ScheduleCatalog catalog = HubSeed.templateCatalog();
-        HubSeed.seed(catalog, now, store.control(), store.inventory(), store.operations());
+        orphan = HubSeed.seed(catalog, now, store.control(), store.inventory(), store.operations()).orphans().get(0);
         server = new ApiServer(new ApiDependencies(() -> catalog, store.control(), store.inventory(),
                 store.operations(), store.operations(), Clock.fixed(now, ZoneOffset.UTC)), dir);
     }
@@ -68,6 +70,9 @@ class DashboardChromiumTest {
         int succeeded = dom.indexOf(">SUCCEEDED<");
         assertThat(failed).as("a failed operation is listed").isPositive();
         assertThat(failed).as("failures come first").isLessThan(succeeded);
+        assertThat(dom).as("the left-asleep panel is shown with what to restore")
+                .containsPattern("<section id=\"orphans-section\" class=\"attention\">(?s).*data-orphan=\""
+                        + orphan.target().key() + "\".*min=2,desired=3,max=6.*by event");
         assertThat(dom).doesNotContain(ApiServer.TOKEN);
     }
 
@@ -76,7 +81,7 @@ class DashboardChromiumTest {
         String dom = Chromium.dumpDom(server.base() + "/", dir.resolve("profile-login"));
         assertThat(dom).contains("Enter a bearer token of this hub");
         assertThat(dom).containsPattern("<form id=\"login\"(?! hidden)");
-        assertThat(dom).doesNotContain("data-schedule=");
+        assertThat(dom).doesNotContain("data-schedule=").doesNotContain("data-orphan=");
     }
 
     @Test

@@ -93,6 +93,7 @@ class DynamoDbApiTest {
         counter.restart();
         String failedId = null;
         for (String path : List.of("/v1/status", "/v1/schedules", "/v1/schedules/payments-dev", "/v1/accounts",
+                "/v1/orphans",
                 "/v1/targets?schedule=payments-dev", "/v1/targets?account=222233334444&region=eu-west-1&state=ASLEEP",
                 "/v1/operations/latest?limit=7", "/v1/operations?status=FAILED",
                 "/v1/operations?schedule=ml-sandbox", "/v1/operations?target=666677778888%23ap-south-1%23asg%23ml-sandbox-runners")) {

@@ -13,6 +13,7 @@ import dev.offhours.core.port.InventoryStore;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.OperationStore;
+import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
 import dev.offhours.core.port.TargetState;
 import dev.offhours.core.schedule.Account;
@@ -37,7 +38,8 @@ import java.util.Map;
 /**
  * A small fleet behind the template repository's schedules: three targets per schedule, account and region, in the
  * state the schedule wants now; the last transition of every schedule recorded (one failure in a dead account);
- * the reconciler's status and the health of every account (that one degraded).
+ * the reconciler's status and the health of every account (that one degraded); two resources left asleep without
+ * their opt-in tag, one whose awake capacity is known and one whose is not.
  */
 final class HubSeed {
 
@@ -53,8 +55,8 @@ final class HubSeed {
                 .catalog();
     }
 
-    /** What a seed wrote. */
-    record Seeded(List<InventoryItem> items, List<OperationRecord> records) {
+    /** What a seed wrote; {@code orphans} by target key. */
+    record Seeded(List<InventoryItem> items, List<OperationRecord> records, List<OrphanReport> orphans) {
     }
 
     /** Seeds the stores. */
@@ -94,7 +96,19 @@ final class HubSeed {
                         dead ? null : at.minusSeconds(600), dead ? DEAD_ERROR : null, 0));
             }
         }
-        return new Seeded(items, records);
+        return new Seeded(items, records, orphans(catalog, control, at));
+    }
+
+    private static List<OrphanReport> orphans(ScheduleCatalog catalog, ControlStore control, Instant at) {
+        Account account = catalog.accounts().accounts().get(0);
+        String region = account.regions().get(0);
+        List<OrphanReport> orphans = List.of(
+                new OrphanReport(Target.asg(account.id(), region, "legacy-reports"), "payments-dev",
+                        new Capacity(0, 0, 0), new Capacity(2, 3, 6), at.minusSeconds(3600), OrphanReport.EVENT),
+                new OrphanReport(Target.nodegroup(account.id(), region, "payments-dev-eks", "spot"), "payments-dev",
+                        new Capacity(0, 0, 0), null, at.minusSeconds(7200), OrphanReport.DISCOVERY));
+        orphans.forEach(control::reportOrphan);
+        return orphans;
     }
 
     private static List<InventoryItem> targets(Schedule schedule, Account account, String region, PowerState state,

@@ -42,7 +42,7 @@ class StatusApiTest {
         Path dir = Path.of("target", "api-test", "status");
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve("hub.mv"));
-        store = EmbeddedHubStore.open(dir.resolve("hub.mv"));
+        store = EmbeddedHubStore.open(dir.resolve("hub.mv"), Clock.fixed(NOW, ZoneOffset.UTC));
         ScheduleCatalog catalog = HubSeed.templateCatalog();
         seeded = HubSeed.seed(catalog, NOW, store.control(), store.inventory(), store.operations());
         server = new ApiServer(new ApiDependencies(() -> catalog, store.control(), store.inventory(),
@@ -172,6 +172,32 @@ class StatusApiTest {
         assertThat(dead.path("targetsByState").path("UNKNOWN").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void orphansArePagedByTargetKeyWithTheCapacityToRestore() throws Exception {
+        JsonNode first = ok("/v1/orphans?limit=1");
+        assertThat(first.path("items")).hasSize(1);
+        JsonNode asg = first.path("items").get(0);
+        assertThat(asg.path("targetKey").asText()).isEqualTo(seeded.orphans().get(0).target().key());
+        assertThat(asg.path("kind").asText()).isEqualTo("asg");
+        assertThat(asg.path("name").asText()).isEqualTo("legacy-reports");
+        assertThat(asg.path("cluster").isNull()).isTrue();
+        assertThat(asg.path("schedule").asText()).isEqualTo("payments-dev");
+        assertThat(asg.path("current").path("desired").asInt()).isZero();
+        assertThat(asg.path("savedAwake").path("desired").asInt()).isEqualTo(3);
+        assertThat(asg.path("reportedAt").asText()).isEqualTo(NOW.minusSeconds(3600).toString());
+        assertThat(asg.path("reportedBy").asText()).isEqualTo("event");
+        assertThat(asg.path("sentence").asText()).contains("lost its opt-in tag while asleep")
+                .endsWith("restore it to min=2,desired=3,max=6");
+
+        JsonNode second = ok("/v1/orphans?limit=1&cursor=" + first.path("nextCursor").asText());
+        assertThat(second.path("nextCursor").isNull()).isTrue();
+        JsonNode nodegroup = second.path("items").get(0);
+        assertThat(nodegroup.path("cluster").asText()).isEqualTo("payments-dev-eks");
+        assertThat(nodegroup.path("savedAwake").isNull()).isTrue();
+        assertThat(nodegroup.path("sentence").asText()).endsWith("its awake capacity is not known");
+        assertThat(ok("/v1/orphans").path("items")).hasSize(2);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "/v1/schedules?limit=0                 | 400 | limit must be a whole number from 1 to 500",
@@ -179,6 +205,7 @@ class StatusApiTest {
             "/v1/operations/latest?limit=ten       | 400 | limit must be a whole number from 1 to 500",
             "/v1/operations/latest?since=yesterday | 400 | since must be an ISO-8601 instant",
             "/v1/operations/latest?cursor=bogus    | 400 | cursor must be the nextCursor of the previous page",
+            "/v1/orphans?limit=0                   | 400 | limit must be a whole number from 1 to 500",
             "/v1/targets?state=DOZING&schedule=x   | 400 | state must be one of AWAKE, ASLEEP, UNKNOWN",
             "/v1/targets                           | 400 | targets are listed by schedule",
             "/v1/targets?account=111122223333      | 400 | targets are listed by schedule",
@@ -204,7 +231,8 @@ class StatusApiTest {
     @ParameterizedTest(name = "token {0}")
     @CsvSource(nullValues = "none", value = {"none", "wrong-token", "''"})
     void withoutAValidTokenEveryCallIs401WithABearerChallenge(String token) {
-        for (String path : List.of("/v1/status", "/v1/schedules", "/v1/operations/latest", "/v1/nothing-here")) {
+        for (String path : List.of("/v1/status", "/v1/schedules", "/v1/operations/latest", "/v1/orphans",
+                "/v1/nothing-here")) {
             ApiServer.Answer answer = server.get(path, token);
             assertThat(answer.status()).as(path).isEqualTo(401);
             assertThat(answer.headers().get("www-authenticate")).containsExactly("Bearer realm=\"offhours\"");
@@ -243,7 +271,7 @@ class StatusApiTest {
     void noSecretAppearsInAnyResponseOrLogLine() throws Exception {
         // exercise every endpoint, good and bad, first
         for (String path : List.of("/v1/status", "/v1/schedules", "/v1/schedules/payments-dev", "/v1/accounts",
-                "/v1/targets?schedule=payments-dev", "/v1/operations/latest", "/v1/operations?status=FAILED",
+                "/v1/targets?schedule=payments-dev", "/v1/operations/latest", "/v1/operations?status=FAILED", "/v1/orphans",
                 "/v1/schedules/nope", "/v1/targets?limit=-1", "/", "/v1/openapi.yaml")) {
             server.get(path);
             server.get(path, "wrong-" + ApiServer.TOKEN);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.capacity.OffhoursTags;
 import dev.offhours.core.port.InventoryItem;
+import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.TargetState;
 import dev.offhours.core.schedule.Account;
 import dev.offhours.core.schedule.AccountRegistry;
@@ -62,7 +63,7 @@ class InventoryUpdaterTest {
     @BeforeEach
     void start(MotoServer moto) {
         hub = new MotoEventHub(moto);
-        store = EmbeddedHubStore.open(directory.resolve("hub.mv.db"));
+        store = EmbeddedHubStore.open(directory.resolve("hub.mv.db"), clock);
         updater = new InventoryUpdater(hub.sqs, new InventoryUpdater.Settings(hub.queueUrl, hub.deadLetterUrl,
                 Duration.ofSeconds(2), Duration.ofSeconds(10), 2, 1), new SpokeEventParser(MotoEventHub.ROLE, hub.roleSettings.sessionName()),
                 hub.listing, store.inventory(), store.control(), registry::get, AsleepShapes.ZERO, clock);
@@ -189,7 +190,7 @@ class InventoryUpdaterTest {
     }
 
     @Test
-    void aGroupThatLosesItsTagWhileAsleepLeavesTheInventoryAndIsReported() {
+    void aGroupThatLosesItsTagWhileAsleepLeavesTheInventoryAndIsReportedUntilItOptsInAgain() {
         Capacity saved = new Capacity(2, 3, 6);
         hub.createAsg("web", new Capacity(0, 0, 0), Map.of(OffhoursTags.SCHEDULE, SCHEDULE,
                 OffhoursTags.AWAKE_CAPACITY, OffhoursTags.formatCapacity(saved)));
@@ -208,6 +209,18 @@ class InventoryUpdaterTest {
             assertThat(orphan.target()).isEqualTo(WEB);
             assertThat(orphan.sentence()).contains("restore it to " + saved);
         });
+        assertThat(store.control().orphans()).singleElement().satisfies(report -> {
+            assertThat(report.target()).isEqualTo(WEB);
+            assertThat(report.savedAwake()).isEqualTo(saved);
+            assertThat(report.reportedBy()).isEqualTo(OrphanReport.EVENT);
+        });
+
+        hub.tagAsg("web", OffhoursTags.SCHEDULE, SCHEDULE);
+        put("create-or-update-tags", T0.plusSeconds(120));
+        consume();
+
+        assertThat(store.inventory().get(WEB)).isPresent();
+        assertThat(store.control().orphans()).as("opted in again: offhours wakes it").isEmpty();
     }
 
     @Test

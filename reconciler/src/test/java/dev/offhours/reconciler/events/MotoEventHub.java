@@ -103,6 +103,11 @@ final class MotoEventHub implements AutoCloseable {
                 .desiredCapacity(capacity.desired()).maxSize(capacity.max()));
     }
 
+    void tagAsg(String name, String key, String value) {
+        setupAsg.createOrUpdateTags(b -> b.tags(Tag.builder().resourceId(name).resourceType("auto-scaling-group")
+                .key(key).value(value).propagateAtLaunch(false).build()));
+    }
+
     void removeAsgTag(String name, String key) {
         setupAsg.deleteTags(b -> b.tags(Tag.builder().resourceId(name).resourceType("auto-scaling-group").key(key)
                 .build()));

@@ -10,6 +10,7 @@ import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.InventoryStore;
+import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.TargetState;
 import dev.offhours.core.schedule.Account;
 import dev.offhours.core.schedule.AccountRegistry;
@@ -21,7 +22,9 @@ import dev.offhours.testsupport.MotoServer;
 import dev.offhours.worker.store.HubTableDefinitions;
 import dev.offhours.worker.store.hub.DynamoDbInventoryStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,7 +171,7 @@ class DiscoveryTest {
     }
 
     @Test
-    void resourcesThatLoseTheirTagLeaveTheInventoryAndASleepingOneIsReported(MotoServer moto) {
+    void resourcesThatLoseTheirTagLeaveTheInventoryAndASleepingOneIsReportedUntilItOptsInAgain(MotoServer moto) {
         Discovery discovery = discovery(moto, List.of(), List.of(), dynamoStores(moto));
         Fleet fleet = Fleet.create(spokes);
         discovery.run();
@@ -193,7 +196,17 @@ class DiscoveryTest {
         assertThat(health(A, REGION).correctedItems()).isEqualTo(2);
         assertThat(health(B, REGION).correctedItems()).isEqualTo(1);
         assertThat(health(C, REGION).correctedItems()).isEqualTo(1);
+        assertThat(control.orphans()).singleElement().satisfies(orphan -> {
+            assertThat(orphan.target()).isEqualTo(fleet.sleepingAsg);
+            assertThat(orphan.savedAwake()).isEqualTo(SAVED);
+            assertThat(orphan.reportedBy()).isEqualTo(OrphanReport.DISCOVERY);
+        });
         assertThat(discovery.run().corrected()).isZero();
+        assertThat(control.orphans()).as("still left asleep").hasSize(1);
+
+        spokes.tagAsg(fleet.sleepingAsg, OffhoursTags.SCHEDULE, SCHEDULE);
+        assertThat(discovery.run().added()).isEqualTo(1);
+        assertThat(control.orphans()).as("opted in again: offhours wakes it").isEmpty();
     }
 
     private Discovery discovery(MotoServer moto, List<ExecutionInterceptor> spoke, List<ExecutionInterceptor> sts,
@@ -218,7 +231,8 @@ class DiscoveryTest {
             dynamo = moto.client(DynamoDbClient.builder());
             HubTableDefinitions.createAll(dynamo, names);
             inventory = new DynamoDbInventoryStore(dynamo, names.inventory());
-            control = new DynamoDbControlStore(dynamo, names.control());
+            // orphan reports of the run (at START and a few seconds after) are current at START
+            control = new DynamoDbControlStore(dynamo, names.control(), Clock.fixed(START, ZoneOffset.UTC));
         };
     }
 

@@ -72,6 +72,13 @@ final class MotoSpokes implements AutoCloseable {
         return Target.asg(account, REGION, name);
     }
 
+    void tagAsg(Target asg, String key, String value) {
+        try (AutoScalingClient client = setupFactory.autoScaling(setupCredentials(asg.account()), REGION)) {
+            client.createOrUpdateTags(b -> b.tags(Tag.builder().resourceId(asg.name()).resourceType("auto-scaling-group")
+                    .key(key).value(value).propagateAtLaunch(false).build()));
+        }
+    }
+
     void removeAsgTag(Target asg, String key) {
         try (AutoScalingClient client = setupFactory.autoScaling(setupCredentials(asg.account()), REGION)) {
             client.deleteTags(b -> b.tags(Tag.builder().resourceId(asg.name()).resourceType("auto-scaling-group")

@@ -11,8 +11,14 @@ import dev.offhours.core.port.ConditionType;
 import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.HealthStatus;
+import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
+import dev.offhours.core.capacity.Capacity;
+import dev.offhours.core.work.Target;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +32,13 @@ import org.junit.jupiter.api.Test;
 public abstract class ControlStoreContract {
 
     protected abstract ControlStore store();
+
+    /** A store over the same data as {@link #store()} that tells expired orphan reports by {@code clock}. */
+    protected abstract ControlStore storeAt(Clock clock);
+
+    protected static ControlStore at(ControlStoreContract contract, Instant now) {
+        return contract.storeAt(Clock.fixed(now, ZoneOffset.UTC));
+    }
 
     protected static ReconcilerStatus refused(Instant at) {
         return new ReconcilerStatus("main@sha1:1111111111111111111111111111111111111111",
@@ -161,5 +174,48 @@ public abstract class ControlStoreContract {
         store().recordEventSeen("111111111111", "eu-central-1", T0.plusSeconds(90));
         assertThat(store().accountHealth("111111111111", "eu-central-1")).contains(new AccountHealth("111111111111",
                 "eu-central-1", HealthStatus.OK, T0.plusSeconds(120), T0.plusSeconds(90), null, 3));
+    }
+
+    protected static OrphanReport orphan(Target target, Capacity savedAwake, Instant at, String by) {
+        return new OrphanReport(target, "payments-dev", new Capacity(0, 0, 0), savedAwake, at, by);
+    }
+
+    @Test
+    void orphanReportsAreListedByTargetKeyAndTheLatestReportOfATargetWins() {
+        Target web = Fixtures.asg("222222222222", "web");
+        Target gpu = Fixtures.nodegroup("111111111111", "ml", "gpu");
+        Target api = Fixtures.asg("111111111111", "api");
+        store().reportOrphan(orphan(web, new Capacity(2, 3, 10), T0, OrphanReport.DISCOVERY));
+        store().reportOrphan(orphan(gpu, null, T0.plusSeconds(5), OrphanReport.EVENT));
+        store().reportOrphan(orphan(api, new Capacity(1, 1, 4), T0.plusSeconds(7), OrphanReport.EVENT));
+        OrphanReport again = orphan(web, new Capacity(2, 4, 10), T0.plusSeconds(60), OrphanReport.EVENT);
+        store().reportOrphan(again);
+
+        assertThat(at(this, T0.plusSeconds(120)).orphans()).containsExactly(
+                orphan(api, new Capacity(1, 1, 4), T0.plusSeconds(7), OrphanReport.EVENT),
+                orphan(gpu, null, T0.plusSeconds(5), OrphanReport.EVENT),
+                again);
+    }
+
+    @Test
+    void aClearedOrphanReportIsNoLongerListedAndClearingAnUnknownTargetChangesNothing() {
+        Target web = Fixtures.asg("222222222222", "web");
+        Target gpu = Fixtures.nodegroup("111111111111", "ml", "gpu");
+        store().reportOrphan(orphan(web, new Capacity(2, 3, 10), T0, OrphanReport.DISCOVERY));
+        store().reportOrphan(orphan(gpu, new Capacity(1, 2, 3), T0, OrphanReport.DISCOVERY));
+
+        store().clearOrphan(web);
+        store().clearOrphan(Fixtures.asg("333333333333", "never-reported"));
+
+        assertThat(at(this, T0).orphans()).extracting(OrphanReport::target).containsExactly(gpu);
+    }
+
+    @Test
+    void anOrphanReportIsListedForThirtyDaysThenDropped() {
+        Target web = Fixtures.asg("222222222222", "web");
+        store().reportOrphan(orphan(web, new Capacity(2, 3, 10), T0, OrphanReport.DISCOVERY));
+
+        assertThat(at(this, T0.plus(Duration.ofDays(30)).minusMillis(1)).orphans()).hasSize(1);
+        assertThat(at(this, T0.plus(Duration.ofDays(30))).orphans()).as("forgotten after 30 days").isEmpty();
     }
 }

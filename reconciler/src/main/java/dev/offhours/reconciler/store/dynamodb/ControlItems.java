@@ -6,8 +6,12 @@ import dev.offhours.core.port.ConditionStatus;
 import dev.offhours.core.port.ConditionType;
 import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.HealthStatus;
+import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
 import dev.offhours.core.port.TransitionClaim;
+import dev.offhours.core.capacity.Capacity;
+import dev.offhours.core.work.Target;
+import dev.offhours.core.work.TargetKind;
 import dev.offhours.reconciler.store.SortableInstant;
 import dev.offhours.worker.store.HubTableDefinitions;
 import java.time.Instant;
@@ -16,13 +20,17 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Maps the control table's items (status, claims, latest dispatches, account health) to values and back. */
+/**
+ * Maps the control table's items (status, claims, latest dispatches, account health, orphan reports) to values and
+ * back.
+ */
 final class ControlItems {
 
     static final String STATUS_PK = "status";
     static final String STATUS_SK = "reconciler";
     static final String DISPATCH_PK = "dispatch";
     static final String HEALTH_PK = "health";
+    static final String ORPHAN_PK = "orphan";
     static final String UPDATED_AT = "updatedAt";
     static final String TRANSITION = "transition";
 
@@ -93,6 +101,47 @@ final class ControlItems {
         return new AccountHealth(item.get("account").s(), item.get("region").s(), HealthStatus.valueOf(item.get("status").s()),
                 instant(item, "lastDiscoveryAt"), instant(item, "lastEventAt"), text(item, "lastError"),
                 Integer.parseInt(item.get("correctedItems").n()));
+    }
+
+    static Map<String, AttributeValue> orphan(OrphanReport report) {
+        Target target = report.target();
+        Map<String, AttributeValue> item = new HashMap<>(key(ORPHAN_PK, target.key()));
+        item.put("account", s(target.account()));
+        item.put("region", s(target.region()));
+        item.put("kind", s(target.kind().wireName()));
+        putIfPresent(item, "cluster", target.cluster());
+        item.put("name", s(target.name()));
+        item.put("schedule", s(report.schedule()));
+        item.put("current", capacity(report.current()));
+        if (report.savedAwake() != null) {
+            item.put("savedAwake", capacity(report.savedAwake()));
+        }
+        item.put("reportedAt", s(SortableInstant.format(report.reportedAt())));
+        item.put("reportedBy", s(report.reportedBy()));
+        item.put(HubTableDefinitions.TTL, AttributeValue.fromN(Long.toString(report.expiresAt().getEpochSecond())));
+        return item;
+    }
+
+    static OrphanReport orphan(Map<String, AttributeValue> item) {
+        Target target = new Target(item.get("account").s(), item.get("region").s(),
+                TargetKind.fromWireName(item.get("kind").s()), text(item, "cluster"), item.get("name").s());
+        AttributeValue saved = item.get("savedAwake");
+        return new OrphanReport(target, item.get("schedule").s(), capacity(item.get("current")),
+                saved == null ? null : capacity(saved), instant(item, "reportedAt"), item.get("reportedBy").s());
+    }
+
+    private static AttributeValue capacity(Capacity c) {
+        return AttributeValue.fromM(Map.of("min", n(c.min()), "desired", n(c.desired()), "max", n(c.max())));
+    }
+
+    private static Capacity capacity(AttributeValue value) {
+        Map<String, AttributeValue> m = value.m();
+        return new Capacity(Integer.parseInt(m.get("min").n()), Integer.parseInt(m.get("desired").n()),
+                Integer.parseInt(m.get("max").n()));
+    }
+
+    private static AttributeValue n(int value) {
+        return AttributeValue.fromN(Integer.toString(value));
     }
 
     private static AttributeValue condition(Condition c) {

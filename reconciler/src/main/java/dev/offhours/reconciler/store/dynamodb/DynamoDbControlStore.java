@@ -6,11 +6,14 @@ import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.DispatchedTransition;
+import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
 import dev.offhours.core.port.TransitionClaim;
+import dev.offhours.core.work.Target;
 import dev.offhours.reconciler.store.SortableInstant;
 import dev.offhours.worker.store.DynamoDbCalls;
 import dev.offhours.worker.store.HubTableDefinitions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The control table (see {@link HubTableDefinitions}): status and claims are conditional writes, reads are GetItems or
- * Queries on one fixed partition ({@code dispatch}, {@code health}).
+ * Queries on one fixed partition ({@code dispatch}, {@code health}, {@code orphan}). Orphan reports carry a TTL; since
+ * DynamoDB deletes expired items lazily (up to days late), their read drops the expired ones by the store's clock.
  */
 public final class DynamoDbControlStore implements ControlStore {
 
@@ -35,11 +39,18 @@ public final class DynamoDbControlStore implements ControlStore {
     private final DynamoDbClient dynamo;
     private final String tableName;
     private final DynamoDbCalls calls;
+    private final Clock clock;
 
     public DynamoDbControlStore(DynamoDbClient dynamo, String tableName) {
+        this(dynamo, tableName, Clock.systemUTC());
+    }
+
+    /** @param clock tells which orphan reports have expired */
+    public DynamoDbControlStore(DynamoDbClient dynamo, String tableName, Clock clock) {
         this.dynamo = dynamo;
         this.tableName = tableName;
         this.calls = new DynamoDbCalls(tableName);
+        this.clock = clock;
     }
 
     @Override
@@ -169,6 +180,25 @@ public final class DynamoDbControlStore implements ControlStore {
     @Override
     public List<AccountHealth> accountHealth() {
         return queryPartition(ControlItems.HEALTH_PK).stream().map(ControlItems::health).toList();
+    }
+
+    @Override
+    public void reportOrphan(OrphanReport report) {
+        calls.call("report " + report.target().key() + " left asleep",
+                () -> dynamo.putItem(b -> b.tableName(tableName).item(ControlItems.orphan(report))));
+    }
+
+    @Override
+    public List<OrphanReport> orphans() {
+        Instant now = clock.instant();
+        return queryPartition(ControlItems.ORPHAN_PK).stream().map(ControlItems::orphan)
+                .filter(report -> !report.isExpiredAt(now)).toList();
+    }
+
+    @Override
+    public void clearOrphan(Target target) {
+        calls.call("clear the orphan report of " + target.key(), () -> dynamo.deleteItem(b -> b.tableName(tableName)
+                .key(ControlItems.key(ControlItems.ORPHAN_PK, target.key()))));
     }
 
     private Optional<Map<String, AttributeValue>> getItem(String pk, String sk, String what) {

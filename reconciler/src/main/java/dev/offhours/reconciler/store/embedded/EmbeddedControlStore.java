@@ -4,9 +4,12 @@ import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.DispatchedTransition;
+import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
 import dev.offhours.core.port.TransitionClaim;
+import dev.offhours.core.work.Target;
 import dev.offhours.reconciler.store.SortableInstant;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,20 +23,25 @@ import org.h2.mvstore.MVMap;
 /**
  * The control table in the embedded store: one map {@code control} with the DynamoDB table's pk/sk joined by NUL
  * ({@code status/reconciler}, {@code claim#<schedule>/<transition>}, {@code dispatch/<schedule>},
- * {@code health/<account>#<region>}). Every write commits at once.
+ * {@code health/<account>#<region>}, {@code orphan/<target key>}). Every write commits at once. Expired orphan reports
+ * are left in place (they are few and small) and skipped on read.
  */
 public final class EmbeddedControlStore implements ControlStore {
 
     private static final String STATUS = Keys.join("status", "reconciler");
     private static final String DISPATCH = "dispatch";
     private static final String HEALTH = "health";
+    private static final String ORPHAN = "orphan";
 
     private final EmbeddedHubStore hub;
     private final MVMap<String, String> control;
+    private final Clock clock;
 
-    EmbeddedControlStore(EmbeddedHubStore hub) {
+    /** @param clock tells which orphan reports have expired */
+    EmbeddedControlStore(EmbeddedHubStore hub, Clock clock) {
         this.hub = hub;
         this.control = hub.map("control");
+        this.clock = clock;
     }
 
     @Override
@@ -126,6 +134,25 @@ public final class EmbeddedControlStore implements ControlStore {
     @Override
     public List<AccountHealth> accountHealth() {
         return partition(HEALTH, AccountHealth.class);
+    }
+
+    @Override
+    public void reportOrphan(OrphanReport report) {
+        write(() -> control.put(Keys.join(ORPHAN, report.target().key()), EmbeddedJson.write(report)));
+    }
+
+    @Override
+    public List<OrphanReport> orphans() {
+        Instant now = clock.instant();
+        return partition(ORPHAN, OrphanReport.class).stream().filter(report -> !report.isExpiredAt(now)).toList();
+    }
+
+    @Override
+    public void clearOrphan(Target target) {
+        String key = Keys.join(ORPHAN, target.key());
+        if (control.containsKey(key)) { // called for every newly added item: no commit when there is nothing to clear
+            write(() -> control.remove(key));
+        }
     }
 
     private static String claimKey(String schedule, Instant transition) {

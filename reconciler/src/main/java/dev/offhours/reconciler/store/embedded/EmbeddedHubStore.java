@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -24,15 +25,20 @@ public final class EmbeddedHubStore implements AutoCloseable {
     private final EmbeddedControlStore control;
     private final EmbeddedOperationStore operations;
 
-    private EmbeddedHubStore(MVStore store) {
+    private EmbeddedHubStore(MVStore store, Clock clock) {
         this.store = store;
         this.inventory = new EmbeddedInventoryStore(this);
-        this.control = new EmbeddedControlStore(this);
+        this.control = new EmbeddedControlStore(this, clock);
         this.operations = new EmbeddedOperationStore(this);
     }
 
     /** Opens (or creates) the store in {@code file}; its directory is created when missing. */
     public static EmbeddedHubStore open(Path file) {
+        return open(file, Clock.systemUTC());
+    }
+
+    /** Opens (or creates) the store in {@code file}; {@code clock} tells which orphan reports have expired. */
+    public static EmbeddedHubStore open(Path file, Clock clock) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -41,7 +47,7 @@ public final class EmbeddedHubStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the directory of the embedded store " + file, e);
         }
-        return new EmbeddedHubStore(new MVStore.Builder().fileName(file.toString()).compress().open());
+        return new EmbeddedHubStore(new MVStore.Builder().fileName(file.toString()).compress().open(), clock);
     }
 
     public EmbeddedInventoryStore inventory() {

@@ -1,11 +1,22 @@
 package dev.offhours.reconciler.store.dynamodb;
 
+import static dev.offhours.reconciler.store.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.port.ControlStore;
+import dev.offhours.core.port.OrphanReport;
+import dev.offhours.core.work.Target;
 import dev.offhours.reconciler.store.ControlStoreContract;
+import dev.offhours.reconciler.store.Fixtures;
 import dev.offhours.testsupport.MotoExtension;
 import dev.offhours.testsupport.MotoServer;
+import dev.offhours.worker.store.HubTableDefinitions;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(MotoExtension.class)
@@ -29,5 +40,22 @@ class DynamoDbControlStoreTest extends ControlStoreContract {
     @Override
     protected ControlStore store() {
         return store;
+    }
+
+    @Override
+    protected ControlStore storeAt(Clock clock) {
+        return new DynamoDbControlStore(tables.client(), MotoHubTables.NAMES.control(), clock);
+    }
+
+    @Test
+    void anOrphanReportCarriesATimeToLiveOfThirtyDaysSoDynamoDbDeletesForgottenOnes() {
+        Target web = Fixtures.asg("222222222222", "web");
+        store.reportOrphan(orphan(web, new Capacity(2, 3, 10), T0, OrphanReport.DISCOVERY));
+
+        var item = tables.client().getItem(b -> b.tableName(MotoHubTables.NAMES.control())
+                .key(ControlItems.key(ControlItems.ORPHAN_PK, web.key()))).item();
+
+        assertThat(item.get(HubTableDefinitions.TTL).n())
+                .isEqualTo(Long.toString(T0.plus(Duration.ofDays(30)).getEpochSecond()));
     }
 }
