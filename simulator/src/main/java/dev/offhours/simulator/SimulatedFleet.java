@@ -117,6 +117,27 @@ public final class SimulatedFleet {
                 tags.get(FleetGenerator.SCHEDULE_TAG));
     }
 
+    /**
+     * Sets a resource's sizes the way a scaling policy, a scheduled action or an owner outside the hub would: no API
+     * call is counted, no rate limit or latency applies (for benchmarks that must count only the hub's calls).
+     */
+    public void setCapacity(Target target, Capacity capacity) {
+        inspect(target, asg -> {
+            asg.setCapacity(capacity);
+            return null;
+        }, ng -> {
+            ng.scaling = capacity;
+            return null;
+        });
+    }
+
+    /** Deletes an ASG or node group the way its owner would, without counting an API call. */
+    public void remove(Target target) {
+        runtime.state().region(target.account(), target.region()).locked(r -> target.kind() == TargetKind.ASG
+                ? r.asgs().remove(target.name())
+                : r.cluster(target.cluster()).map(c -> c.nodegroups.remove(target.name())).orElse(null));
+    }
+
     /** From now on AssumeRole into this account answers AccessDenied (credentials issued before keep working). */
     public void denyAssumeRole(String account) {
         runtime.state().deny(account);

@@ -1,227 +1,168 @@
 package dev.offhours.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.offhours.core.capacity.Capacity;
-import dev.offhours.core.schedule.Account;
-import dev.offhours.core.schedule.AccountRegistry;
-import dev.offhours.core.work.Target;
-import dev.offhours.reconciler.events.InventoryUpdater;
-import dev.offhours.reconciler.events.SpokeEventParser;
-import dev.offhours.reconciler.inventory.AsleepShapes;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import dev.offhours.reconciler.inventory.SpokeListing;
-import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
 import dev.offhours.simulator.AccountRegion;
 import dev.offhours.simulator.ApiFamily;
-import dev.offhours.simulator.LatencySpec;
+import dev.offhours.simulator.FleetBuilder;
+import dev.offhours.simulator.FleetTime;
+import dev.offhours.simulator.ManualTime;
 import dev.offhours.simulator.SimulatedFleet;
-import dev.offhours.core.work.TargetKind;
-import dev.offhours.testsupport.EmbeddedElasticMq;
 import dev.offhours.worker.SpokeClientFactory;
 import dev.offhours.worker.credentials.RoleCredentialsCache;
 import dev.offhours.worker.credentials.SpokeClients;
 import dev.offhours.worker.resilience.Pipelines;
 import dev.offhours.worker.resilience.ResilienceSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.eks.EksClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Event-driven inventory against polling (issue 5). Part one counts spoke API calls for a fleet of 10,000 targets
- * (100 accounts x 2 regions x 25 ASGs + 25 node groups) over one simulated day: polling runs the real discovery
- * listing of every account-region on the simulator and counts its calls, 12 times an hour; the event-driven side
- * generates each target's day of events (2-4 owner scalings between 06:00 and 22:00 plus offhours' two
- * transitions; an ASG change brings 1-8 instance launch/terminate events 30-150 s later) and counts the refreshes
- * the updater's coalescing makes of them (one Describe each). AssumeRole calls are left out of both: with one-hour
- * sessions they are the same 1 per account and hour either way. Part two pushes change events through the real
- * updater path (embedded ElasticMQ, embedded hub store, simulator with small latencies) and measures the time from
- * sending an event to the inventory holding the new capacity.
+ * Event-driven inventory against polling (issue 5), with the real updater on both parts.
  *
- * <p>Run: {@code ./mvnw -B -q -pl tests -am -Pevent-inventory-benchmark process-classes}
+ * <p>Part one ("calls"), for a fleet of 10,000 targets (100 accounts x 2 regions x 25 ASGs + 25 node groups) on the
+ * simulator. Polling: the real discovery listing of every account-region, counted once (on a same-shaped fleet in
+ * real time) and taken 12 times an hour (every 5 minutes). Event-driven: one seeded day in simulated time
+ * ({@link DayOfChanges}: owners' scalings, offhours' wake and sleep with the worker's outcome records, scaling
+ * policies, instance events, opt-ins, deletions) driven through embedded ElasticMQ, the real
+ * {@code InventoryUpdater} and an embedded hub store seeded at 00:00 with what a discovery would find
+ * ({@link EventDay}). Its calls are every Auto Scaling and EKS call the hub made to the simulator during the day
+ * (the owners' and policies' changes are made without counted calls), plus one full discovery a day (the
+ * anti-entropy run, default interval 24 h). AssumeRole calls are left out of both figures, as STS is a separate
+ * budget; the day's count is printed on its own. The inventory is compared with the simulator's truth at every full
+ * hour (items whose last change is over 10 minutes old: missed changes) and at the end of the day (every item).
+ *
+ * <p>Part two ("latency"), in real time: {@link EventLatency}.
+ *
+ * <p>Run: {@code ./mvnw -B -q -o -DskipTests install && ./mvnw -B -q -o -pl tests -DskipTests
+ * -Pevent-inventory-benchmark package}
  */
 public final class EventInventoryBenchmark {
 
     private static final int ACCOUNTS = 100;
     private static final int PER_KIND = 25;
-    private static final int LATENCY_SAMPLES = 1000;
-    private static final int EVENTS_PER_SECOND = 50;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant MIDNIGHT = Instant.parse("2026-03-02T00:00:00Z");
+    private static final int NEWCOMERS = 10;
+    private static final int DELETIONS = 10;
 
     private EventInventoryBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        SimulatedFleet fleet = SimulatedFleet.builder().seed(11).accounts(ACCOUNTS).regions("eu-west-1", "eu-central-1")
-                .asgsPerAccountRegion(PER_KIND).nodegroupsPerAccountRegion(PER_KIND).clustersPerAccountRegion(1)
-                .noLatency().build();
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN); // one line per owner change
+        }
+        ManualTime time = FleetTime.manual(MIDNIGHT);
+        SimulatedFleet fleet = fleet().time(time).build();
         print("targets", fleet.targets().size());
         print("account_regions", fleet.accountRegions().size());
-        long pollCalls = onePoll(fleet);
+        long pollCalls = onePoll();
         double pollingPerHour = pollCalls * 12.0;
         print("polling_calls_per_poll", pollCalls);
         print("polling_calls_per_hour", Math.round(pollingPerHour));
 
-        Random random = new Random(7);
-        long changes = 0;
-        long events = 0;
-        long refreshes = 0;
-        for (dev.offhours.simulator.Target target : fleet.targets()) {
-            ChangeTraffic.Day day = ChangeTraffic.simulate(target.kind() == TargetKind.ASG, 2 + random.nextInt(3), random);
-            changes += day.changes();
-            events += day.events();
-            refreshes += day.refreshes();
+        EventDay eventDay = new EventDay(fleet, time);
+        Map<dev.offhours.simulator.Target, dev.offhours.simulator.Capacity> awake = eventDay.lastNight();
+        DayOfChanges.Day day = DayOfChanges.generate(MIDNIGHT, 7, eventDay.offhours(), awake,
+                eventDay.newcomers(NEWCOMERS, 17), DELETIONS);
+        for (DayOfChanges.Kind kind : DayOfChanges.Kind.values()) {
+            print("changes_per_day_" + kind.name().toLowerCase(), day.changes().get(kind));
         }
-        double eventsPerHour = refreshes / 24.0;
-        print("changes_per_day", changes);
-        print("events_per_day", events);
-        print("event_refreshes_per_day", refreshes);
-        print("event_calls_per_hour", Math.round(eventsPerHour));
+        print("changes_per_day", day.changes().values().stream().mapToInt(Integer::intValue).sum());
+        print("events_per_day", day.events());
+        EventDay.Result result = eventDay.run(day);
+        double eventsPerHour = (result.spokeCalls() + pollCalls) / 24.0;
+        print("event_messages_sent", result.messagesSent());
+        print("event_spoke_reads_per_day", result.spokeCalls());
+        print("event_daily_discovery_calls", pollCalls);
+        print("event_calls_per_hour", String.format("%.1f", eventsPerHour));
         print("calls_ratio_polling_to_events", String.format("%.1f", pollingPerHour / eventsPerHour));
-        // no design that reads a resource after each change can beat one Describe per change
-        print("calls_ratio_bound_one_call_per_change", String.format("%.1f", pollingPerHour / (changes / 24.0)));
+        print("event_assume_role_calls_per_day_not_counted", result.assumeRoleCalls());
+        print("updater_messages", result.stats().messages());
+        print("updater_applied", result.stats().applied());
+        print("updater_refreshes", result.stats().refreshes());
+        print("updater_updated_by_read", result.stats().updated());
+        print("updater_removed", result.stats().removed());
+        print("updater_stale", result.stats().stale());
+        print("updater_not_ours", result.stats().notOurs());
+        print("updater_own_changes", result.stats().selfInflicted());
+        print("updater_external_changes", result.stats().externalChanges());
+        print("updater_dead_lettered", result.stats().deadLettered());
+        print("updater_failed_refreshes", result.stats().failedRefreshes());
+        print("updater_orphaned_asleep", result.stats().orphanedAsleep());
+        print("inventory_items_wrong_at_end_of_day", result.atEnd().wrong());
+        print("inventory_items_capacity_differs", result.atEnd().differ());
+        print("inventory_items_missing", result.atEnd().missing());
+        print("inventory_items_left_over", result.atEnd().extra());
+        // items still wrong 10 minutes after their resource's last change: changes the updater missed
+        print("inventory_items_wrong_settled_at_full_hours", result.settledWrongByHour().stream()
+                .map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        print("inventory_items_wrong_settled_first", result.firstSettledWrong());
+        print("inventory_items_wrong_settled_max", result.settledWrongByHour().stream().mapToInt(Integer::intValue)
+                .max().orElse(0));
+        print("day_wall_seconds", String.format("%.1f", result.wall().toMillis() / 1000.0));
 
-        List<Long> latencies = latencies();
-        latencies.sort(Long::compare);
-        print("latency_samples", latencies.size() + " of " + LATENCY_SAMPLES);
-        print("latency_p50_ms", percentile(latencies, 0.50));
-        print("latency_p99_ms", percentile(latencies, 0.99));
-        print("latency_max_ms", latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
+        EventLatency.Figures latency = EventLatency.measure();
+        print("latency_samples", latency.carried().size() + " of " + latency.carriedSent());
+        print("latency_p50_ms", percentile(latency.carried(), 0.50));
+        print("latency_p99_ms", percentile(latency.carried(), 0.99));
+        print("latency_max_ms", latency.carried().isEmpty() ? -1 : latency.carried().get(latency.carried().size() - 1));
+        print("latency_read_samples", latency.read().size() + " of " + latency.readSent());
+        print("latency_read_p50_ms", percentile(latency.read(), 0.50));
+        print("latency_read_p99_ms", percentile(latency.read(), 0.99));
+        print("latency_read_max_ms", latency.read().isEmpty() ? -1 : latency.read().get(latency.read().size() - 1));
+        print("latency_updater_applied", latency.applied());
+        print("latency_updater_refreshes", latency.refreshes());
+        print("latency_dead_lettered", latency.deadLettered());
     }
 
-    /** One round of polling: the real discovery listing of every account-region, 16 at once. */
-    private static long onePoll(SimulatedFleet fleet) throws Exception {
-        try (SpokeClients clients = clients(fleet)) {
+    /**
+     * One round of polling: the real discovery listing of every account-region, 16 at once, on a fleet of the same
+     * shape in real time (its token buckets refill while the listing retries).
+     */
+    private static long onePoll() throws Exception {
+        SimulatedFleet fleet = fleet().build();
+        try (SpokeClients clients = clients(fleet, Clock.systemUTC())) {
             SpokeListing listing = new SpokeListing(clients, new Pipelines(ResilienceSettings.defaults()));
             fleet.accountRegions().forEach(ar -> listing.assumeRole(ar.account(), ar.region()));
             fleet.metrics().reset();
             ExecutorService pool = Executors.newFixedThreadPool(16);
-            List<Future<?>> runs = new ArrayList<>();
-            for (AccountRegion ar : fleet.accountRegions()) {
-                runs.add(pool.submit(() -> listing.list(ar.account(), ar.region())));
+            try {
+                List<Future<?>> runs = new ArrayList<>();
+                for (AccountRegion ar : fleet.accountRegions()) {
+                    runs.add(pool.submit(() -> listing.list(ar.account(), ar.region())));
+                }
+                for (Future<?> run : runs) {
+                    run.get();
+                }
+            } finally {
+                pool.shutdownNow();
             }
-            for (Future<?> run : runs) {
-                run.get();
-            }
-            pool.shutdown();
             Map<ApiFamily, Long> byFamily = fleet.metrics().snapshot().callsByFamily();
             return byFamily.getOrDefault(ApiFamily.AUTOSCALING, 0L) + byFamily.getOrDefault(ApiFamily.EKS, 0L);
         }
     }
 
-    /** Change events for distinct targets, pushed through the real updater path; milliseconds to inventory. */
-    private static List<Long> latencies() throws Exception {
-        SimulatedFleet fleet = SimulatedFleet.builder().seed(13).accounts(10).regions("eu-west-1")
-                .asgsPerAccountRegion(50).nodegroupsPerAccountRegion(50).clustersPerAccountRegion(1)
-                .latency(ApiFamily.AUTOSCALING, LatencySpec.uniformMillis(10, 30))
-                .latency(ApiFamily.EKS, LatencySpec.uniformMillis(20, 50))
-                .latency(ApiFamily.STS, LatencySpec.uniformMillis(5, 20))
-                .nodegroupUpdateDuration(Duration.ZERO).build();
-        Path directory = Files.createTempDirectory("event-inventory-bench");
-        Map<Target, Capacity> expected = new ConcurrentHashMap<>();
-        Map<Target, Long> sentNanos = new ConcurrentHashMap<>();
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (EmbeddedElasticMq mq = EmbeddedElasticMq.start(); SqsClient sqs = mq.newClient();
-             EmbeddedHubStore store = EmbeddedHubStore.open(directory.resolve("hub.mv.db"));
-             SpokeClients clients = clients(fleet)) {
-            EmbeddedElasticMq.QueuePair queues = mq.createQueueWithDeadLetter("events", 5, 30);
-            TimedInventory inventory = new TimedInventory(store.inventory(), (target, capacity) -> {
-                if (capacity != null && capacity.equals(expected.get(target))) {
-                    Long sent = sentNanos.remove(target);
-                    if (sent != null) {
-                        latencies.add((System.nanoTime() - sent) / 1_000_000);
-                    }
-                }
-            });
-            RoleCredentialsCache.Settings roles = RoleCredentialsCache.Settings.of(fleet.config().roleName(),
-                    fleet.config().externalId());
-            AccountRegistry registry = new AccountRegistry(fleet.accounts().stream()
-                    .map(id -> new Account(id, "a" + id, List.of("eu-west-1"), List.of())).toList());
-            SpokeListing listing = new SpokeListing(clients, new Pipelines(ResilienceSettings.defaults()));
-            try (InventoryUpdater updater = new InventoryUpdater(sqs, InventoryUpdater.Settings.of(
-                    queues.workQueueUrl(), queues.deadLetterQueueUrl()), new SpokeEventParser(roles.roleName(),
-                    roles.sessionName()), listing, inventory, store.control(), () -> registry, AsleepShapes.ZERO,
-                    Clock.systemUTC())) {
-                updater.start();
-                fleet.accounts().forEach(account -> listing.assumeRole(account, "eu-west-1"));
-                List<dev.offhours.simulator.Target> targets = new ArrayList<>(fleet.targets());
-                java.util.Collections.shuffle(targets, new Random(3));
-                int samples = Math.min(LATENCY_SAMPLES, targets.size());
-                for (int i = 0; i < samples; i++) {
-                    dev.offhours.simulator.Target simulated = targets.get(i);
-                    Capacity next = new Capacity(1, 2 + i % 5, 10);
-                    Target target = change(clients, simulated, next);
-                    expected.put(target, next);
-                    sentNanos.put(target, System.nanoTime());
-                    String body = envelope(simulated);
-                    sqs.sendMessage(b -> b.queueUrl(queues.workQueueUrl()).messageBody(body));
-                    Thread.sleep(1000 / EVENTS_PER_SECOND);
-                }
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!sentNanos.isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
-                print("latency_dead_lettered", updater.stats().deadLettered());
-                print("latency_refreshes", updater.stats().refreshes());
-            }
-        }
-        return new ArrayList<>(latencies);
+    private static FleetBuilder fleet() {
+        return SimulatedFleet.builder().seed(11).accounts(ACCOUNTS).regions("eu-west-1", "eu-central-1")
+                .asgsPerAccountRegion(PER_KIND).nodegroupsPerAccountRegion(PER_KIND).clustersPerAccountRegion(1)
+                .noLatency();
     }
 
-    /** Scales the target in the simulator the way its owner would, before the event announces it. */
-    private static Target change(SpokeClients clients, dev.offhours.simulator.Target target, Capacity next) {
-        if (target.kind() == TargetKind.ASG) {
-            clients.autoScaling(target.account(), target.region()).updateAutoScalingGroup(b -> b
-                    .autoScalingGroupName(target.name()).minSize(next.min()).desiredCapacity(next.desired())
-                    .maxSize(next.max()));
-            return Target.asg(target.account(), target.region(), target.name());
-        }
-        clients.eks(target.account(), target.region()).updateNodegroupConfig(b -> b.clusterName(target.cluster())
-                .nodegroupName(target.name()).scalingConfig(s -> s.minSize(next.min()).desiredSize(next.desired())
-                        .maxSize(next.max())));
-        return Target.nodegroup(target.account(), target.region(), target.cluster(), target.name());
-    }
-
-    /** The "AWS API Call via CloudTrail" envelope of an owner's UpdateAutoScalingGroup / UpdateNodegroupConfig. */
-    private static String envelope(dev.offhours.simulator.Target target) throws Exception {
-        boolean asg = target.kind() == TargetKind.ASG;
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "0").put("id", java.util.UUID.randomUUID().toString())
-                .put("detail-type", "AWS API Call via CloudTrail").put("source", asg ? "aws.autoscaling" : "aws.eks")
-                .put("account", target.account()).put("time", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
-                .put("region", target.region()).putArray("resources");
-        ObjectNode detail = event.putObject("detail");
-        detail.put("eventVersion", "1.08").put("eventSource", asg ? "autoscaling.amazonaws.com" : "eks.amazonaws.com")
-                .put("eventName", asg ? "UpdateAutoScalingGroup" : "UpdateNodegroupConfig")
-                .put("awsRegion", target.region()).put("eventType", "AwsApiCall");
-        detail.putObject("userIdentity").put("type", "AssumedRole")
-                .put("arn", "arn:aws:sts::" + target.account() + ":assumed-role/Admin/owner");
-        ObjectNode request = detail.putObject("requestParameters");
-        if (asg) {
-            request.put("autoScalingGroupName", target.name());
-        } else {
-            request.put("name", target.cluster()).put("nodegroupName", target.name());
-        }
-        return JSON.writeValueAsString(event);
-    }
-
-    private static SpokeClients clients(SimulatedFleet fleet) {
+    /** The hub's spoke clients on the simulator, credentials expiring on {@code clock}. */
+    static SpokeClients clients(SimulatedFleet fleet, Clock clock) {
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
-                RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()),
-                Clock.systemUTC());
+                RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
         return new SpokeClients(new SpokeClientFactory() {
             @Override
             public AutoScalingClient autoScaling(AwsCredentialsProvider provider, String region) {

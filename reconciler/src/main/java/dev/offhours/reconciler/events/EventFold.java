@@ -23,8 +23,13 @@ import java.util.Optional;
  * whose time, rounded up to its whole second plus {@link #CLOCK_SKEW_MILLIS}, is not after the version is already
  * reflected: it is stale and changes nothing. A change more than the skew after the version is certainly newer and
  * its carried state is applied. A change in between, or two changes of the same kind within one second, cannot be
- * ordered against what the item holds: the resource is read instead. So late, duplicate and out-of-order events
- * never regress an item; at worst they cost one read.
+ * ordered against what the item holds: the resource is read instead, unless it would leave the sizes as they are
+ * (then either order gives the item it is). So late, duplicate and out-of-order events never regress an item; at
+ * worst they cost one read.
+ *
+ * <p><b>Scaling activities.</b> A scaling policy or a scheduled action changes a group's desired size without an API
+ * call of anyone's; its instance events name the activity's time and new desired size in their cause
+ * ({@link InstanceCause}), which is applied like a resize.
  *
  * <p><b>Offhours' own changes</b> cost nothing: the worker that made the call records its outcome on the item
  * ({@code InventoryStore.recordOutcome}), and redelivers its work item until it has, even after a crash.
@@ -35,11 +40,13 @@ final class EventFold {
     static final long CLOCK_SKEW_MILLIS = 5_000;
 
     /**
-     * Instance launch/terminate events this soon after the item's version trail the change it already holds (a resize
-     * launches its instances over the next minutes). Later ones mean a scaling policy or scheduled action moved the
-     * group's desired size without an API call of anyone's: the group is read.
+     * Instance launch/terminate events whose cause names no desired-size change (see {@link InstanceCause}) this soon
+     * after the item's version trail the change it already holds (a resize launches its instances over the next
+     * minutes). Later ones may mean something moved the group's desired size: the group is read.
      */
     static final long TRAILING_INSTANCE_EVENTS_MILLIS = 5 * 60_000;
+
+    private static final String SIZES = "sizes";
 
     sealed interface Decision {
     }
@@ -67,7 +74,7 @@ final class EventFold {
 
     static Decision fold(Optional<InventoryItem> stored, List<ObservedChange> window, AsleepShapes shapes,
                          Instant now) {
-        List<ObservedChange> others = window.stream().filter(change -> !change.selfInflicted())
+        List<ObservedChange> others = window.stream().filter(change -> !change.selfInflicted()).distinct()
                 .sorted(Comparator.comparing(ObservedChange::time)).toList();
         if (others.isEmpty()) {
             return new Nothing(Skip.OWN_CHANGE);
@@ -76,7 +83,8 @@ final class EventFold {
             return others.stream().anyMatch(EventFold::mayOptIn) ? new Read() : new Nothing(Skip.NOT_OURS);
         }
         long version = stored.get().version();
-        List<ObservedChange> fresh = others.stream().filter(change -> !isReflected(change, version)).toList();
+        List<ObservedChange> fresh = others.stream()
+                .filter(change -> !isReflected(change, version) && !isNoOp(change, stored.get())).toList();
         if (fresh.isEmpty()) {
             return new Nothing(Skip.STALE);
         }
@@ -96,10 +104,23 @@ final class EventFold {
 
     private static boolean isReflected(ObservedChange observed, long version) {
         long happened = observed.time().toEpochMilli();
-        if (observed.instanceEvent()) {
+        if (observed.instanceEvent() && observed.change() instanceof ResourceChange.Touched) {
             return version >= happened - TRAILING_INSTANCE_EVENTS_MILLIS;
         }
         return version >= happened + 999 + CLOCK_SKEW_MILLIS;
+    }
+
+    /**
+     * Sizes the item already has: whichever order the change and the item's own changes happened in, the result is
+     * the item as it is. This is what lets the instance events of an owner's resize, whose cause names the second
+     * the event already applied, cost nothing.
+     */
+    private static boolean isNoOp(ObservedChange observed, InventoryItem stored) {
+        Capacity current = stored.current();
+        if (current == null || !kind(observed.change()).equals(SIZES)) {
+            return false;
+        }
+        return current.equals(sizesAfter(stored.target().kind(), current, observed.change()));
     }
 
     /** Every change certainly after the version, and no two changes of one kind in the same second. */
@@ -113,7 +134,7 @@ final class EventFold {
                 return false;
             }
             if (i > 0 && change.time().equals(fresh.get(i - 1).time())
-                    && change.change().getClass() == fresh.get(i - 1).change().getClass()) {
+                    && kind(change.change()).equals(kind(fresh.get(i - 1).change()))) {
                 return false;
             }
         }
@@ -130,11 +151,11 @@ final class EventFold {
             if (change instanceof ResourceChange.Removed) {
                 return i == fresh.size() - 1 ? new Remove(version) : new Read();
             }
-            if (change instanceof ResourceChange.Resized resized) {
-                current = current == null ? null : resize(item.target().kind(), current, resized);
-            } else if (change instanceof ResourceChange.Retagged retagged) {
+            if (change instanceof ResourceChange.Retagged retagged) {
                 tags.keySet().removeAll(retagged.removed());
                 tags.putAll(retagged.set());
+            } else {
+                current = current == null ? null : sizesAfter(item.target().kind(), current, change);
             }
             if (current == null || !isOptIn(tags.get(OffhoursTags.SCHEDULE))) {
                 return new Read(); // sizes we cannot derive, or opted out: the read reports it if left asleep
@@ -146,6 +167,23 @@ final class EventFold {
         Instant lastEvent = item.lastEventAt() != null && item.lastEventAt().isAfter(last) ? item.lastEventAt() : last;
         return new Write(new InventoryItem(item.target(), schedule, tags, current, saved, state, lastEvent,
                 InventoryItem.EVENT, version, now));
+    }
+
+    /** Resizes and scaling activities both move sizes; same-second changes of one kind cannot be ordered. */
+    private static String kind(ResourceChange change) {
+        return change instanceof ResourceChange.Resized || change instanceof ResourceChange.ScalingActivity
+                ? SIZES : change.getClass().getSimpleName();
+    }
+
+    /** The sizes after a size change; the same sizes for a change of something else; null when not derivable. */
+    private static Capacity sizesAfter(TargetKind kind, Capacity current, ResourceChange change) {
+        if (change instanceof ResourceChange.Resized resized) {
+            return resize(kind, current, resized);
+        }
+        if (change instanceof ResourceChange.ScalingActivity activity) {
+            return resize(kind, current, new ResourceChange.Resized(activity.ref(), null, activity.desired(), null));
+        }
+        return current;
     }
 
     /**

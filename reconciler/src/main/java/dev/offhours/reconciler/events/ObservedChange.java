@@ -9,7 +9,9 @@ import java.time.Instant;
  */
 record ObservedChange(Instant time, ResourceChange change, boolean selfInflicted, boolean instanceEvent) {
 
+    /** A scaling activity is timed by its own start, which its instance events trail by minutes. */
     static ObservedChange of(SpokeEvent event, ResourceChange change) {
-        return new ObservedChange(event.time(), change, event.selfInflicted(), event.isInstanceEvent());
+        Instant time = change instanceof ResourceChange.ScalingActivity activity ? activity.at() : event.time();
+        return new ObservedChange(time, change, event.selfInflicted(), event.isInstanceEvent());
     }
 }

@@ -1,5 +1,6 @@
 package dev.offhours.reconciler.events;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -36,6 +37,21 @@ sealed interface ResourceChange {
         }
     }
 
+    /**
+     * An Auto Scaling activity set the group's desired size at {@code at}, as a native instance event's
+     * {@code detail.Cause} says ("At 2026-03-02T08:22:45Z a monitor alarm ... changing the desired capacity from 4
+     * to 9."): a scaling policy, a scheduled action, or the API call whose own event also arrives.
+     */
+    record ScalingActivity(ResourceRef ref, Instant at, int desired) implements ResourceChange {
+        public ScalingActivity {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(at, "at");
+            if (desired < 0) {
+                throw new IllegalArgumentException("a desired size is 0 or more, but was " + desired);
+            }
+        }
+    }
+
     /** The resource was deleted. */
     record Removed(ResourceRef ref) implements ResourceChange {
         public Removed {
@@ -45,7 +61,7 @@ sealed interface ResourceChange {
 
     /**
      * Something changed that the event does not describe: a creation (the request lacks the tags' final merge and
-     * the instances), a whole cluster, or a native instance event (a scaling policy may have moved the desired size).
+     * the instances), a whole cluster, or a native instance event whose cause names no desired size.
      */
     record Touched(ResourceRef ref) implements ResourceChange {
         public Touched {

@@ -62,9 +62,9 @@ public final class SpokeEventParser {
             if (group == null) {
                 throw new UnparseableEventException("the " + detailType + " event has no detail.AutoScalingGroupName");
             }
-            return new SpokeEvent(id, account, region, time, detailType,
-                    List.of(new ResourceChange.Touched(ResourceRef.of(Target.asg(account, region, group)))), null,
-                    false);
+            ResourceRef ref = ResourceRef.of(Target.asg(account, region, group));
+            return new SpokeEvent(id, account, region, time, detailType, List.of(InstanceCause.change(ref,
+                    text(detail, "Cause"))), null, false);
         }
         if (!SpokeEventPatterns.CLOUDTRAIL_DETAIL_TYPE.equals(detailType)) {
             throw new UnparseableEventException("detail-type '" + detailType + "' of source '" + source

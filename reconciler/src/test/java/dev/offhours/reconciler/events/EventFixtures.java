@@ -47,6 +47,9 @@ public final class EventFixtures {
     /** The whole envelope as EventBridge delivers it to SQS. */
     String envelope(String fixture, Instant time) {
         String text = read(fixture).replace("{{time}}", time.toString());
+        if (!values.containsKey("activity")) {
+            text = text.replace("{{activity}}", time.toString()); // the scaling activity an instance event names
+        }
         for (Map.Entry<String, String> value : values.entrySet()) {
             text = text.replace("{{" + value.getKey() + "}}", value.getValue());
         }

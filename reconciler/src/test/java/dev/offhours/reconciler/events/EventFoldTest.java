@@ -78,6 +78,18 @@ class EventFoldTest {
                 row("an owner scaling a group with a saved capacity to zero: asleep", STORED.withSavedAwake(
                         new Capacity(1, 2, 4)), List.of(owner(resize(60, 0, 0, 0))), "write 0/0/0 ASLEEP saved 1/2/4"
                         + " version +60s"),
+                row("a scaling policy's activity named by its instance events is applied without a read", STORED,
+                        List.of(activity(600, 3), activity(600, 3), activity(600, 3)),
+                        "write 1/3/4 AWAKE version +600s"),
+                row("the instance events of a resize the item holds cost nothing", STORED,
+                        List.of(activity(2, 2)), "skip STALE"),
+                row("an activity within the skew that moves the sizes is read", STORED,
+                        List.of(activity(2, 3)), "read"),
+                row("an activity beyond the group's maximum is read", STORED, List.of(activity(600, 9)), "read"),
+                row("an activity and a resize in one second cannot be ordered", STORED,
+                        List.of(owner(resize(600, 1, 3, 6)), activity(600, 5)), "read"),
+                row("activities of a group the inventory does not hold", null, List.of(activity(600, 3)),
+                        "skip NOT_OURS"),
                 row("an event newer than the hub's clock is versioned at the hub's clock", STORED,
                         List.of(owner(resize(3600, 1, 3, 6))), "write 1/3/6 AWAKE version +1800s"));
     }
@@ -142,6 +154,12 @@ class EventFoldTest {
 
     private static ObservedChange own(Timed timed) {
         return new ObservedChange(V.plusSeconds(timed.seconds()), timed.change(), true, false);
+    }
+
+    /** What an instance event whose cause names a scaling activity becomes (the activity's own time). */
+    private static ObservedChange activity(long seconds, int desired) {
+        return new ObservedChange(V.plusSeconds(seconds), new ResourceChange.ScalingActivity(REF, V.plusSeconds(seconds),
+                desired), false, true);
     }
 
     private static ObservedChange instance(long seconds) {

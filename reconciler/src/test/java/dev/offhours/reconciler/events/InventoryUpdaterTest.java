@@ -108,22 +108,41 @@ class InventoryUpdaterTest {
     }
 
     @Test
-    void aBurstOfTwoHundredInstanceLaunchesCausesOneRefresh() {
+    void aBurstOfTwoHundredInstanceLaunchesOfAScalingPolicyCostsNoReadAndMovesTheDesiredSize() {
         hub.createAsg("web", AWAKE, OPTED_IN);
         put("create-auto-scaling-group", T0);
         consume();
         hub.describeAsgCalls.set(0);
-        hub.resizeAsg("web", new Capacity(1, 4, 8));
+        hub.resizeAsg("web", new Capacity(1, 4, 4)); // a target-tracking policy: no API call of anyone's
+        EventFixtures policy = fixtures.with("activity", T0.plusSeconds(590).toString()).with("desired", "4");
 
-        hub.put(IntStream.range(0, 200).mapToObj(i -> entry("asg-launch-successful", T0.plusSeconds(600).plusMillis(i * 10L)))
-                .toList());
+        hub.put(IntStream.range(0, 200).mapToObj(i -> policy.entry("asg-launch-successful",
+                T0.plusSeconds(600).plusMillis(i * 10L), BUS)).toList());
         consume();
 
-        assertThat(hub.describeAsgCalls.get()).as("DescribeAutoScalingGroups calls").isBetween(1, 3);
+        assertThat(hub.describeAsgCalls.get()).as("DescribeAutoScalingGroups calls").isZero();
         assertThat(updater.stats().messages()).isEqualTo(201);
+        assertThat(updater.stats().applied()).isEqualTo(1);
         assertThat(store.inventory().get(WEB)).hasValueSatisfying(item ->
-                assertThat(item.current()).isEqualTo(new Capacity(1, 4, 8)));
+                assertThat(item.current()).isEqualTo(new Capacity(1, 4, 4)));
         assertThat(hub.queued(hub.queueUrl)).isZero();
+    }
+
+    @Test
+    void instanceEventsWhoseCauseNamesNoSizeLongAfterTheLastChangeCostOneRead() {
+        hub.createAsg("web", AWAKE, OPTED_IN);
+        put("create-auto-scaling-group", T0);
+        consume();
+        hub.describeAsgCalls.set(0);
+        hub.resizeAsg("web", new Capacity(1, 3, 4));
+
+        hub.put(IntStream.range(0, 50).mapToObj(i -> entry("asg-terminate-unsuccessful",
+                T0.plusSeconds(900).plusMillis(i * 10L))).toList());
+        consume();
+
+        assertThat(hub.describeAsgCalls.get()).as("DescribeAutoScalingGroups calls").isEqualTo(1);
+        assertThat(store.inventory().get(WEB)).hasValueSatisfying(item ->
+                assertThat(item.current()).isEqualTo(new Capacity(1, 3, 4)));
     }
 
     @Test
@@ -132,8 +151,10 @@ class InventoryUpdaterTest {
         put("create-auto-scaling-group", T0);
         consume();
         hub.describeAsgCalls.set(0);
+        EventFixtures creation = fixtures.with("activity", T0.toString()).with("desired", "2");
 
-        hub.put(IntStream.range(0, 20).mapToObj(i -> entry("asg-launch-successful", T0.plusSeconds(60 + i))).toList());
+        hub.put(IntStream.range(0, 20).mapToObj(i -> creation.entry("asg-launch-successful", T0.plusSeconds(60 + i),
+                BUS)).toList());
         consume();
 
         assertThat(hub.describeAsgCalls.get()).isZero();
@@ -268,9 +289,15 @@ class InventoryUpdaterTest {
         assertThat(hub.describeAsgCalls.get()).as("an event the item already holds costs no read").isZero();
 
         hub.put(List.of(fixtures.with("desired", "5").entry("set-desired-capacity", T0.plusSeconds(120), BUS)));
-        consume(); // the newest change again: it cannot be told from a second change in the same seconds
+        consume(); // the newest change again: whichever came first, the sizes stay as they are
         assertThat(store.inventory().get(WEB).map(InventoryItem::current)).contains(new Capacity(1, 5, 6));
-        assertThat(hub.describeAsgCalls.get()).as("a duplicate of the newest change costs one read").isEqualTo(1);
+        assertThat(hub.describeAsgCalls.get()).as("a duplicate of the newest change costs no read").isZero();
+
+        hub.resizeAsg("web", new Capacity(1, 2, 6));
+        hub.put(List.of(fixtures.with("desired", "2").entry("set-desired-capacity", T0.plusSeconds(122), BUS)));
+        consume(); // a different change within the clock skew of the last one cannot be ordered: it is read
+        assertThat(store.inventory().get(WEB).map(InventoryItem::current)).contains(new Capacity(1, 2, 6));
+        assertThat(hub.describeAsgCalls.get()).as("an unorderable change costs one read").isEqualTo(1);
     }
 
     @Test

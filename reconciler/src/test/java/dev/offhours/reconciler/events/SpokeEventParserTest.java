@@ -30,7 +30,8 @@ class SpokeEventParserTest {
         ResourceChange.Touched webTouched = new ResourceChange.Touched(WEB);
         Map<String, String> optIn = Map.of("offhours.dev/schedule", "office-hours");
         return Stream.of(
-                Arguments.of("asg-launch-successful", "EC2 Instance Launch Successful", List.of(webTouched)),
+                Arguments.of("asg-launch-successful", "EC2 Instance Launch Successful",
+                        List.of(new ResourceChange.ScalingActivity(WEB, TIME, 3))),
                 Arguments.of("asg-terminate-unsuccessful", "EC2 Instance Terminate Unsuccessful", List.of(webTouched)),
                 Arguments.of("create-auto-scaling-group", "CreateAutoScalingGroup", List.of(webTouched)),
                 Arguments.of("update-auto-scaling-group", "UpdateAutoScalingGroup",
