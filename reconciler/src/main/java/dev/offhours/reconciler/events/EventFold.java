@@ -8,6 +8,7 @@ import dev.offhours.core.work.TargetKind;
 import dev.offhours.reconciler.inventory.AsleepShapes;
 import dev.offhours.reconciler.inventory.StateRule;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -83,15 +84,12 @@ final class EventFold {
             return others.stream().anyMatch(EventFold::mayOptIn) ? new Read() : new Nothing(Skip.NOT_OURS);
         }
         long version = stored.get().version();
-        List<ObservedChange> fresh = others.stream()
-                .filter(change -> !isReflected(change, version) && !isNoOp(change, stored.get())).toList();
-        if (fresh.isEmpty()) {
-            return new Nothing(Skip.STALE);
-        }
-        if (!isOrderable(fresh, version)) {
+        List<ObservedChange> fresh = others.stream().filter(change -> !isReflected(change, version)).toList();
+        Optional<List<ObservedChange>> ordered = inOrder(fresh, stored.get());
+        if (ordered.isEmpty()) {
             return new Read();
         }
-        return apply(stored.get(), fresh, shapes, now);
+        return ordered.get().isEmpty() ? new Nothing(Skip.STALE) : apply(stored.get(), ordered.get(), shapes, now);
     }
 
     /** A creation, or a tag call that sets the opt-in tag: the resource may have to enter the inventory. */
@@ -123,39 +121,62 @@ final class EventFold {
         return current.equals(sizesAfter(stored.target().kind(), current, observed.change()));
     }
 
-    /** Every change certainly after the version, and no two changes of one kind in the same second. */
-    private static boolean isOrderable(List<ObservedChange> fresh, long version) {
-        for (int i = 0; i < fresh.size(); i++) {
-            ObservedChange change = fresh.get(i);
+    /**
+     * The changes to apply, in order; empty when one cannot be ordered against the item (it may be older or newer
+     * than what the item holds) or against another change of the same second, and the order would matter.
+     */
+    private static Optional<List<ObservedChange>> inOrder(List<ObservedChange> fresh, InventoryItem stored) {
+        List<ObservedChange> ordered = new ArrayList<>();
+        for (ObservedChange change : fresh) {
             if (change.change() instanceof ResourceChange.Touched) {
-                return false;
+                return Optional.empty();
             }
-            if (change.time().toEpochMilli() <= version + CLOCK_SKEW_MILLIS) {
-                return false;
+            if (change.time().toEpochMilli() <= stored.version() + CLOCK_SKEW_MILLIS) {
+                if (isNoOp(change, stored)) {
+                    continue;
+                }
+                return Optional.empty();
             }
-            if (i > 0 && change.time().equals(fresh.get(i - 1).time())
-                    && kind(change.change()).equals(kind(fresh.get(i - 1).change()))) {
-                return false;
+            ObservedChange previous = ordered.isEmpty() ? null : ordered.get(ordered.size() - 1);
+            if (previous != null && previous.time().equals(change.time())
+                    && !commute(previous.change(), change.change(), stored)) {
+                return Optional.empty();
             }
+            ordered.add(change);
         }
-        return true;
+        return Optional.of(ordered);
+    }
+
+    /** Two changes of one second whose order does not matter: of different things, or with the same outcome. */
+    private static boolean commute(ResourceChange a, ResourceChange b, InventoryItem stored) {
+        if (!kind(a).equals(kind(b))) {
+            return true;
+        }
+        if (kind(a).equals(SIZES)) {
+            TargetKind kind = stored.target().kind();
+            Capacity ab = sizesAfter(kind, sizesAfter(kind, stored.current(), a), b);
+            return ab != null && ab.equals(sizesAfter(kind, sizesAfter(kind, stored.current(), b), a));
+        }
+        if (a instanceof ResourceChange.Retagged x && b instanceof ResourceChange.Retagged y) {
+            return tagsAfter(tagsAfter(stored.tags(), x), y).equals(tagsAfter(tagsAfter(stored.tags(), y), x));
+        }
+        return false;
     }
 
     private static Decision apply(InventoryItem item, List<ObservedChange> fresh, AsleepShapes shapes, Instant now) {
         Instant last = fresh.get(fresh.size() - 1).time();
         long version = Math.max(item.version() + 1, Math.min(last.toEpochMilli(), now.toEpochMilli()));
         Capacity current = item.current();
-        Map<String, String> tags = new HashMap<>(item.tags());
+        Map<String, String> tags = item.tags();
         for (int i = 0; i < fresh.size(); i++) {
             ResourceChange change = fresh.get(i).change();
             if (change instanceof ResourceChange.Removed) {
                 return i == fresh.size() - 1 ? new Remove(version) : new Read();
             }
             if (change instanceof ResourceChange.Retagged retagged) {
-                tags.keySet().removeAll(retagged.removed());
-                tags.putAll(retagged.set());
+                tags = tagsAfter(tags, retagged);
             } else {
-                current = current == null ? null : sizesAfter(item.target().kind(), current, change);
+                current = sizesAfter(item.target().kind(), current, change);
             }
             if (current == null || !isOptIn(tags.get(OffhoursTags.SCHEDULE))) {
                 return new Read(); // sizes we cannot derive, or opted out: the read reports it if left asleep
@@ -177,6 +198,9 @@ final class EventFold {
 
     /** The sizes after a size change; the same sizes for a change of something else; null when not derivable. */
     private static Capacity sizesAfter(TargetKind kind, Capacity current, ResourceChange change) {
+        if (current == null) {
+            return null;
+        }
         if (change instanceof ResourceChange.Resized resized) {
             return resize(kind, current, resized);
         }
@@ -184,6 +208,13 @@ final class EventFold {
             return resize(kind, current, new ResourceChange.Resized(activity.ref(), null, activity.desired(), null));
         }
         return current;
+    }
+
+    private static Map<String, String> tagsAfter(Map<String, String> tags, ResourceChange.Retagged retagged) {
+        Map<String, String> after = new HashMap<>(tags);
+        after.keySet().removeAll(retagged.removed());
+        after.putAll(retagged.set());
+        return after;
     }
 
     /**
