@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.eks.EksClient;
  *
  * <p>Part two ("latency"), in real time: {@link EventLatency}.
  *
- * <p>Run: {@code ./mvnw -B -q -o -DskipTests install && ./mvnw -B -q -o -pl tests -DskipTests
+ * <p>Run: {@code ./mvnw -B -q -DskipTests install && ./mvnw -B -q -pl tests -DskipTests
  * -Pevent-inventory-benchmark package}
  */
 public final class EventInventoryBenchmark {
