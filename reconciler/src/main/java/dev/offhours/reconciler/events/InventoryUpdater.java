@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +74,7 @@ public final class InventoryUpdater implements AutoCloseable {
     private final PendingRefreshes pending;
     private final UpdaterStats stats = new UpdaterStats();
     private volatile boolean running;
+    private volatile Instant lastReceiveAt;
     private Thread poller;
     private ExecutorService refreshPool;
 
@@ -98,6 +100,11 @@ public final class InventoryUpdater implements AutoCloseable {
 
     public UpdaterStats stats() {
         return stats;
+    }
+
+    /** When the events queue last answered a receive (empty or not); empty before the first. */
+    public Optional<Instant> lastReceiveAt() {
+        return Optional.ofNullable(lastReceiveAt);
     }
 
     /** Starts the consumer thread and the refresh pool. */
@@ -152,6 +159,7 @@ public final class InventoryUpdater implements AutoCloseable {
         List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(settings.queueUrl()).maxNumberOfMessages(10)
                 .waitTimeSeconds(waitSeconds)).messages();
         Instant now = clock.instant();
+        lastReceiveAt = now;
         for (Message message : messages) {
             stats.messages.incrementAndGet();
             accept(message, now);

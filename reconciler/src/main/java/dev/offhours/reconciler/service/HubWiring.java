@@ -25,6 +25,7 @@ import dev.offhours.reconciler.inventory.DiscoveryScheduler;
 import dev.offhours.reconciler.inventory.SpokeListing;
 import dev.offhours.reconciler.reconcile.Reconciler;
 import dev.offhours.reconciler.reconcile.RunningRevision;
+import dev.offhours.reconciler.service.health.EventsHealthCheck;
 import dev.offhours.reconciler.service.health.GitHealthCheck;
 import dev.offhours.reconciler.service.health.QueueHealthCheck;
 import dev.offhours.reconciler.service.health.SchedulerHealthCheck;
@@ -140,6 +141,8 @@ public final class HubWiring {
         environment.healthChecks().register("store", new StoreHealthCheck(stores.control(), stores.description()));
         environment.healthChecks().register("sqs", new QueueHealthCheck(sqs, config.dispatch().getWorkQueueUrl()));
         environment.healthChecks().register("scheduler", new SchedulerHealthCheck(registry));
+        updater.ifPresent(events -> environment.healthChecks().register("events",
+                new EventsHealthCheck(events::lastReceiveAt, EventsHealthCheck.DEFAULT_MAX_AGE, clock)));
 
         Hub hub = new Hub(stores, loop, registry, dispatcher, revision, pool, discovery, credentials, owner);
         HubMetrics.register(environment.metrics(), hub, pipelines);

@@ -95,6 +95,8 @@ class HubEventsEndToEndTest {
                 TargetView resized = awaitTarget(app, "the resized ASG", t -> t.current().equals(capacity(1, 3, 6)));
                 assertThat(resized.schedule()).isEqualTo(SCHEDULE);
                 assertThat(resized.source()).isEqualTo("event");
+                assertThat(app.getEnvironment().healthChecks().runHealthCheck("events").isHealthy())
+                        .as("the events health check of a consuming hub").isTrue();
 
                 sqs.sendMessage(b -> b.queueUrl(bus.queueUrl()).messageBody("this is not an event"));
                 Message dead = await("the non-event on the events dead-letter queue", () -> receive(sqs, bus));
