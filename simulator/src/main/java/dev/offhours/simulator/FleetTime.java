@@ -3,6 +3,8 @@ package dev.offhours.simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZoneId;
 
 /**
  * The simulator's notion of time. Token buckets refill, latencies elapse, node group updates complete and
@@ -14,6 +16,27 @@ public interface FleetTime {
 
     /** Simulated monotonic nanoseconds since the fleet started. */
     long nanos();
+
+    /** This time as a UTC {@link Clock}, so credentials expire and records are stamped in simulated time. */
+    default Clock asClock() {
+        FleetTime time = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return time.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+    }
 
     /** Lets {@code simulated} time pass for the calling thread. */
     void sleep(Duration simulated) throws InterruptedException;

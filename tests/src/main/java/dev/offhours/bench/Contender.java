@@ -18,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.eks.EksClient;
 
 /** One implementation under benchmark, on its own fresh fleet, with the counters a storm reads. */
 record Contender(String name, SimulatedFleet fleet, WorkItemHandler handler, LongSupplier records,
@@ -29,20 +26,10 @@ record Contender(String name, SimulatedFleet fleet, WorkItemHandler handler, Lon
 
     /** offhours' worker with every real-time setting (limits, backoffs, queue delays) scaled to simulated time. */
     static Contender offhours(SimulatedFleet fleet, double scale) {
-        Clock clock = new FleetClock(fleet.time());
+        Clock clock = fleet.time().asClock();
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
-        SpokeClientFactory factory = new SpokeClientFactory() {
-            @Override
-            public AutoScalingClient autoScaling(AwsCredentialsProvider provider, String region) {
-                return fleet.autoScaling(provider, region);
-            }
-
-            @Override
-            public EksClient eks(AwsCredentialsProvider provider, String region) {
-                return fleet.eks(provider, region);
-            }
-        };
+        SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks);
         CountingOperationStore store = new CountingOperationStore(new InMemoryOperationStore());
         SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
         SpokeWorker worker = new SpokeWorker(new SpokeClients(factory, credentials),

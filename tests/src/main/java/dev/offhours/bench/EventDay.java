@@ -65,7 +65,7 @@ final class EventDay {
     EventDay(SimulatedFleet fleet, ManualTime time) {
         this.fleet = fleet;
         this.time = time;
-        this.clock = new FleetClock(time);
+        this.clock = time.asClock();
         this.roles = RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId());
         this.check = new InventoryCheck(fleet);
     }

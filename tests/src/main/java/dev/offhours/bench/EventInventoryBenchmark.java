@@ -23,9 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.eks.EksClient;
 
 /**
  * Event-driven inventory against polling (issue 5), with the real updater on both parts.
@@ -163,17 +160,7 @@ public final class EventInventoryBenchmark {
     static SpokeClients clients(SimulatedFleet fleet, Clock clock) {
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
-        return new SpokeClients(new SpokeClientFactory() {
-            @Override
-            public AutoScalingClient autoScaling(AwsCredentialsProvider provider, String region) {
-                return fleet.autoScaling(provider, region);
-            }
-
-            @Override
-            public EksClient eks(AwsCredentialsProvider provider, String region) {
-                return fleet.eks(provider, region);
-            }
-        }, credentials);
+        return new SpokeClients(SpokeClientFactory.of(fleet::autoScaling, fleet::eks), credentials);
     }
 
     private static long percentile(List<Long> sorted, double p) {

@@ -17,13 +17,7 @@ import dev.offhours.worker.resilience.Pipelines;
 import dev.offhours.worker.resilience.ResilienceSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.eks.EksClient;
 
 /**
  * A SpokeWorker wired to the fleet simulator on manual time: no latency, exact call counts, and EKS updates that
@@ -44,44 +38,14 @@ final class SimulatedSpokes {
         this.fleet = SimulatedFleet.builder().seed(3).time(time).noLatency().accounts(1).firstAccountId(100000000001L)
                 .regions(REGION).asgsPerAccountRegion(0).nodegroupsPerAccountRegion(0)
                 .nodegroupUpdateDuration(nodegroupUpdate).build();
-        Clock clock = clockOf(time);
+        Clock clock = time.asClock();
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
-        SpokeClientFactory factory = new SpokeClientFactory() {
-            @Override
-            public AutoScalingClient autoScaling(AwsCredentialsProvider provider, String region) {
-                return fleet.autoScaling(provider, region);
-            }
-
-            @Override
-            public EksClient eks(AwsCredentialsProvider provider, String region) {
-                return fleet.eks(provider, region);
-            }
-        };
+        SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks);
         SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
         this.worker = new SpokeWorker(new SpokeClients(factory, credentials), new Pipelines(ResilienceSettings.defaults()),
                 operations, awake, clock, new SpokeWorker.Settings(defaults.recordRetention(), defaults.confirmDelay(),
                 defaults.retryLaterDelay(), asgViewFreshness));
-    }
-
-    /** The fleet's simulated time as a Clock, so credentials expire in the same time as the fleet's sessions. */
-    static Clock clockOf(FleetTime time) {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return time.instant();
-            }
-        };
     }
 
     Target asg(String name, Capacity capacity) {

@@ -14,9 +14,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.eks.EksClient;
 
 /**
  * The demo's simulated AWS: {@code accounts} spoke accounts in one region, each with ASGs and EKS node groups tagged
@@ -62,17 +59,7 @@ final class DemoFleet {
     }
 
     SpokeAccess access() {
-        SpokeClientFactory clients = new SpokeClientFactory() {
-            @Override
-            public AutoScalingClient autoScaling(AwsCredentialsProvider credentials, String region) {
-                return fleet.autoScaling(credentials, region);
-            }
-
-            @Override
-            public EksClient eks(AwsCredentialsProvider credentials, String region) {
-                return fleet.eks(credentials, region);
-            }
-        };
+        SpokeClientFactory clients = SpokeClientFactory.of(fleet::autoScaling, fleet::eks);
         return new SpokeAccess(fleet.sts(), clients, () -> { });
     }
 

@@ -17,12 +17,10 @@ import dev.offhours.reconciler.inventory.AsleepShapes;
 import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
 import dev.offhours.testsupport.MotoExtension;
 import dev.offhours.testsupport.MotoServer;
+import dev.offhours.testsupport.MutableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -382,42 +380,5 @@ class InventoryUpdaterTest {
         }
         clock.advance(Duration.ofSeconds(11));
         updater.flushDueNow();
-    }
-
-    /** A clock tests move by hand, or that follows the system clock once told to. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-        private volatile boolean follow;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void follow() {
-            follow = true;
-        }
-
-        @Override
-        public Instant instant() {
-            return follow ? Instant.now() : now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

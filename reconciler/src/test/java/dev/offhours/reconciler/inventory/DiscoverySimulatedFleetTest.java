@@ -29,9 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.eks.EksClient;
 
 /** Discovery over a few dozen in-process simulated accounts in two regions, three of them unreachable. */
 class DiscoverySimulatedFleetTest {
@@ -54,17 +51,7 @@ class DiscoverySimulatedFleetTest {
                 .roleName("offhours-spoke").externalId("offhours").deniedAccounts(3).build();
         denied = fleet.deniedAccounts();
         hub = EmbeddedHubStore.open(directory.resolve("hub.mv.db"));
-        SpokeClientFactory factory = new SpokeClientFactory() {
-            @Override
-            public AutoScalingClient autoScaling(AwsCredentialsProvider credentials, String region) {
-                return fleet.autoScaling(credentials, region);
-            }
-
-            @Override
-            public EksClient eks(AwsCredentialsProvider credentials, String region) {
-                return fleet.eks(credentials, region);
-            }
-        };
+        SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks);
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of("offhours-spoke", "offhours"), Clock.systemUTC());
         clients = new SpokeClients(factory, credentials);

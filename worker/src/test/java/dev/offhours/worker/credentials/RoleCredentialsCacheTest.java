@@ -7,11 +7,8 @@ import dev.offhours.simulator.FleetTime;
 import dev.offhours.simulator.LatencySpec;
 import dev.offhours.simulator.ManualTime;
 import dev.offhours.simulator.SimulatedFleet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +37,7 @@ class RoleCredentialsCacheTest {
                 .latency(ApiFamily.STS, LatencySpec.uniformMillis(150, 150)).build();
         RoleCredentialsCache cache = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()),
-                clockOf(fleet.time()));
+                fleet.time().asClock());
         List<String> accounts = List.copyOf(new java.util.TreeSet<>(fleet.accounts()));
         ExecutorService callers = Executors.newFixedThreadPool(32);
         CountDownLatch go = new CountDownLatch(1);
@@ -83,7 +80,7 @@ class RoleCredentialsCacheTest {
                 .regions("eu-west-1").asgsPerAccountRegion(0).nodegroupsPerAccountRegion(0).build();
         RoleCredentialsCache cache = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()),
-                clockOf(time));
+                time.asClock());
         String account = fleet.accounts().iterator().next();
         AwsSessionCredentials first = cache.credentials(account);
 
@@ -95,24 +92,5 @@ class RoleCredentialsCacheTest {
         assertThat(refreshDue).isEqualTo(expectedCalls == 2);
         assertThat(later.accessKeyId().equals(first.accessKeyId())).isEqualTo(expectedCalls == 1);
         assertThat(later.expirationTime()).hasValueSatisfying(expiry -> assertThat(expiry).isAfter(time.instant()));
-    }
-
-    private static Clock clockOf(FleetTime time) {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return time.instant();
-            }
-        };
     }
 }

@@ -3,10 +3,8 @@ package dev.offhours.reconciler.service.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.health.HealthCheck;
-import java.time.Clock;
+import dev.offhours.testsupport.MutableClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,36 +23,13 @@ class EventsHealthCheckTest {
     void reportsAConsumerThatStoppedReadingTheEventsQueue(Long answeredAt, long checkedAt, boolean healthy,
                                                          String message) {
         Optional<Instant> lastReceive = Optional.ofNullable(answeredAt).map(START::plusSeconds);
-        SettableClock clock = new SettableClock(START);
+        MutableClock clock = new MutableClock(START);
         EventsHealthCheck check = new EventsHealthCheck(() -> lastReceive, EventsHealthCheck.DEFAULT_MAX_AGE, clock);
 
-        clock.now = START.plusSeconds(checkedAt);
+        clock.set(START.plusSeconds(checkedAt));
         HealthCheck.Result result = check.execute();
 
         assertThat(result.isHealthy()).isEqualTo(healthy);
         assertThat(result.getMessage()).contains(message);
-    }
-
-    private static final class SettableClock extends Clock {
-        Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -9,28 +9,14 @@ import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.reconciler.store.ControlStoreContract;
 import dev.offhours.reconciler.store.Fixtures;
-import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EmbeddedControlStoreTest extends ControlStoreContract {
 
-    @TempDir
-    Path directory;
-    private EmbeddedStores stores;
-
-    @BeforeEach
-    void open() {
-        stores = new EmbeddedStores(directory);
-    }
-
-    @AfterEach
-    void close() {
-        stores.close();
-    }
+    @RegisterExtension
+    final EmbeddedStores stores = new EmbeddedStores();
 
     @Override
     protected ControlStore store() {

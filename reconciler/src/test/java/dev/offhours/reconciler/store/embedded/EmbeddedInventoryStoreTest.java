@@ -9,27 +9,13 @@ import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.InventoryStore;
 import dev.offhours.core.work.Target;
 import dev.offhours.reconciler.store.InventoryStoreContract;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EmbeddedInventoryStoreTest extends InventoryStoreContract {
 
-    @TempDir
-    Path directory;
-    private EmbeddedStores stores;
-
-    @BeforeEach
-    void open() {
-        stores = new EmbeddedStores(directory);
-    }
-
-    @AfterEach
-    void close() {
-        stores.close();
-    }
+    @RegisterExtension
+    final EmbeddedStores stores = new EmbeddedStores();
 
     @Override
     protected InventoryStore store() {

@@ -9,27 +9,13 @@ import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.OperationStore;
 import dev.offhours.reconciler.store.OperationStoreContract;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EmbeddedOperationStoreTest extends OperationStoreContract {
 
-    @TempDir
-    Path directory;
-    private EmbeddedStores stores;
-
-    @BeforeEach
-    void open() {
-        stores = new EmbeddedStores(directory);
-    }
-
-    @AfterEach
-    void close() {
-        stores.close();
-    }
+    @RegisterExtension
+    final EmbeddedStores stores = new EmbeddedStores();
 
     @Override
     protected OperationStore store() {
