@@ -44,6 +44,20 @@ public interface ControlStore {
     /** The latest dispatched transition of every schedule that has one, by schedule name (catch-up on start). */
     Map<String, DispatchedTransition> latestDispatches();
 
+    /** The intent of {@code schedule} (a key lookup), empty when the hub never formed one. */
+    Optional<ScheduleIntent> intent(String schedule);
+
+    /** Every schedule's intent, also of removed schedules, ordered by schedule name (one partition, never a scan). */
+    List<ScheduleIntent> intents();
+
+    /**
+     * Writes {@code intent} if the stored one has version {@code intent.version() - 1} (none stored counts as 0):
+     * optimistic concurrency, so two replicas never overwrite each other's intent, lease or progress.
+     *
+     * @return true if written; false if another write came first (read again and decide again)
+     */
+    boolean saveIntent(ScheduleIntent intent);
+
     /** Creates or replaces the health of {@code health}'s account and region, every field. */
     void saveAccountHealth(AccountHealth health);
 

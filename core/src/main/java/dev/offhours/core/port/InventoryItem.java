@@ -16,6 +16,8 @@ import java.util.Set;
  * @param lastEventAt time of the last change event seen for the resource, null when none
  * @param source      who wrote this version: {@link #DISCOVERY}, {@link #EVENT} or {@link #WORKER}
  * @param version     monotonic per target; a write with a version not above the stored one is ignored
+ * @param intent      the newest intent a worker began on the target ({@link IntentLedger}), null when none; only the
+ *                    ledger writes it: an upsert keeps the stored one whatever this holds
  */
 public record InventoryItem(
         Target target,
@@ -27,7 +29,8 @@ public record InventoryItem(
         Instant lastEventAt,
         String source,
         long version,
-        Instant updatedAt) {
+        Instant updatedAt,
+        AppliedIntent intent) {
 
     public static final String DISCOVERY = "discovery";
     public static final String EVENT = "event";
@@ -51,6 +54,13 @@ public record InventoryItem(
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** An item without an intent mark (what discovery and events write: the ledger's mark is kept as stored). */
+    public InventoryItem(Target target, String schedule, Map<String, String> tags, Capacity current,
+                         Capacity savedAwake, TargetState state, Instant lastEventAt, String source, long version,
+                         Instant updatedAt) {
+        this(target, schedule, tags, current, savedAwake, state, lastEventAt, source, version, updatedAt, null);
+    }
+
     public String targetKey() {
         return target.key();
     }
@@ -60,6 +70,7 @@ public record InventoryItem(
     }
 
     public InventoryItem withSavedAwake(Capacity awake) {
-        return new InventoryItem(target, schedule, tags, current, awake, state, lastEventAt, source, version, updatedAt);
+        return new InventoryItem(target, schedule, tags, current, awake, state, lastEventAt, source, version, updatedAt,
+                intent);
     }
 }

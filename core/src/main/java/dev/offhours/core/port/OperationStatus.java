@@ -1,11 +1,15 @@
 package dev.offhours.core.port;
 
-/** Status of one operation record. Only IN_PROGRESS may still change; FAILED may still become a success on redrive. */
+/**
+ * Status of one operation record. Only IN_PROGRESS may still change; FAILED may still become a success on redrive.
+ * SUPERSEDED: the work item arrived after a later intent had begun on its target, so it did nothing.
+ */
 public enum OperationStatus {
     IN_PROGRESS,
     SUCCEEDED,
     SKIPPED,
-    FAILED;
+    FAILED,
+    SUPERSEDED;
 
     public boolean isFinal() {
         return this != IN_PROGRESS;
@@ -16,7 +20,7 @@ public enum OperationStatus {
         return switch (this) {
             case IN_PROGRESS -> true;
             case FAILED -> next == SUCCEEDED || next == SKIPPED;
-            case SUCCEEDED, SKIPPED -> false;
+            case SUCCEEDED, SKIPPED, SUPERSEDED -> false;
         };
     }
 }

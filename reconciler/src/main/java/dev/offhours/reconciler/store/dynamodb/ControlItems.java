@@ -14,6 +14,12 @@ import dev.offhours.core.work.Target;
 import dev.offhours.core.work.TargetKind;
 import dev.offhours.reconciler.store.SortableInstant;
 import dev.offhours.worker.store.HubTableDefinitions;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.offhours.core.port.ScheduleIntent;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +37,13 @@ final class ControlItems {
     static final String DISPATCH_PK = "dispatch";
     static final String HEALTH_PK = "health";
     static final String ORPHAN_PK = "orphan";
+    static final String INTENT_PK = "intent";
+    static final String VERSION = "version";
+    private static final String BODY = "body";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     static final String UPDATED_AT = "updatedAt";
     static final String TRANSITION = "transition";
 
@@ -39,6 +52,30 @@ final class ControlItems {
 
     static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(HubTableDefinitions.PK, s(pk), HubTableDefinitions.SK, s(sk));
+    }
+
+    /**
+     * An intent is one item (pk {@code intent}, sk the schedule): its version as a number for the conditional write,
+     * the rest as JSON, since nothing queries inside it and new fields then need no migration.
+     */
+    static Map<String, AttributeValue> intent(ScheduleIntent intent) {
+        Map<String, AttributeValue> item = new HashMap<>(key(INTENT_PK, intent.schedule()));
+        item.put(VERSION, AttributeValue.fromN(Long.toString(intent.version())));
+        try {
+            item.put(BODY, s(JSON.writeValueAsString(intent)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the intent of " + intent.schedule(), e);
+        }
+        return item;
+    }
+
+    static ScheduleIntent intent(Map<String, AttributeValue> item) {
+        try {
+            return JSON.readValue(item.get(BODY).s(), ScheduleIntent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the control table holds an intent it cannot read ("
+                    + item.get(HubTableDefinitions.SK).s() + "): " + e.getOriginalMessage(), e);
+        }
     }
 
     static String claimPartition(String schedule) {

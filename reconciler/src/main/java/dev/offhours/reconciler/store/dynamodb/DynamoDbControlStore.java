@@ -8,6 +8,7 @@ import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
+import dev.offhours.core.port.ScheduleIntent;
 import dev.offhours.core.port.TransitionClaim;
 import dev.offhours.core.work.Target;
 import dev.offhours.reconciler.store.SortableInstant;
@@ -121,6 +122,28 @@ public final class DynamoDbControlStore implements ControlStore {
             latest.put(d.schedule(), d);
         });
         return latest;
+    }
+
+    @Override
+    public Optional<ScheduleIntent> intent(String schedule) {
+        return getItem(ControlItems.INTENT_PK, schedule, "read the intent of " + schedule).map(ControlItems::intent);
+    }
+
+    @Override
+    public List<ScheduleIntent> intents() {
+        return queryPartition(ControlItems.INTENT_PK).stream().map(ControlItems::intent).toList();
+    }
+
+    @Override
+    public boolean saveIntent(ScheduleIntent intent) {
+        return calls.conditionally("write the intent of " + intent.schedule(), () -> dynamo.putItem(b -> b
+                .tableName(tableName)
+                .item(ControlItems.intent(intent))
+                .conditionExpression(intent.version() == 1 ? "attribute_not_exists(#pk)" : "#v = :previous")
+                .expressionAttributeNames(intent.version() == 1 ? Map.of("#pk", HubTableDefinitions.PK)
+                        : Map.of("#v", ControlItems.VERSION))
+                .expressionAttributeValues(intent.version() == 1 ? null
+                        : Map.of(":previous", AttributeValue.fromN(Long.toString(intent.version() - 1))))));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
+import dev.offhours.core.port.ScheduleIntent;
 import dev.offhours.core.port.TransitionClaim;
 import dev.offhours.core.work.Target;
 import dev.offhours.reconciler.store.SortableInstant;
@@ -32,6 +33,7 @@ public final class EmbeddedControlStore implements ControlStore {
     private static final String DISPATCH = "dispatch";
     private static final String HEALTH = "health";
     private static final String ORPHAN = "orphan";
+    private static final String INTENT = "intent";
 
     private final EmbeddedHubStore hub;
     private final MVMap<String, String> control;
@@ -99,6 +101,28 @@ public final class EmbeddedControlStore implements ControlStore {
         Map<String, DispatchedTransition> latest = new LinkedHashMap<>();
         partition(DISPATCH, DispatchedTransition.class).forEach(d -> latest.put(d.schedule(), d));
         return latest;
+    }
+
+    @Override
+    public Optional<ScheduleIntent> intent(String schedule) {
+        return read(Keys.join(INTENT, schedule), ScheduleIntent.class);
+    }
+
+    @Override
+    public List<ScheduleIntent> intents() {
+        return partition(INTENT, ScheduleIntent.class);
+    }
+
+    @Override
+    public boolean saveIntent(ScheduleIntent intent) {
+        return write(() -> {
+            long stored = intent(intent.schedule()).map(ScheduleIntent::version).orElse(0L);
+            if (stored != intent.version() - 1) {
+                return false;
+            }
+            control.put(Keys.join(INTENT, intent.schedule()), EmbeddedJson.write(intent));
+            return true;
+        });
     }
 
     @Override
