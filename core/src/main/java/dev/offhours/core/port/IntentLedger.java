@@ -24,8 +24,13 @@ public interface IntentLedger {
         UNTRACKED
     }
 
-    /** @param current the mark after the call (STARTED), or the one that refused it (SUPERSEDED, BUSY) */
-    record Begin(Start start, AppliedIntent current) {
+    /**
+     * @param current  the mark after the call (STARTED), or the one that refused it (SUPERSEDED, BUSY); null when
+     *                 UNTRACKED
+     * @param previous the mark before the call, null when there was none: what offhours last did to the target
+     *                 (the capacity rules read it to tell an asleep target from an awake one)
+     */
+    record Begin(Start start, AppliedIntent current, AppliedIntent previous) {
     }
 
     /**
