@@ -5,7 +5,6 @@ import dev.offhours.core.port.OperationHistory;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.Page;
-import dev.offhours.core.port.TransitionClaim;
 import dev.offhours.reconciler.service.Hub;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -50,14 +49,16 @@ final class DemoProgress {
         this.clock = clock;
     }
 
-    /** The dispatch of {@code transition}, once the hub recorded it. */
-    Optional<TransitionClaim> dispatched(Instant transition) {
-        return hub.stores().control().claimOf(DemoSchedule.NAME, transition).filter(TransitionClaim::dispatched);
+    /** How many work items the first pass of the intent at {@code transition} sent, once it ended. */
+    Optional<Integer> dispatched(Instant transition) {
+        return hub.stores().control().intent(DemoSchedule.NAME)
+                .filter(intent -> intent.since().equals(transition) && intent.firstPassAt() != null)
+                .map(intent -> intent.progress() == null ? 0 : intent.progress().targets());
     }
 
     /** Waits for the dispatch of {@code transition} and for a final record of every target; false on timeout. */
     boolean follow(String action, Instant transition, Instant deadline) throws InterruptedException {
-        Optional<TransitionClaim> dispatch = Optional.empty();
+        Optional<Integer> dispatch = Optional.empty();
         while (dispatch.isEmpty()) {
             if (clock.instant().isAfter(deadline)) {
                 line(action + " at " + time(transition) + " was not dispatched in time; see the log");
@@ -66,7 +67,7 @@ final class DemoProgress {
             Thread.sleep(250);
             dispatch = dispatched(transition);
         }
-        int count = dispatch.get().dispatchedCount();
+        int count = dispatch.get();
         line(action + " dispatched " + count + " work items (transition " + time(transition) + ")");
         Instant started = clock.instant();
         while (true) {

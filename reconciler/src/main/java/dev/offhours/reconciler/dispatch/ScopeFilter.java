@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * Whether a target lies in a schedule's scope. A target tagged for a schedule but outside its scope (another
  * account, another region) is never acted on: the tag alone does not give a team power over someone else's account.
  */
-final class ScopeFilter implements Predicate<Target> {
+public final class ScopeFilter implements Predicate<Target> {
 
     private final Set<String> accountIds; // null: every account
     private final Set<String> regions;    // empty: every region
@@ -22,7 +22,7 @@ final class ScopeFilter implements Predicate<Target> {
         this.regions = regions;
     }
 
-    static ScopeFilter of(Scope scope, AccountRegistry accounts) {
+    public static ScopeFilter of(Scope scope, AccountRegistry accounts) {
         Set<String> ids = scope.accounts().isEmpty() ? null
                 : accounts.select(scope.accounts()).stream().map(Account::id).collect(Collectors.toUnmodifiableSet());
         return new ScopeFilter(ids, Set.copyOf(scope.regions()));

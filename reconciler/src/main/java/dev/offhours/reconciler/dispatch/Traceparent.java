@@ -7,12 +7,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * A new W3C trace context per dispatched transition ({@code 00-<trace id>-<span id>-01}): every work item of the
  * transition carries it, so the spoke calls of one transition share one trace.
  */
-final class Traceparent {
+public final class Traceparent {
 
     private Traceparent() {
     }
 
-    static String next() {
+    public static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "00-" + nonZeroHex(random, 16) + "-" + nonZeroHex(random, 8) + "-01";
     }

@@ -42,7 +42,7 @@ final class DeferredRegistry implements TransitionRegistry {
     synchronized int flush() {
         int count = pending.size();
         try {
-            pending.forEach(call -> call.accept(target));
+            target.applyAll(() -> pending.forEach(call -> call.accept(target)));
         } finally {
             pending.clear();
         }

@@ -1,9 +1,8 @@
 package dev.offhours.reconciler.service;
 
 import dev.offhours.reconciler.dispatch.CurrentRevision;
-import dev.offhours.reconciler.dispatch.Dispatcher;
+import dev.offhours.reconciler.converge.ConvergenceLoop;
 import dev.offhours.reconciler.inventory.DiscoveryScheduler;
-import dev.offhours.reconciler.transition.QuartzTransitionRegistry;
 import dev.offhours.worker.credentials.RoleCredentialsCache;
 import dev.offhours.worker.runtime.SqsWorkerPool;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import java.util.Optional;
  * @param pool      empty when the workers are disabled (a Lambda function consumes the queue)
  * @param discovery empty when discovery is disabled
  */
-public record Hub(HubStores stores, ReconcileLoop reconcileLoop, QuartzTransitionRegistry registry,
-                  Dispatcher dispatcher, CurrentRevision revision, Optional<SqsWorkerPool> pool,
+public record Hub(HubStores stores, ReconcileLoop reconcileLoop, ConvergenceLoop registry,
+                  CurrentRevision revision, Optional<SqsWorkerPool> pool,
                   Optional<DiscoveryScheduler> discovery, RoleCredentialsCache credentials, String owner) {
 }

@@ -9,7 +9,9 @@ import dev.offhours.reconciler.api.HubApi;
 import dev.offhours.reconciler.config.AwsConfig;
 import dev.offhours.reconciler.config.WorkersConfig;
 import dev.offhours.reconciler.dispatch.CurrentRevision;
-import dev.offhours.reconciler.dispatch.Dispatcher;
+import dev.offhours.reconciler.converge.ConvergenceLoop;
+import dev.offhours.reconciler.converge.ConvergencePass;
+import dev.offhours.reconciler.converge.ConvergenceSettings;
 import dev.offhours.reconciler.dispatch.SqsWorkQueue;
 import dev.offhours.reconciler.events.EventsConfig;
 import dev.offhours.reconciler.events.InventoryUpdater;
@@ -30,7 +32,7 @@ import dev.offhours.reconciler.service.health.GitHealthCheck;
 import dev.offhours.reconciler.service.health.QueueHealthCheck;
 import dev.offhours.reconciler.service.health.SchedulerHealthCheck;
 import dev.offhours.reconciler.service.health.StoreHealthCheck;
-import dev.offhours.reconciler.transition.QuartzTransitionRegistry;
+import dev.offhours.reconciler.transition.QuartzTransitionTimer;
 import dev.offhours.worker.SpokeWorker;
 import dev.offhours.worker.credentials.RoleCredentialsCache;
 import dev.offhours.worker.credentials.SpokeClients;
@@ -97,12 +99,13 @@ public final class HubWiring {
 
         SqsWorkQueue workQueue = config.dispatch().workQueue(sqs);
         lifecycle.manage(ManagedResource.closing("work queue senders", workQueue));
-        Dispatcher dispatcher = new Dispatcher(stores.control(), stores.inventory(), workQueue, clock, owner,
-                config.dispatch().getPageSize());
+        ConvergenceSettings convergence = config.transitions().settings(config.dispatch().getPageSize());
+        ConvergencePass pass = new ConvergencePass(stores.control(), stores.inventory(), workQueue, convergence,
+                owner);
         CurrentRevision revision = new CurrentRevision();
-        QuartzTransitionRegistry registry = new QuartzTransitionRegistry(dispatcher, stores.control(), revision,
-                clock, config.transitions().settings());
-        lifecycle.manage(new ManagedResource("transition scheduler", registry::start, registry));
+        QuartzTransitionTimer timer = new QuartzTransitionTimer();
+        ConvergenceLoop registry = new ConvergenceLoop(stores.control(), pass, revision, timer, convergence, clock);
+        lifecycle.manage(new ManagedResource("convergence loop", registry::start, timer));
 
         GitSourceConfig git = config.git();
         GitSource source = new GitSource(git, clock);
@@ -144,7 +147,7 @@ public final class HubWiring {
         updater.ifPresent(events -> environment.healthChecks().register("events",
                 new EventsHealthCheck(events::lastReceiveAt, EventsHealthCheck.DEFAULT_MAX_AGE, clock)));
 
-        Hub hub = new Hub(stores, loop, registry, dispatcher, revision, pool, discovery, credentials, owner);
+        Hub hub = new Hub(stores, loop, registry, revision, pool, discovery, credentials, owner);
         HubMetrics.register(environment.metrics(), hub, pipelines);
         updater.ifPresent(events -> UpdaterMetrics.register(environment.metrics(), events));
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics()))

@@ -13,8 +13,13 @@ public interface TransitionRegistry {
     /** Registers a new schedule or replaces a changed one; its next transition comes from {@code timeline}. */
     void register(Schedule schedule, Timeline timeline);
 
-    /** Stops a removed schedule's transitions and wakes the targets it put to sleep. */
+    /** Stops a removed schedule's transitions (the convergence loop then hands its targets back awake). */
     void deregister(Schedule schedule);
+
+    /** Applies one revision's register and deregister calls as a whole. */
+    default void applyAll(Runnable changes) {
+        changes.run();
+    }
 
     /** Names of the schedules registered now. */
     Set<String> registered();

@@ -1,5 +1,6 @@
 package dev.offhours.reconciler.transition;
 
+import dev.offhours.reconciler.converge.ConvergenceSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
@@ -13,11 +14,15 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * transitions:
- *   threads: 4                 # Quartz worker threads: transitions of different schedules dispatched at once
- *   catchUpInterval: 1 minute  # how often missed transitions are looked for (also detects JVM pauses)
- *   sweepInterval: 5 minutes   # enforce: true drift sweep
- *   sweepSettle: 5 minutes     # no sweep of a schedule this soon after its transition
+ *   catchUpInterval: 30 seconds # the convergence loop's tick: every schedule is compared with its targets this often
+ *                               # (and at each transition's instant)
+ *   lease: 2 minutes            # a replica owns a schedule's intent this long after its last pass
+ *   resendAfter: 5 minutes      # a target still pending this long gets its work item again
+ *   sweepInterval: 5 minutes    # enforce: true drift sweep
+ *   sweepSettle: 5 minutes      # a target's opposite state counts as drift this long after offhours acted on it
  * </pre>
+ *
+ * {@code threads} is still read (older configurations carry it) but no longer used: one loop serves every schedule.
  */
 public class TransitionsConfig {
 
@@ -27,7 +32,15 @@ public class TransitionsConfig {
 
     @MinDuration(value = 5, unit = TimeUnit.SECONDS)
     @MaxDuration(value = 1, unit = TimeUnit.HOURS)
-    private Duration catchUpInterval = Duration.minutes(1);
+    private Duration catchUpInterval = Duration.seconds(30);
+
+    @MinDuration(value = 10, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = 1, unit = TimeUnit.DAYS)
+    private Duration lease = Duration.minutes(2);
+
+    @MinDuration(value = 10, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = 1, unit = TimeUnit.DAYS)
+    private Duration resendAfter = Duration.minutes(5);
 
     @MinDuration(value = 10, unit = TimeUnit.SECONDS)
     @MaxDuration(value = 1, unit = TimeUnit.DAYS)
@@ -58,6 +71,26 @@ public class TransitionsConfig {
     }
 
     @JsonProperty
+    public Duration getLease() {
+        return lease;
+    }
+
+    @JsonProperty
+    public void setLease(Duration lease) {
+        this.lease = lease;
+    }
+
+    @JsonProperty
+    public Duration getResendAfter() {
+        return resendAfter;
+    }
+
+    @JsonProperty
+    public void setResendAfter(Duration resendAfter) {
+        this.resendAfter = resendAfter;
+    }
+
+    @JsonProperty
     public Duration getSweepInterval() {
         return sweepInterval;
     }
@@ -77,10 +110,10 @@ public class TransitionsConfig {
         this.sweepSettle = sweepSettle;
     }
 
-    /** The settings the registry needs, in java.time. */
-    public QuartzTransitionRegistry.Settings settings() {
-        return new QuartzTransitionRegistry.Settings(threads, javaTime(catchUpInterval), javaTime(sweepInterval),
-                javaTime(sweepSettle));
+    /** The convergence loop's settings, in java.time; {@code pageSize} is the dispatch section's. */
+    public ConvergenceSettings settings(int pageSize) {
+        return new ConvergenceSettings(javaTime(catchUpInterval), javaTime(lease), javaTime(resendAfter),
+                javaTime(sweepInterval), javaTime(sweepSettle), pageSize);
     }
 
     private static java.time.Duration javaTime(Duration duration) {

@@ -1,14 +1,14 @@
 package dev.offhours.reconciler.service.health;
 
 import com.codahale.metrics.health.HealthCheck;
-import dev.offhours.reconciler.transition.QuartzTransitionRegistry;
+import dev.offhours.reconciler.converge.ConvergenceLoop;
 
 /** Quartz started and not in standby: transitions will fire. */
 public final class SchedulerHealthCheck extends HealthCheck {
 
-    private final QuartzTransitionRegistry registry;
+    private final ConvergenceLoop registry;
 
-    public SchedulerHealthCheck(QuartzTransitionRegistry registry) {
+    public SchedulerHealthCheck(ConvergenceLoop registry) {
         this.registry = registry;
     }
 

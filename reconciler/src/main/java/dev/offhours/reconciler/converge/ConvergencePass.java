@@ -1,0 +1,206 @@
+package dev.offhours.reconciler.converge;
+
+import dev.offhours.core.port.ControlStore;
+import dev.offhours.core.port.InventoryItem;
+import dev.offhours.core.port.InventoryStore;
+import dev.offhours.core.port.Page;
+import dev.offhours.core.port.ScheduleIntent;
+import dev.offhours.core.schedule.AsleepCapacity;
+import dev.offhours.core.schedule.Schedule;
+import dev.offhours.core.work.WorkItem;
+import dev.offhours.reconciler.converge.TargetRules.Judgement;
+import dev.offhours.reconciler.converge.TargetRules.Verdict;
+import dev.offhours.reconciler.dispatch.Revision;
+import dev.offhours.reconciler.dispatch.ScopeFilter;
+import dev.offhours.reconciler.dispatch.SendReport;
+import dev.offhours.reconciler.dispatch.Traceparent;
+import dev.offhours.reconciler.dispatch.WorkQueue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * One look at one schedule's intent: take its lease, walk its targets page by page (the {@code bySchedule} index,
+ * never a scan), judge each against the intent ({@link TargetRules}), send work items to those that need one, and
+ * write the count back. Sending happens in three cases: the first pass of an intent (resumable: the cursor is saved
+ * after each page, so a replica that dies mid-way leaves the rest to the next lease holder), a resend of still
+ * pending targets once {@link ConvergenceSettings#resendAfter()} has passed since the last send (a message lost by a
+ * crash or a queue outage), and an enforce sweep of drifted targets once per sweep bucket.
+ */
+public final class ConvergencePass {
+
+    /** What a pass did: the intent as written last, or null when the pass could not take or keep the lease. */
+    record Result(ScheduleIntent intent, SendReport sent, int drifted) {
+    }
+
+    private final ControlStore control;
+    private final InventoryStore inventory;
+    private final WorkQueue queue;
+    private final ConvergenceSettings settings;
+    private final String owner;
+
+    public ConvergencePass(ControlStore control, InventoryStore inventory, WorkQueue queue, ConvergenceSettings settings,
+                    String owner) {
+        this.control = Objects.requireNonNull(control, "control");
+        this.inventory = Objects.requireNonNull(inventory, "inventory");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.owner = Objects.requireNonNull(owner, "owner");
+    }
+
+    /**
+     * @param schedule the schedule of the applied revision, null when it was removed
+     */
+    Result run(ScheduleIntent intent, Schedule schedule, Revision revision, Instant now) {
+        ScheduleIntent held = lease(intent, now);
+        if (held == null) {
+            return new Result(null, SendReport.NOTHING, 0);
+        }
+        Walk walk = new Walk(held, schedule, revision, now);
+        return walk.run();
+    }
+
+    /** The intent with this replica's lease renewed, or null when another replica holds it or wrote first. */
+    private ScheduleIntent lease(ScheduleIntent intent, Instant now) {
+        if (!intent.leasableBy(owner, now)) {
+            return null;
+        }
+        ScheduleIntent leased = intent.withLease(new ScheduleIntent.Lease(owner, now.plus(settings.lease())));
+        return control.saveIntent(leased) ? leased : null;
+    }
+
+    boolean due(ScheduleIntent intent, Schedule schedule, Instant now) {
+        if (intent.suspended()) {
+            return false;
+        }
+        boolean enforce = schedule != null && schedule.enforce();
+        return !intent.converged() || enforce || intent.progress() == null
+                || !intent.progress().checkedAt().plus(settings.resendAfter()).isAfter(now);
+    }
+
+    /** The state of one walk over a schedule's targets. */
+    private final class Walk {
+        private final Schedule schedule;
+        private final Revision revision;
+        private final Instant now;
+        private final Predicate<InventoryItem> inScope;
+        private final boolean firstPass;
+        private final boolean resend;
+        private final Instant sweepAt;
+        private final String traceparent = Traceparent.next();
+        private ScheduleIntent intent;
+        private boolean sending;
+        private SendReport sent = SendReport.NOTHING;
+        private int targets;
+        private int converged;
+        private int pending;
+        private int failed;
+        private int drifted;
+
+        Walk(ScheduleIntent intent, Schedule schedule, Revision revision, Instant now) {
+            this.intent = intent;
+            this.schedule = schedule;
+            this.revision = revision;
+            this.now = now;
+            ScopeFilter scope = schedule == null ? null : ScopeFilter.of(schedule.scope(), revision.accounts());
+            this.inScope = item -> scope != null && scope.test(item.target())
+                    && revision.accounts().byAliasOrId(item.target().account()).isPresent();
+            this.firstPass = intent.firstPassAt() == null;
+            this.resend = !firstPass && (intent.lastSendAt() == null
+                    || !intent.lastSendAt().plus(settings.resendAfter()).isAfter(now));
+            Instant bucket = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(),
+                    settings.sweepEvery().toSeconds()) * settings.sweepEvery().toSeconds());
+            this.sweepAt = bucket.isAfter(intent.since()) ? bucket : null;
+            this.sending = !firstPass || intent.cursor() == null;
+        }
+
+        Result run() {
+            String cursor = null;
+            do {
+                if (firstPass && !sending && Objects.equals(cursor, intent.cursor())) {
+                    sending = true; // resumed where the previous lease holder stopped
+                }
+                Page<InventoryItem> page = inventory.bySchedule(intent.schedule(), cursor, settings.pageSize());
+                List<WorkItem> work = judge(page.items());
+                if (!work.isEmpty()) {
+                    sent = sent.plus(queue.sendAll(work));
+                }
+                cursor = page.nextCursor();
+                if (firstPass && sending && !work.isEmpty() && cursor != null) {
+                    if (!save(intent.withPass(cursor, null, now))) {
+                        return new Result(null, sent, drifted);
+                    }
+                }
+            } while (cursor != null);
+            if (firstPass && !sending) {
+                // the saved cursor no longer names a page (the inventory changed): send everything once more
+                return resendAll();
+            }
+            Instant lastSend = firstPass || resend ? now : intent.lastSendAt();
+            ScheduleIntent passed = intent.withPass(null, firstPass ? now : intent.firstPassAt(), lastSend);
+            boolean done = pending == 0 && failed == 0;
+            Instant convergedAt = done ? (intent.converged() ? intent.convergedAt() : now) : null;
+            ScheduleIntent counted = new ScheduleIntent(passed.schedule(), passed.state(), passed.since(),
+                    passed.reason(), passed.fingerprint(), passed.revision(), passed.lease(), passed.cursor(),
+                    passed.firstPassAt(), passed.lastSendAt(),
+                    new ScheduleIntent.Progress(targets, converged, pending, failed, now), convergedAt,
+                    passed.version());
+            return save(counted) ? new Result(intent, sent, drifted) : new Result(null, sent, drifted);
+        }
+
+        private Result resendAll() {
+            sending = true;
+            targets = converged = pending = failed = drifted = 0;
+            ScheduleIntent restart = intent.withPass(null, null, intent.lastSendAt());
+            if (!save(restart)) {
+                return new Result(null, sent, drifted);
+            }
+            return run();
+        }
+
+        private List<WorkItem> judge(List<InventoryItem> items) {
+            boolean enforce = schedule != null && schedule.enforce();
+            List<WorkItem> work = new ArrayList<>();
+            for (InventoryItem item : items) {
+                Judgement judgement = TargetRules.judge(intent, item, inScope, enforce, settings.sweepSettle(), now);
+                count(judgement.verdict());
+                if (judgement.verdict() == Verdict.SEND && sending && (firstPass || resend)) {
+                    work.add(workItem(item, judgement, intent.since()));
+                } else if (judgement.verdict() == Verdict.DRIFTED && sweepAt != null
+                        && item.intent().transition().isBefore(sweepAt)) {
+                    drifted++;
+                    work.add(workItem(item, judgement, sweepAt));
+                }
+            }
+            return work;
+        }
+
+        private void count(Verdict verdict) {
+            switch (verdict) {
+                case SEND, IN_FLIGHT -> pending++;
+                case CONVERGED, DRIFTED -> converged++;
+                case FAILED -> failed++;
+                case IGNORED -> {
+                    return;
+                }
+            }
+            targets++;
+        }
+
+        private WorkItem workItem(InventoryItem item, Judgement judgement, Instant transition) {
+            AsleepCapacity asleep = schedule == null ? AsleepCapacity.ZERO : schedule.asleep();
+            return WorkItem.of(intent.schedule(), transition, judgement.action(), item.target(), asleep,
+                    revision.id(), traceparent);
+        }
+
+        private boolean save(ScheduleIntent next) {
+            if (!control.saveIntent(next)) {
+                return false;
+            }
+            intent = next;
+            return true;
+        }
+    }
+}

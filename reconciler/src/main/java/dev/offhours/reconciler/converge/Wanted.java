@@ -1,0 +1,58 @@
+package dev.offhours.reconciler.converge;
+
+import dev.offhours.core.schedule.Account;
+import dev.offhours.core.schedule.AccountRegistry;
+import dev.offhours.core.schedule.Schedule;
+import dev.offhours.core.time.PowerState;
+import dev.offhours.core.time.Timeline;
+import dev.offhours.core.time.Transition;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a schedule wants of its targets at one instant, read from the applied revision alone: its state by the
+ * calculus, the scheduled transition that set it, and a fingerprint of everything else that decides each target's
+ * action. {@link IntentRules} compares it with the stored intent.
+ *
+ * @param last the latest scheduled transition at or before {@code at}; empty while a keepAwake holds or when the
+ *             schedule never changes state
+ */
+public record Wanted(String schedule, PowerState state, Instant at, Optional<Transition> last, boolean suspended,
+                     boolean removed, String fingerprint, String revision) {
+
+    /** A schedule of the applied revision at {@code at}. */
+    public static Wanted of(Schedule schedule, Timeline timeline, AccountRegistry accounts, String revision,
+                            Instant at) {
+        return new Wanted(schedule.name(), timeline.stateAt(at), at, timeline.lastTransition(at), schedule.suspend(),
+                false, fingerprint(schedule, accounts), revision);
+    }
+
+    /** A schedule the applied revision no longer has: its targets are handed back awake. */
+    public static Wanted removed(String schedule, String revision, Instant at) {
+        return new Wanted(schedule, PowerState.AWAKE, at, Optional.empty(), false, true, "removed", revision);
+    }
+
+    /**
+     * Asleep shape, scope and the onboarded accounts it selects: a change of any of them changes what some target
+     * should be (a new shape to sleep at, a target now out of scope to hand back), so it makes a new intent. The
+     * awake periods are not in it: they only move the state, which the intent carries itself.
+     */
+    static String fingerprint(Schedule schedule, AccountRegistry accounts) {
+        List<Account> selected = schedule.scope().accounts().isEmpty() ? accounts.accounts()
+                : accounts.select(schedule.scope().accounts());
+        String text = "asleep=" + schedule.asleep().min() + "/" + schedule.asleep().desired()
+                + ";regions=" + schedule.scope().regions().stream().sorted().toList()
+                + ";accounts=" + selected.stream().map(Account::id).sorted().distinct().toList();
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
