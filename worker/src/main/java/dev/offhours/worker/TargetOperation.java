@@ -48,7 +48,17 @@ final class TargetOperation {
         this.confirmDelay = confirmDelay;
     }
 
+    /** As {@link #run(WorkItem, TargetActions, Optional, int, Instant, Optional)} without knowing what offhours last did. */
     Step run(WorkItem item, TargetActions actions, Optional<OperationRecord> existing, int attempts, Instant started) {
+        return run(item, actions, existing, attempts, started, Optional.empty());
+    }
+
+    /**
+     * @param lastApplied the last action offhours completed on the target, empty when not known; SLEEP keeps a saved
+     *                    awake capacity from being replaced by what a sleeping target looks like
+     */
+    Step run(WorkItem item, TargetActions actions, Optional<OperationRecord> existing, int attempts, Instant started,
+             Optional<Action> lastApplied) {
         if (existing.isPresent() && existing.get().updateId() != null) {
             return confirmEarlierUpdate(item, actions, existing.get(), attempts, started);
         }
@@ -57,7 +67,8 @@ final class TargetOperation {
             return Step.waitFor(confirmDelay, "the node group is busy with another update", null);
         }
         Decision decision = CapacityRules.decide(item.schedule(), item.action(), item.target().kind(), item.asleep(),
-                new CapacityRules.Observed(observed.current(), observed.tags(), awakeCapacities.find(item.target().key())),
+                new CapacityRules.Observed(observed.current(), observed.tags(), awakeCapacities.find(item.target().key()),
+                        lastApplied),
                 started);
         if (decision instanceof Decision.Skip skip) {
             return Step.finish(skipped(item, observed, skip, existing, attempts, started));

@@ -10,18 +10,29 @@ import java.util.Optional;
 /**
  * The rules of DESIGN.md section 4, as one pure function from what a target looks like to what to do with it.
  * The cloud is lenient in places (moto accepts an EKS maxSize of 0 or desired above max), so every capacity we
- * would set is checked here against AWS's own rules before anything is called.
+ * would set is checked here against AWS's own rules before anything is called. What SLEEP saves as awake capacity,
+ * and when, is the table of {@link SleepTable}.
  */
 public final class CapacityRules {
 
     private CapacityRules() {
     }
 
-    /** What a target looks like now: its capacity and tags, and the awake capacity the hub's store remembers. */
-    public record Observed(Capacity current, Map<String, String> tags, Optional<Capacity> storedAwake) {
+    /**
+     * What a target looks like now: its capacity and tags, the awake capacity the hub's store remembers, and the
+     * last action offhours completed on it ({@code SLEEP}: put to sleep and not woken since; empty: not known).
+     */
+    public record Observed(Capacity current, Map<String, String> tags, Optional<Capacity> storedAwake,
+                           Optional<Action> lastApplied) {
         public Observed {
             tags = Map.copyOf(tags);
             storedAwake = storedAwake == null ? Optional.empty() : storedAwake;
+            lastApplied = lastApplied == null ? Optional.empty() : lastApplied;
+        }
+
+        /** Without knowing what offhours last did to the target. */
+        public Observed(Capacity current, Map<String, String> tags, Optional<Capacity> storedAwake) {
+            this(current, tags, storedAwake, Optional.empty());
         }
     }
 
@@ -42,7 +53,7 @@ public final class CapacityRules {
         }
         return action == Action.SLEEP
                 ? sleep(kind, asleepCapacity(kind, asleep), observed, now)
-                : wake(kind, observed);
+                : wake(kind, asleepCapacity(kind, asleep), observed);
     }
 
     private static Decision sleep(TargetKind kind, Capacity asleep, Observed observed, Instant now) {
@@ -62,19 +73,19 @@ public final class CapacityRules {
         if (invalid.isPresent()) {
             return new Decision.Fail("InvalidAsleepCapacity", "the asleep capacity " + asleep + " is not allowed: " + invalid.get());
         }
-        Capacity current = observed.current();
-        if (current.equals(asleep)) {
-            return new Decision.Skip("already asleep at " + current, true);
-        }
-        if (current.isZero()) {
-            return new Decision.Skip("the resource is at " + current
-                    + ", which offhours never records as awake capacity; leaving it as it is", false);
-        }
-        // current is awake (not the asleep capacity), so saving it never stores sleep values
-        return new Decision.Change(current, asleep, current);
+        return SleepTable.decide(observed.current(), asleep, savedForSleep(observed), observed.lastApplied());
     }
 
-    private static Decision wake(TargetKind kind, Observed observed) {
+    /** The saved awake capacity SLEEP protects: none when WAKE would refuse it, as then there is nothing to protect. */
+    static Optional<Capacity> savedForSleep(Observed observed) {
+        try {
+            return savedAwake(observed);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Decision wake(TargetKind kind, Capacity asleep, Observed observed) {
         Optional<Capacity> saved;
         try {
             saved = savedAwake(observed);
@@ -92,17 +103,28 @@ public final class CapacityRules {
             return new Decision.Fail("InvalidSavedCapacity", "the saved awake capacity " + target
                     + " is not allowed: " + invalid.get() + "; nothing was changed");
         }
+        if (target.equals(asleep)) {
+            // waking to it would report success while the resource stays asleep
+            return new Decision.Fail("InvalidSavedCapacity", "the saved awake capacity " + target
+                    + " is the schedule's asleep capacity, so a wake would leave the resource asleep; nothing was "
+                    + "changed. Set tag " + OffhoursTags.AWAKE_CAPACITY + " to its awake capacity, e.g. min=2,desired=3,max=10");
+        }
         if (observed.current().equals(target)) {
             return new Decision.Skip("already awake at " + target, true);
         }
         return new Decision.Change(observed.current(), target, null);
     }
 
-    /** The tag wins over the store: it travels with the resource and a person may have corrected it. */
+    /**
+     * The tag wins over the store: it travels with the resource and a person may have corrected it.
+     *
+     * @throws IllegalArgumentException when the tag is unreadable or the saved capacity has desired 0, which only an
+     *                                  asleep target has
+     */
     private static Optional<Capacity> savedAwake(Observed observed) {
         String tag = observed.tags().get(OffhoursTags.AWAKE_CAPACITY);
         Optional<Capacity> saved = tag != null ? Optional.of(OffhoursTags.parseCapacity(tag)) : observed.storedAwake();
-        if (saved.isPresent() && saved.get().isZero()) {
+        if (saved.isPresent() && saved.get().desired() == 0) {
             throw new IllegalArgumentException("the saved awake capacity is " + saved.get()
                     + ", which cannot be an awake capacity");
         }
