@@ -138,7 +138,8 @@ public final class ConvergencePass {
                 // the saved cursor no longer names a page (the inventory changed): send everything once more
                 return resendAll();
             }
-            Instant lastSend = firstPass || resend ? now : intent.lastSendAt();
+            // items the queue did not take are sent again at the next tick, not a whole resend period later
+            Instant lastSend = sent.failed() > 0 ? null : firstPass || resend ? now : intent.lastSendAt();
             ScheduleIntent passed = intent.withPass(null, firstPass ? now : intent.firstPassAt(), lastSend);
             boolean done = pending == 0 && failed == 0;
             Instant convergedAt = done ? (intent.converged() ? intent.convergedAt() : now) : null;

@@ -8,7 +8,8 @@ import dev.offhours.core.port.ConditionType;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.ReconcilerStatus;
-import dev.offhours.core.port.TransitionClaim;
+import dev.offhours.core.port.ScheduleIntent;
+import dev.offhours.core.time.PowerState;
 import dev.offhours.core.work.Action;
 import dev.offhours.reconciler.OffhoursConfiguration;
 import dev.offhours.reconciler.git.FetchedHead;
@@ -99,7 +100,7 @@ class HubEndToEndTest {
     }
 
     @Test
-    void twoReplicasDispatchEachTransitionOnceAndARestartCatchesUpOnlyTheMissedOne() throws Exception {
+    void twoReplicasSendEachIntentOnceAndARestartActsOnlyOnWhatIsTrueNow() throws Exception {
         MotoHub.Queues queues = fleetAndQueues();
         Instant sleepAt = MotoHub.nextMinute(Instant.now(), Duration.ofSeconds(15));
         Instant wakeAt = sleepAt.plus(Duration.ofMinutes(1));
@@ -111,18 +112,19 @@ class HubEndToEndTest {
         DropwizardTestSupport<OffhoursConfiguration> b = MotoHub.start(config(queues, "clone-b"));
         Hub hubA = MotoHub.hub(a);
         Hub hubB = MotoHub.hub(b);
-        long receivedByReplicas;
         try {
             await("3 succeeded sleeps", () -> finalRecords(hubA, sleepAt, 3));
-            int dispatched = dispatchedCount(hubA, sleepAt) + dispatchedCount(hubA, wakeAt.minus(Duration.ofDays(1)));
-            assertThat(dispatchedCount(hubA, sleepAt)).isEqualTo(3);
-            receivedByReplicas = await("the replicas received every dispatched item", () -> {
-                long received = received(hubA) + received(hubB);
-                return received >= dispatched ? Optional.of(received) : Optional.empty();
+            // the intent found at start (awake, every target checked once) and the sleep: 3 items each, sent by one
+            // replica each time
+            long received = await("the replicas received both intents' items", () -> {
+                long total = received(hubA) + received(hubB);
+                return total >= 6 ? Optional.of(total) : Optional.empty();
             });
-            assertThat(receivedByReplicas).as("work items received by both replicas").isEqualTo(dispatched);
-            assertThat(claim(hubA, sleepAt.minus(Duration.ofDays(1)))).as("yesterday's sleep is never replayed")
-                    .isEmpty();
+            assertThat(received).as("work items received by both replicas").isEqualTo(6);
+            assertThat(intent(hubA)).get().satisfies(intent -> {
+                assertThat(intent.since()).isEqualTo(sleepAt);
+                assertThat(intent.reason()).isEqualTo(ScheduleIntent.TRANSITION);
+            });
         } finally {
             a.after();
             b.after();
@@ -134,16 +136,53 @@ class HubEndToEndTest {
             Hub hubC = MotoHub.hub(c);
             List<OperationRecord> wakes = await("3 succeeded wakes", () -> finalRecords(hubC, wakeAt, 3));
             assertThat(wakes).allSatisfy(r -> assertThat(r.action()).isEqualTo(Action.WAKE));
-            assertThat(claim(hubC, wakeAt)).map(TransitionClaim::owner).contains(hubC.owner());
-            assertThat(claim(hubC, sleepAt)).map(TransitionClaim::owner).isNotEqualTo(Optional.of(hubC.owner()));
+            assertThat(intent(hubC)).get().satisfies(intent -> {
+                assertThat(intent.since()).isEqualTo(wakeAt);
+                assertThat(intent.lease().owner()).isEqualTo(hubC.owner());
+            });
             await("the restarted hub received the wake's items", () ->
                     received(hubC) >= 3 ? Optional.of(true) : Optional.empty());
-            assertThat(received(hubC)).as("only the missed wake is dispatched after the restart").isEqualTo(3);
-            assertThat(finalRecords(hubC, sleepAt, 3)).isPresent();
+            assertThat(received(hubC)).as("only what is true now is sent after the restart").isEqualTo(3);
+            assertThat(finalRecords(hubC, sleepAt, 3)).as("the sleep is not replayed").isPresent();
             assertThat(MotoHub.capacity(MOTO.server(), SPOKE_1, "asg-a")).containsExactly(1, 2, 4);
             assertThat(MotoHub.capacity(MOTO.server(), SPOKE_2, "asg-b")).containsExactly(2, 3, 5);
         } finally {
             c.after();
+            repo.close();
+        }
+    }
+
+    @Test
+    void aKeepAwakePushedSecondsAfterTheSleepWakesTheTargetsAgain() throws Exception {
+        MotoHub.Queues queues = fleetAndQueues();
+        Instant sleepAt = MotoHub.nextMinute(Instant.now(), Duration.ofSeconds(10));
+        TestGitRepository repo = TestGitRepository.init(dir.resolve("repo"))
+                .write("accounts.yaml", MotoHub.accountsYaml(MOTO.region(), SPOKE_1, SPOKE_2))
+                .write("schedules/e2e/" + SCHEDULE + ".yaml",
+                        MotoHub.scheduleYaml(SCHEDULE, sleepAt, sleepAt.plus(Duration.ofMinutes(30))));
+        repo.commit("e2e-office sleeps in a few seconds");
+        DropwizardTestSupport<OffhoursConfiguration> app = MotoHub.start(config(queues, "clone"));
+        try {
+            Hub hub = MotoHub.hub(app);
+            await("3 succeeded sleeps", () -> finalRecords(hub, sleepAt, 3));
+            assertThat(MotoHub.capacity(MOTO.server(), SPOKE_1, "asg-a")).containsExactly(0, 0, 0);
+
+            String keepAwake = MotoHub.scheduleYaml(SCHEDULE, sleepAt, sleepAt.plus(Duration.ofMinutes(30)))
+                    + "  keepAwake:\n    - until: \"" + sleepAt.plus(Duration.ofHours(2)) + "\"\n"
+                    + "      reason: release night\n";
+            repo.write("schedules/e2e/" + SCHEDULE + ".yaml", keepAwake);
+            repo.commit("keep e2e-office awake for the release");
+            hub.reconcileLoop().wake();
+
+            ScheduleIntent awake = await("an awake intent after the keepAwake", () -> intent(hub)
+                    .filter(i -> i.state() == PowerState.AWAKE));
+            assertThat(awake.since()).isAfter(sleepAt);
+            assertThat(awake.reason()).isEqualTo(ScheduleIntent.SCHEDULE_CHANGED);
+            await("3 succeeded wakes", () -> finalRecords(hub, awake.since(), 3));
+            assertThat(MotoHub.capacity(MOTO.server(), SPOKE_1, "asg-a")).containsExactly(1, 2, 4);
+            assertThat(MotoHub.capacity(MOTO.server(), SPOKE_2, "asg-b")).containsExactly(2, 3, 5);
+        } finally {
+            app.after();
             repo.close();
         }
     }
@@ -166,12 +205,8 @@ class HubEndToEndTest {
                 ? Optional.of(records) : Optional.empty();
     }
 
-    private static Optional<TransitionClaim> claim(Hub hub, Instant transition) {
-        return hub.stores().control().claimOf(SCHEDULE, transition);
-    }
-
-    private static int dispatchedCount(Hub hub, Instant transition) {
-        return claim(hub, transition).map(TransitionClaim::dispatchedCount).orElse(0);
+    private static Optional<ScheduleIntent> intent(Hub hub) {
+        return hub.stores().control().intent(SCHEDULE);
     }
 
     private static long received(Hub hub) {

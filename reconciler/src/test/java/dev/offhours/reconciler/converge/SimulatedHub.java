@@ -1,0 +1,258 @@
+package dev.offhours.reconciler.converge;
+
+import dev.offhours.core.calendar.HolidaySource;
+import dev.offhours.core.capacity.Capacity;
+import dev.offhours.core.port.ControlStore;
+import dev.offhours.core.port.InventoryItem;
+import dev.offhours.core.port.InventoryStore;
+import dev.offhours.core.port.ScheduleIntent;
+import dev.offhours.core.port.TargetState;
+import dev.offhours.core.schedule.Account;
+import dev.offhours.core.schedule.AccountRegistry;
+import dev.offhours.core.schedule.Schedule;
+import dev.offhours.core.time.Timeline;
+import dev.offhours.core.work.TargetKind;
+import dev.offhours.core.work.WorkItem;
+import dev.offhours.core.work.WorkItemCodec;
+import dev.offhours.reconciler.dispatch.Revision;
+import dev.offhours.reconciler.dispatch.SqsWorkQueue;
+import dev.offhours.reconciler.dispatch.WorkQueue;
+import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
+import dev.offhours.simulator.FleetTime;
+import dev.offhours.simulator.ManualTime;
+import dev.offhours.simulator.SimulatedFleet;
+import dev.offhours.worker.Outcome;
+import dev.offhours.worker.ReceivedMessage;
+import dev.offhours.worker.SpokeClientFactory;
+import dev.offhours.worker.SpokeWorker;
+import dev.offhours.worker.credentials.RoleCredentialsCache;
+import dev.offhours.worker.credentials.SpokeClients;
+import dev.offhours.worker.resilience.Pipelines;
+import dev.offhours.worker.resilience.ResilienceSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * A hub's convergence path on real parts and manual time: the embedded store, an ElasticMQ work queue, the real
+ * {@link SpokeWorker} against the fleet simulator, and {@link ConvergenceLoop} runs the test calls by hand after
+ * moving the clock. Each {@link #replica} is one hub process (its own owner, loop and timer) on the shared store and
+ * queue; a restart is a new replica.
+ */
+final class SimulatedHub implements AutoCloseable {
+
+    static final String SCHEDULE = "office-hours";
+    static final long FIRST_ACCOUNT = 100000000001L;
+    static final String REGION = "eu-west-1";
+    static final Capacity AWAKE = new Capacity(1, 2, 4);
+
+    final ManualTime time;
+    final Clock clock;
+    final SimulatedFleet fleet;
+    final EmbeddedHubStore store;
+    final SqsClient sqs;
+    final String queueUrl;
+    private final SpokeWorker worker;
+    private final WorkItemCodec codec = new WorkItemCodec();
+    private final List<ConvergenceLoop> loops = new ArrayList<>();
+
+    SimulatedHub(Path dir, SqsClient sqs, String queueUrl, Instant start, int accounts, int asgsPerAccount) {
+        this.time = FleetTime.manual(start);
+        this.clock = time.asClock();
+        this.fleet = SimulatedFleet.builder().seed(7).time(time).noLatency().accounts(accounts)
+                .firstAccountId(FIRST_ACCOUNT).regions(REGION).asgsPerAccountRegion(asgsPerAccount)
+                .nodegroupsPerAccountRegion(0).schedule(SCHEDULE).build();
+        this.store = EmbeddedHubStore.open(dir.resolve("hub.mv"));
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
+                RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
+        SpokeClients clients = new SpokeClients(SpokeClientFactory.of(fleet::autoScaling, fleet::eks), credentials);
+        this.worker = Workers.spokeWorker(clients, new Pipelines(ResilienceSettings.defaults()), store, clock);
+        for (dev.offhours.simulator.Target target : fleet.targets()) {
+            fleet.setCapacity(target, new dev.offhours.simulator.Capacity(AWAKE.min(), AWAKE.desired(), AWAKE.max()));
+            inventory().upsert(new InventoryItem(core(target), SCHEDULE, fleet.tags(target), AWAKE, null,
+                    TargetState.AWAKE, null, InventoryItem.DISCOVERY, 1, start));
+        }
+    }
+
+    InventoryStore inventory() {
+        return store.inventory();
+    }
+
+    ControlStore control() {
+        return store.control();
+    }
+
+    static String account(int index) {
+        return Long.toString(FIRST_ACCOUNT + index);
+    }
+
+    static AccountRegistry accounts(int count) {
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            accounts.add(new Account(account(i), "acct-" + i, List.of(REGION), List.of()));
+        }
+        return new AccountRegistry(accounts);
+    }
+
+    /** One hub process: its loop on the shared store and queue, wrapped as a test needs (faults, counting). */
+    Replica replica(String owner, ConvergenceSettings settings, UnaryOperator<ControlStore> control,
+                    UnaryOperator<InventoryStore> inventory, UnaryOperator<WorkQueue> queue) {
+        return new Replica(owner, settings, control.apply(control()), inventory.apply(inventory()),
+                queue.apply(new SqsWorkQueue(sqs, queueUrl, 4, 2, Duration.ofMillis(10))));
+    }
+
+    Replica replica(String owner) {
+        return replica(owner, settings(), c -> c, i -> i, q -> q);
+    }
+
+    static ConvergenceSettings settings() {
+        return new ConvergenceSettings(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(5),
+                Duration.ofMinutes(5), Duration.ofMinutes(5), 1000);
+    }
+
+    final class Replica {
+        final ConvergenceLoop loop;
+        private volatile Revision revision = Revision.NONE;
+        private final Map<String, Schedule> applied = new java.util.HashMap<>();
+
+        private Replica(String owner, ConvergenceSettings settings, ControlStore control, InventoryStore inventory,
+                        WorkQueue queue) {
+            ConvergencePass pass = new ConvergencePass(control, inventory, queue, settings, owner);
+            this.loop = new ConvergenceLoop(control, pass, () -> revision, new ManualTimer(), settings, clock);
+            loops.add(loop);
+        }
+
+        /** Applies a revision with these schedules and accounts, as the reconciler does. */
+        Replica apply(AccountRegistry accounts, Schedule... schedules) {
+            revision = new Revision("main@sha1:" + Integer.toHexString(List.of(schedules).hashCode()), accounts);
+            loop.applyAll(() -> {
+                for (Schedule gone : List.copyOf(applied.values())) {
+                    if (List.of(schedules).stream().noneMatch(s -> s.name().equals(gone.name()))) {
+                        loop.deregister(gone);
+                        applied.remove(gone.name());
+                    }
+                }
+                for (Schedule schedule : schedules) {
+                    loop.register(schedule, Timeline.of(schedule, HolidaySource.none()));
+                    applied.put(schedule.name(), schedule);
+                }
+            });
+            return this;
+        }
+
+        Replica run() {
+            loop.runOnce();
+            return this;
+        }
+    }
+
+    /** Takes every message off the queue (without acting), decoded: for tests that deliver items themselves. */
+    List<WorkItem> take() {
+        List<WorkItem> items = new ArrayList<>();
+        for (Message message : receiveAll()) {
+            items.add(codec.decode(message.body()));
+            sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+        }
+        return items;
+    }
+
+    /** Delivers one item to the worker, as the pool would. */
+    Outcome deliver(WorkItem item) {
+        return worker.handle(new ReceivedMessage("m-" + item.target().key() + "-" + item.transition(),
+                codec.encode(item), 1));
+    }
+
+    /** Works the queue until it is empty: every item delivered once, in queue order; returns how many. */
+    int work() {
+        int delivered = 0;
+        for (WorkItem item : take()) {
+            deliver(item);
+            delivered++;
+        }
+        return delivered;
+    }
+
+    Optional<ScheduleIntent> intent() {
+        return control().intent(SCHEDULE);
+    }
+
+    Capacity capacity(dev.offhours.simulator.Target target) {
+        dev.offhours.simulator.Capacity c = fleet.capacity(target);
+        return new Capacity(c.min(), c.desired(), c.max());
+    }
+
+    List<dev.offhours.simulator.Target> targets() {
+        return fleet.targets();
+    }
+
+    List<dev.offhours.simulator.Target> targetsIn(String account) {
+        return fleet.targets().stream().filter(t -> t.account().equals(account)).toList();
+    }
+
+    static dev.offhours.core.work.Target core(dev.offhours.simulator.Target target) {
+        return target.kind() == TargetKind.ASG
+                ? dev.offhours.core.work.Target.asg(target.account(), target.region(), target.name())
+                : dev.offhours.core.work.Target.nodegroup(target.account(), target.region(), target.cluster(),
+                        target.name());
+    }
+
+    private List<Message> receiveAll() {
+        List<Message> all = new ArrayList<>();
+        while (true) {
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0).visibilityTimeout(60)).messages();
+            if (messages.isEmpty()) {
+                return all;
+            }
+            all.addAll(messages);
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    /** The tests move the clock and run the loop themselves; wake-ups are only remembered. */
+    static final class ManualTimer implements TransitionTimer {
+        private final Map<String, Instant> wakeUps = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void start(Duration tick, Runnable wake) {
+        }
+
+        @Override
+        public void wakeAt(String key, Instant at) {
+            wakeUps.put(key, at);
+        }
+
+        @Override
+        public void cancel(String key) {
+            wakeUps.remove(key);
+        }
+
+        @Override
+        public Optional<Instant> next(String key) {
+            return Optional.ofNullable(wakeUps.get(key));
+        }
+
+        @Override
+        public boolean running() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
