@@ -13,6 +13,8 @@ import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
+import dev.offhours.core.port.ScheduleIntent;
+import dev.offhours.core.time.PowerState;
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.work.Target;
 import java.time.Clock;
@@ -74,19 +76,22 @@ public abstract class ControlStoreContract {
     }
 
     @Test
-    void aTransitionIsClaimedByTheFirstOfEightConcurrentCallersOnly() throws Exception {
+    void anIntentIsWrittenByTheFirstOfEightConcurrentReplicasOnly() throws Exception {
         int callers = 8;
+        ScheduleIntent first = ScheduleIntent.first("payments-dev", PowerState.ASLEEP, T0, ScheduleIntent.TRANSITION,
+                "fp", "main@sha1:abc");
+        assertThat(store().saveIntent(first)).isTrue();
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
-                String owner = "replica-" + i;
-                Callable<Boolean> claim = () -> {
+                ScheduleIntent leased = first.withLease(new ScheduleIntent.Lease("replica-" + i, T0.plusSeconds(120)));
+                Callable<Boolean> save = () -> {
                     start.await();
-                    return store().claim("payments-dev", T0, owner, T0.plusMillis(3));
+                    return store().saveIntent(leased);
                 };
-                results.add(pool.submit(claim));
+                results.add(pool.submit(save));
             }
             start.countDown();
             List<Boolean> won = new ArrayList<>();
@@ -96,45 +101,32 @@ public abstract class ControlStoreContract {
 
             assertThat(won).containsOnlyOnce(true);
             String winner = "replica-" + won.indexOf(true);
-            assertThat(store().claimOf("payments-dev", T0)).hasValueSatisfying(c -> {
-                assertThat(c.owner()).isEqualTo(winner);
-                assertThat(c.dispatched()).isFalse();
+            assertThat(store().intent("payments-dev")).hasValueSatisfying(intent -> {
+                assertThat(intent.lease().owner()).isEqualTo(winner);
+                assertThat(intent.version()).isEqualTo(2);
             });
-            assertThat(store().claim("payments-dev", T0, winner, T0.plusSeconds(1))).as("not even the owner twice").isFalse();
-            assertThat(store().claim("payments-dev", T0.plusSeconds(3600), "replica-1", T0)).as("the next transition").isTrue();
+            assertThat(store().saveIntent(first)).as("a second first intent").isFalse();
         } finally {
             pool.shutdownNow();
         }
     }
 
     @Test
-    void theLatestDispatchPerScheduleOnlyMovesForward() {
-        Instant sleep = T0;
-        Instant wake = T0.plusSeconds(13 * 3600);
-        store().claim("payments-dev", sleep, "replica-0", sleep);
-        store().claim("payments-dev", wake, "replica-1", wake);
-        store().claim("search-dev", sleep, "replica-0", sleep);
+    void intentsRoundTripWithTheirProgressAndAreListedBySchedule() {
+        ScheduleIntent web = ScheduleIntent.first("web", PowerState.AWAKE, T0, ScheduleIntent.CAUGHT_UP, "fp1", "r1")
+                .withPass("cursor-1", null, T0.plusSeconds(1));
+        ScheduleIntent api = ScheduleIntent.first("api", PowerState.ASLEEP, T0, ScheduleIntent.TRANSITION, "fp2", "r1");
+        ScheduleIntent counted = web.withProgress(new ScheduleIntent.Progress(10, 7, 2, 1, T0.plusSeconds(5)), null);
+        store().saveIntent(api);
+        store().saveIntent(ScheduleIntent.first("web", PowerState.AWAKE, T0, ScheduleIntent.CAUGHT_UP, "fp1", "r1"));
+        assertThat(store().saveIntent(web)).isTrue();
+        assertThat(store().saveIntent(counted)).isTrue();
+        assertThat(store().saveIntent(web.next(PowerState.ASLEEP, T0.plusSeconds(9), ScheduleIntent.SCHEDULE_CHANGED,
+                "fp1", "r2"))).as("written over a version it did not read").isFalse();
 
-        store().recordDispatch("payments-dev", wake, 40, wake.plusSeconds(2));
-        store().recordDispatch("payments-dev", sleep, 42, sleep.plusSeconds(2));
-        store().recordDispatch("search-dev", sleep, 0, sleep.plusSeconds(1));
-
-        assertThat(store().latestDispatch("payments-dev"))
-                .contains(new DispatchedTransition("payments-dev", wake, 40, wake.plusSeconds(2)));
-        assertThat(store().claimOf("payments-dev", sleep)).hasValueSatisfying(c -> {
-            assertThat(c.dispatchedCount()).isEqualTo(42);
-            assertThat(c.dispatchedAt()).isEqualTo(sleep.plusSeconds(2));
-        });
-        assertThat(store().latestDispatches()).containsOnlyKeys("payments-dev", "search-dev")
-                .hasEntrySatisfying("search-dev", d -> assertThat(d.count()).isZero());
-        assertThat(store().latestDispatch("unknown")).isEmpty();
-    }
-
-    @Test
-    void aDispatchOfAnUnclaimedTransitionIsRefused() {
-        assertThatThrownBy(() -> store().recordDispatch("payments-dev", T0, 3, T0))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("never claimed");
-        assertThat(store().latestDispatch("payments-dev")).isEmpty();
+        assertThat(store().intents()).extracting(ScheduleIntent::schedule).containsExactly("api", "web");
+        assertThat(store().intent("web")).contains(counted);
+        assertThat(store().intent("nope")).isEmpty();
     }
 
     @Test
