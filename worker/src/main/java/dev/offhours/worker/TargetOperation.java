@@ -48,7 +48,12 @@ final class TargetOperation {
         this.confirmDelay = confirmDelay;
     }
 
-    Step run(WorkItem item, TargetActions actions, Optional<OperationRecord> existing, int attempts, Instant started) {
+    /**
+     * @param lastSucceeded the action offhours last completed on this target, from the intent ledger's previous mark
+     *                      (empty when unknown)
+     */
+    Step run(WorkItem item, TargetActions actions, Optional<OperationRecord> existing, int attempts, Instant started,
+             Optional<Action> lastSucceeded) {
         if (existing.isPresent() && existing.get().updateId() != null) {
             return confirmEarlierUpdate(item, actions, existing.get(), attempts, started);
         }
