@@ -169,8 +169,9 @@ public final class ConvergencePass {
                 count(judgement.verdict());
                 if (judgement.verdict() == Verdict.SEND && sending && (firstPass || resend)) {
                     work.add(workItem(item, judgement, intent.since()));
-                } else if (judgement.verdict() == Verdict.DRIFTED && sweepAt != null
+                } else if (corrects(judgement.verdict()) && sweepAt != null
                         && item.intent().transition().isBefore(sweepAt)) {
+                    // a correction within the intent carries the sweep bucket: newer than the mark, same on replicas
                     drifted++;
                     work.add(workItem(item, judgement, sweepAt));
                 }
@@ -178,9 +179,13 @@ public final class ConvergencePass {
             return work;
         }
 
+        private static boolean corrects(Verdict verdict) {
+            return verdict == Verdict.DRIFTED || verdict == Verdict.HAND_BACK;
+        }
+
         private void count(Verdict verdict) {
             switch (verdict) {
-                case SEND, IN_FLIGHT -> pending++;
+                case SEND, IN_FLIGHT, HAND_BACK -> pending++;
                 case CONVERGED, DRIFTED -> converged++;
                 case FAILED -> failed++;
                 case IGNORED -> {

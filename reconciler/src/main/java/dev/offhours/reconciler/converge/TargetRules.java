@@ -24,9 +24,9 @@ import java.util.function.Predicate;
  *                                                                                   is the opposite since settle
  *                                       a worker holds it for this or a later one   IN_FLIGHT
  *                                       older, none, another schedule, lease over   SEND
- * out of scope, not onboarded, or the   as above with the action WAKE               as above
- *   schedule removed, and known asleep
- *   or last put to sleep by offhours
+ * out of scope, not onboarded, or the   covers the intent with a SLEEP               HAND_BACK (its account left
+ *   schedule removed, and known asleep                                              accounts.yaml after it slept)
+ *   or last put to sleep by offhours    otherwise as above, with the action WAKE    as above
  * out of scope etc., not ours asleep    any                                         IGNORED (not counted)
  * </pre>
  *
@@ -34,12 +34,12 @@ import java.util.function.Predicate;
  */
 public final class TargetRules {
 
-    public enum Verdict { SEND, IN_FLIGHT, CONVERGED, FAILED, DRIFTED, IGNORED }
+    public enum Verdict { SEND, IN_FLIGHT, CONVERGED, FAILED, DRIFTED, HAND_BACK, IGNORED }
 
     /** A verdict and the action a work item for the target would carry. */
     public record Judgement(Verdict verdict, Action action) {
         boolean pending() {
-            return verdict == Verdict.SEND || verdict == Verdict.IN_FLIGHT;
+            return verdict == Verdict.SEND || verdict == Verdict.IN_FLIGHT || verdict == Verdict.HAND_BACK;
         }
     }
 
@@ -60,6 +60,9 @@ public final class TargetRules {
         }
         Action action = handBack || intent.state() == PowerState.AWAKE ? Action.WAKE : Action.SLEEP;
         if (mark != null && mark.covers(intent.schedule(), intent.since())) {
+            if (handBack && mark.action() == Action.SLEEP) {
+                return new Judgement(Verdict.HAND_BACK, action); // put to sleep under this intent, then out of reach
+            }
             if (mark.outcome() == OperationStatus.FAILED && mark.transition().equals(intent.since())) {
                 return new Judgement(Verdict.FAILED, action);
             }

@@ -1,6 +1,5 @@
 package dev.offhours.reconciler.converge;
 
-import dev.offhours.core.schedule.Account;
 import dev.offhours.core.schedule.AccountRegistry;
 import dev.offhours.core.schedule.Schedule;
 import dev.offhours.core.time.PowerState;
@@ -11,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,16 +36,16 @@ public record Wanted(String schedule, PowerState state, Instant at, Optional<Tra
     }
 
     /**
-     * Asleep shape, scope and the onboarded accounts it selects: a change of any of them changes what some target
-     * should be (a new shape to sleep at, a target now out of scope to hand back), so it makes a new intent. The
-     * awake periods are not in it: they only move the state, which the intent carries itself.
+     * Asleep shape and scope as written: a change of either changes what some target should be (a new shape to sleep
+     * at, a target now out of scope to hand back), so it makes a new intent. The awake periods are not in it (they
+     * only move the state, which the intent carries itself), nor the accounts of {@code accounts.yaml}: a target of an
+     * account that left is handed back within the intent ({@link TargetRules}), so onboarding or removing one account
+     * costs no work item for the targets of every other.
      */
     static String fingerprint(Schedule schedule, AccountRegistry accounts) {
-        List<Account> selected = schedule.scope().accounts().isEmpty() ? accounts.accounts()
-                : accounts.select(schedule.scope().accounts());
         String text = "asleep=" + schedule.asleep().min() + "/" + schedule.asleep().desired()
                 + ";regions=" + schedule.scope().regions().stream().sorted().toList()
-                + ";accounts=" + selected.stream().map(Account::id).sorted().distinct().toList();
+                + ";accounts=" + schedule.scope().accounts().stream().sorted().toList();
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 8);

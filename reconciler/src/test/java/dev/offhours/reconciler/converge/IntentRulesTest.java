@@ -42,7 +42,8 @@ class IntentRulesTest {
         its revert 40 s after the sleep                    | AWAKE@2026-03-02T18:00:20Z  | 2026-03-02T18:00:40Z | none        | ASLEEP    | 2026-03-02T18:00:40Z     | ScheduleChanged
         a merge and its revert in one millisecond          | AWAKE@2026-03-02T18:00:40Z  | 2026-03-02T18:00:40Z | none        | ASLEEP    | 2026-03-02T18:00:40.001Z | ScheduleChanged
         the asleep shape changed while asleep              | ASLEEP@2026-03-02T18:00:00Z | 2026-03-02T20:00:00Z | asleep      | ASLEEP    | 2026-03-02T20:00:00Z     | ScheduleChanged
-        an account left accounts.yaml                      | ASLEEP@2026-03-02T18:00:00Z | 2026-03-02T20:00:00Z | accounts    | ASLEEP    | 2026-03-02T20:00:00Z     | ScheduleChanged
+        an account left accounts.yaml: handed back within | ASLEEP@2026-03-02T18:00:00Z | 2026-03-02T20:00:00Z | accounts    | -         | -                        | -
+        the scope changed                                  | ASLEEP@2026-03-02T18:00:00Z | 2026-03-02T20:00:00Z | scope       | ASLEEP    | 2026-03-02T20:00:00Z     | ScheduleChanged
         suspended while asleep                             | ASLEEP@2026-03-02T18:00:00Z | 2026-03-02T20:00:00Z | suspend     | ASLEEP    | 2026-03-02T20:00:00Z     | Suspended
         the schedule file was removed                      | ASLEEP@2026-03-02T18:00:00Z | 2026-03-02T20:00:00Z | removed     | AWAKE     | 2026-03-02T20:00:00Z     | ScheduleRemoved
         a removed schedule stays removed                   | AWAKE@2026-03-02T20:00:00Z/ScheduleRemoved | 2026-03-02T21:00:00Z | removed | - | -                  | -
@@ -57,6 +58,7 @@ class IntentRulesTest {
                     base.asleep());
             case "suspend" -> with(base, List.of(), true, base.asleep());
             case "asleep" -> with(base, List.of(), false, new AsleepCapacity(1, 1));
+            case "scope" -> office(NAME, new Scope(List.of("prod"), List.of()));
             default -> base;
         };
         AccountRegistry accounts = change.equals("accounts")

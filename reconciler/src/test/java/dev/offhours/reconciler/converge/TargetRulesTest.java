@@ -39,6 +39,7 @@ class TargetRulesTest {
         woken by its owner, no enforce               | true     | false   | false   | AWAKE   | office,2026-03-02T18:00:00Z,SLEEP,SUCCEEDED,-,18:01    | CONVERGED | SLEEP
         woken by its owner, enforce, settled         | true     | false   | true    | AWAKE   | office,2026-03-02T18:00:00Z,SLEEP,SUCCEEDED,-,18:01    | DRIFTED   | SLEEP
         woken by its owner, enforce, too soon        | true     | false   | true    | AWAKE   | office,2026-03-02T18:00:00Z,SLEEP,SUCCEEDED,-,18:28    | CONVERGED | SLEEP
+        its account left after it slept              | false    | false   | false   | ASLEEP  | office,2026-03-02T18:00:00Z,SLEEP,SUCCEEDED,-,18:01    | HAND_BACK | WAKE
         out of scope (a new intent), asleep          | false    | false   | false   | ASLEEP  | office,2026-03-02T17:00:00Z,SLEEP,SUCCEEDED,-,17:01    | SEND      | WAKE
         out of scope, put to sleep, state unknown    | false    | false   | false   | UNKNOWN | office,2026-03-02T17:00:00Z,SLEEP,SUCCEEDED,-,17:01    | SEND      | WAKE
         out of scope and never ours                  | false    | false   | false   | AWAKE   | -                                                      | IGNORED   | WAKE
