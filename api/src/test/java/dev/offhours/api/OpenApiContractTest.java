@@ -44,6 +44,31 @@ class OpenApiContractTest {
         }
     }
 
+    /** Each representation's schema lists exactly the record's fields, so a new field cannot go undocumented. */
+    @Test
+    void everySchemaListsTheFieldsOfItsRecord() throws Exception {
+        Map<String, Class<? extends Record>> schemas = new TreeMap<>(Map.ofEntries(
+                Map.entry("Status", StatusView.class), Map.entry("Condition", ConditionView.class),
+                Map.entry("Schedule", ScheduleView.class), Map.entry("Transition", TransitionView.class),
+                Map.entry("Interval", IntervalView.class), Map.entry("LastTransition", LastTransitionView.class),
+                Map.entry("Convergence", ConvergenceView.class),
+                Map.entry("FleetConvergence", FleetConvergenceView.class),
+                Map.entry("RemovedSchedule", RemovedScheduleView.class), Map.entry("Target", TargetView.class),
+                Map.entry("Capacity", CapacityView.class), Map.entry("Operation", OperationView.class),
+                Map.entry("Account", AccountView.class), Map.entry("Orphan", OrphanView.class),
+                Map.entry("Error", ErrorView.class)));
+        JsonNode components = document().path("components").path("schemas");
+        for (Map.Entry<String, Class<? extends Record>> schema : schemas.entrySet()) {
+            TreeSet<String> fields = new TreeSet<>();
+            for (var component : schema.getValue().getRecordComponents()) {
+                fields.add(component.getName());
+            }
+            TreeSet<String> documented = new TreeSet<>();
+            components.path(schema.getKey()).path("properties").fieldNames().forEachRemaining(documented::add);
+            assertThat(documented).as("properties of schema %s", schema.getKey()).isEqualTo(fields);
+        }
+    }
+
     /** "GET /v1/x" to its parameters as "in:name". */
     private static Map<String, TreeSet<String>> declared() {
         Map<String, TreeSet<String>> endpoints = new TreeMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.offhours.reconciler.api.ApiConfig;
 import dev.offhours.reconciler.config.AwsConfig;
+import dev.offhours.reconciler.config.ConvergenceConfig;
 import dev.offhours.reconciler.config.StoreConfig;
 import dev.offhours.reconciler.config.WorkersConfig;
 import dev.offhours.reconciler.dispatch.DispatchConfig;
@@ -67,6 +68,12 @@ public class OffhoursConfiguration extends Configuration {
     @JsonProperty
     private StoreConfig store = new StoreConfig();
 
+    /** When a schedule that has not converged counts as overdue; optional, with defaults. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ConvergenceConfig convergence = new ConvergenceConfig();
+
     /** The status API's bearer-token hashes; required, so a hub never serves its status unauthenticated. */
     @Valid
     @NotNull
@@ -123,6 +130,10 @@ public class OffhoursConfiguration extends Configuration {
 
     public StoreConfig store() {
         return store;
+    }
+
+    public ConvergenceConfig convergence() {
+        return convergence;
     }
 
     public ApiConfig api() {

@@ -5,8 +5,10 @@ import dev.offhours.core.port.InventoryStore;
 import dev.offhours.core.port.OperationHistory;
 import dev.offhours.core.port.OperationStore;
 import dev.offhours.core.schedule.ScheduleCatalog;
+import dev.offhours.reconciler.config.ConvergenceConfig;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -16,10 +18,18 @@ import java.util.function.Supplier;
  *
  * @param catalog    the applied catalog, e.g. {@code () -> reconciler.running().map(RunningRevision::catalog)
  *                   .orElse(ScheduleCatalog.EMPTY)}
- * @param operations the write-side store, for lookups of one record by key
+ * @param operations   the write-side store, for lookups of one record by key
+ * @param overdueAfter a schedule not converged this long after its intent's since is overdue
  */
 public record ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore control, InventoryStore inventory,
-                              OperationHistory history, OperationStore operations, Clock clock) {
+                              OperationHistory history, OperationStore operations, Clock clock,
+                              Duration overdueAfter) {
+
+    /** With the default {@code convergence.overdueAfter}. */
+    public ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore control, InventoryStore inventory,
+                           OperationHistory history, OperationStore operations, Clock clock) {
+        this(catalog, control, inventory, history, operations, clock, ConvergenceConfig.DEFAULT_OVERDUE_AFTER);
+    }
 
     public ApiDependencies {
         Objects.requireNonNull(catalog, "catalog");
@@ -28,5 +38,6 @@ public record ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore co
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(overdueAfter, "overdueAfter");
     }
 }

@@ -1,5 +1,6 @@
 package dev.offhours.reconciler.api;
 
+import dev.offhours.reconciler.reconcile.ConvergenceSnapshots;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 
 import java.time.Duration;
@@ -15,11 +16,13 @@ public final class HubApi {
 
     /** Registers everything with the application's Jersey environment: {@code environment.jersey()}. */
     public static void register(JerseyEnvironment jersey, ApiDependencies deps, ApiConfig config) {
-        InventoryCounts counts = new InventoryCounts(deps,
-                Duration.ofMillis(config.getCountsRefresh().toMilliseconds()));
+        Duration refresh = Duration.ofMillis(config.getCountsRefresh().toMilliseconds());
+        InventoryCounts counts = new InventoryCounts(deps, refresh);
+        ConvergenceSnapshots convergence = new ConvergenceSnapshots(deps.catalog(), deps.control(), deps.clock(),
+                deps.overdueAfter(), refresh);
         jersey.register(new BearerAuthFilter(new BearerTokens(config.getTokenSha256())));
         jersey.register(new StoreUnavailableMapper());
-        jersey.register(new StatusEndpoint(deps, counts));
+        jersey.register(new StatusEndpoint(deps, counts, convergence));
         jersey.register(new SchedulesEndpoint(deps, counts));
         jersey.register(new TargetsEndpoint(deps));
         jersey.register(new OperationsEndpoint(deps));

@@ -1,5 +1,6 @@
 package dev.offhours.reconciler.api;
 
+import dev.offhours.api.ConvergenceView;
 import dev.offhours.api.IntervalView;
 import dev.offhours.api.LastTransitionView;
 import dev.offhours.api.ScheduleView;
@@ -19,7 +20,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** A schedule with its time calculus: state now, the next 7 days, targets and the last transition. */
+/** A schedule with its time calculus: state now, the next 7 days, targets, the last transition, convergence. */
 final class ScheduleViews {
 
     static final Duration AHEAD = Duration.ofDays(7);
@@ -28,7 +29,8 @@ final class ScheduleViews {
     }
 
     static ScheduleView view(Schedule schedule, ScheduleCatalog catalog, Instant now, Map<String, Long> targets,
-                             DispatchedTransition last, Map<String, Long> lastResults) {
+                             DispatchedTransition last, Map<String, Long> lastResults,
+                             ConvergenceView convergence) {
         Timeline timeline = Timeline.of(schedule, HolidaySources.forSchedule(schedule, catalog.calendars()));
         ZoneId zone = timeline.timeZone();
         LocalDate today = LocalDate.ofInstant(now, zone);
@@ -41,7 +43,8 @@ final class ScheduleViews {
                 lastResults);
         return new ScheduleView(schedule.name(), schedule.owner(), schedule.description(), schedule.file(),
                 zone.getId(), schedule.suspend(), schedule.enforce(), schedule.scope().accounts(),
-                schedule.scope().regions(), timeline.stateAt(now).name(), next, intervals, targets, lastView);
+                schedule.scope().regions(), timeline.stateAt(now).name(), next, intervals, targets, lastView,
+                convergence);
     }
 
     private static TransitionView transition(Transition t, ZoneId zone) {

@@ -1,13 +1,16 @@
 package dev.offhours.reconciler.api;
 
+import dev.offhours.api.ConvergenceView;
 import dev.offhours.api.PageView;
 import dev.offhours.api.ScheduleView;
 import dev.offhours.api.SchedulesApi;
 import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.Page;
+import dev.offhours.core.port.ScheduleIntent;
 import dev.offhours.core.schedule.Schedule;
 import dev.offhours.core.schedule.ScheduleCatalog;
+import dev.offhours.reconciler.reconcile.FleetConvergence;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code /v1/schedules}: the applied catalog, with the counts and last dispatches the hub stored. */
+/**
+ * {@code /v1/schedules}: the applied catalog, with the counts, last dispatches and intents the hub stored. Intents are
+ * read fresh (a key lookup, or one partition per page), so a schedule's page never lags its own intent.
+ */
 public final class SchedulesEndpoint implements SchedulesApi {
 
     /** The single-schedule view counts the results of its last transition over at most this many records. */
@@ -37,6 +43,8 @@ public final class SchedulesEndpoint implements SchedulesApi {
         Instant now = deps.clock().instant();
         InventoryCounts.Snapshot snapshot = counts.current();
         Map<String, DispatchedTransition> dispatches = deps.control().latestDispatches();
+        Map<String, ScheduleIntent> intents = new TreeMap<>();
+        deps.control().intents().forEach(i -> intents.put(i.schedule(), i)); // one partition read per page
         var names = position == null ? catalog.schedules().keySet()
                 : catalog.schedules().tailMap(position.get(0) + "\0").keySet();
         List<ScheduleView> views = new ArrayList<>();
@@ -45,8 +53,9 @@ public final class SchedulesEndpoint implements SchedulesApi {
             if (views.size() == limit) {
                 return new PageView<>(views, ApiCursor.encode("schedules", List.of(), last));
             }
-            views.add(ScheduleViews.view(catalog.schedules().get(name), catalog, now, snapshot.schedule(name),
-                    dispatches.get(name), Map.of()));
+            Schedule schedule = catalog.schedules().get(name);
+            views.add(ScheduleViews.view(schedule, catalog, now, snapshot.schedule(name), dispatches.get(name),
+                    Map.of(), convergence(schedule, catalog, intents.get(name), now)));
             last = name;
         }
         return new PageView<>(views, null);
@@ -58,8 +67,15 @@ public final class SchedulesEndpoint implements SchedulesApi {
         Schedule schedule = catalog.schedule(name).orElseThrow(() -> ApiProblem.notFound("no schedule named '" + name
                 + "' in the applied revision; GET /v1/schedules lists the " + catalog.schedules().size() + " there are."));
         DispatchedTransition last = deps.control().latestDispatch(name).orElse(null);
-        return ScheduleViews.view(schedule, catalog, deps.clock().instant(), counts.current().schedule(name), last,
-                last == null ? Map.of() : results(last));
+        Instant now = deps.clock().instant();
+        return ScheduleViews.view(schedule, catalog, now, counts.current().schedule(name), last,
+                last == null ? Map.of() : results(last),
+                convergence(schedule, catalog, deps.control().intent(name).orElse(null), now));
+    }
+
+    private ConvergenceView convergence(Schedule schedule, ScheduleCatalog catalog, ScheduleIntent intent,
+                                        Instant now) {
+        return ConvergenceViews.view(FleetConvergence.judge(schedule, catalog, intent, now, deps.overdueAfter()));
     }
 
     private Map<String, Long> results(DispatchedTransition last) {

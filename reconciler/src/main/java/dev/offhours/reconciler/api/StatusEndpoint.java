@@ -1,6 +1,7 @@
 package dev.offhours.reconciler.api;
 
 import dev.offhours.api.AccountView;
+import dev.offhours.api.ConditionView;
 import dev.offhours.api.OrphanView;
 import dev.offhours.api.PageView;
 import dev.offhours.api.StatusApi;
@@ -10,6 +11,8 @@ import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
 import dev.offhours.core.schedule.Account;
 import dev.offhours.core.schedule.ScheduleCatalog;
+import dev.offhours.reconciler.reconcile.ConvergenceSnapshots;
+import dev.offhours.reconciler.reconcile.FleetConvergence;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,26 +29,32 @@ public final class StatusEndpoint implements StatusApi {
 
     private final ApiDependencies deps;
     private final InventoryCounts counts;
+    private final ConvergenceSnapshots convergence;
 
-    StatusEndpoint(ApiDependencies deps, InventoryCounts counts) {
+    StatusEndpoint(ApiDependencies deps, InventoryCounts counts, ConvergenceSnapshots convergence) {
         this.deps = deps;
         this.counts = counts;
+        this.convergence = convergence;
     }
 
     @Override
     public StatusView status() {
         InventoryCounts.Snapshot snapshot = counts.current();
+        FleetConvergence fleet = convergence.current();
         int schedules = deps.catalog().get().schedules().size();
-        return deps.control().status()
-                .map(s -> view(s, schedules, snapshot))
-                .orElseGet(() -> new StatusView(null, null, null, null, List.of(), List.of(), schedules,
-                        snapshot.total(), Views.text(snapshot.countedAt())));
-    }
-
-    private static StatusView view(ReconcilerStatus s, int schedules, InventoryCounts.Snapshot snapshot) {
-        return new StatusView(s.appliedRevision(), s.lastFetchedRevision(), Views.text(s.lastFetchedAt()),
-                Views.text(s.updatedAt()), s.conditions().stream().map(Views::condition).toList(), s.problems(),
-                schedules, snapshot.total(), Views.text(snapshot.countedAt()));
+        ReconcilerStatus s = deps.control().status().orElse(null);
+        // the fleet's Converged condition is computed here, not stored: it follows the intents, not the reconciler
+        List<ConditionView> conditions = new ArrayList<>();
+        if (s != null) {
+            s.conditions().stream().map(Views::condition).forEach(conditions::add);
+        }
+        conditions.add(ConvergenceViews.condition(fleet.condition()));
+        return s == null
+                ? new StatusView(null, null, null, null, conditions, List.of(), schedules, snapshot.total(),
+                        Views.text(snapshot.countedAt()), ConvergenceViews.fleet(fleet))
+                : new StatusView(s.appliedRevision(), s.lastFetchedRevision(), Views.text(s.lastFetchedAt()),
+                        Views.text(s.updatedAt()), conditions, s.problems(), schedules, snapshot.total(),
+                        Views.text(snapshot.countedAt()), ConvergenceViews.fleet(fleet));
     }
 
     @Override

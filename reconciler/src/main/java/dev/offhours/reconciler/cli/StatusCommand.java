@@ -3,8 +3,11 @@ package dev.offhours.reconciler.cli;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.offhours.api.AccountView;
 import dev.offhours.api.ConditionView;
+import dev.offhours.api.ConvergenceView;
+import dev.offhours.api.FleetConvergenceView;
 import dev.offhours.api.OperationView;
 import dev.offhours.api.PageView;
+import dev.offhours.api.RemovedScheduleView;
 import dev.offhours.api.ScheduleView;
 import dev.offhours.api.StatusView;
 import dev.offhours.api.TransitionView;
@@ -18,7 +21,8 @@ import java.util.function.Function;
 
 /**
  * {@code status --hub-url URL [--token-env VAR]}: a summary of a running hub from its status API: what it runs,
- * its conditions, targets by state, schedules with their next transition, degraded accounts and recent failures.
+ * its conditions, targets by state, schedules with their next transition and convergence, the schedules not
+ * converged in time, degraded accounts and recent failures.
  */
 public final class StatusCommand extends OffhoursCommand {
 
@@ -51,6 +55,7 @@ public final class StatusCommand extends OffhoursCommand {
         PrintStream out = context.out();
         printStatus(out, status);
         printSchedules(out, schedules);
+        printOverdue(out, status.convergence(), schedules);
         printAccounts(out, accounts);
         printFailures(out, failures);
     }
@@ -72,13 +77,51 @@ public final class StatusCommand extends OffhoursCommand {
         out.println("schedules:");
         for (ScheduleView s : page.items()) {
             List<TransitionView> next = s.nextTransitions();
-            out.printf("  %-24s %-6s %s%s; %s%n", s.name(), s.state(),
+            out.printf("  %-24s %-6s %s%s; %s; %s%n", s.name(), s.state(),
                     next.isEmpty() ? "no transition in 7 days" : "next " + next.get(0).state() + " at "
-                            + next.get(0).local(), s.suspended() ? " (suspended)" : "", counts(s.targetsByState()));
+                            + next.get(0).local(), s.suspended() ? " (suspended)" : "", counts(s.targetsByState()),
+                    convergence(s.convergence()));
         }
         if (page.nextCursor() != null) {
             out.println("  (more schedules: see GET /v1/schedules)");
         }
+    }
+
+    /** Every overdue schedule with its Converged condition's sentence: what an operator looks at first. */
+    private static void printOverdue(PrintStream out, FleetConvergenceView fleet, PageView<ScheduleView> page) {
+        out.println();
+        out.println("not converged within " + fleet.overdueAfter() + ": " + (fleet.overdue() == 0 ? "none"
+                : String.join(", ", fleet.overdueSchedules())) + " (" + fleet.pendingTargets() + " targets pending, "
+                + fleet.failedTargets() + " failed)");
+        for (ScheduleView s : page.items()) {
+            if (s.convergence() != null && s.convergence().overdue()) {
+                out.println("  " + s.name() + ": " + s.convergence().condition().reason() + ": "
+                        + s.convergence().condition().message());
+            }
+        }
+        for (RemovedScheduleView r : fleet.removed()) {
+            out.println("  " + r.schedule() + " (removed, waking its targets): " + r.convergence().condition().reason()
+                    + ": " + r.convergence().condition().message());
+        }
+    }
+
+    /** A few words for a schedule's line: converged, converging (n pending), NOT converged since... */
+    static String convergence(ConvergenceView c) {
+        if (c == null) {
+            return "convergence unknown";
+        }
+        return switch (c.condition().reason()) {
+            case "Converged" -> "converged";
+            case "Converging" -> "converging (" + (c.pending() == null ? "not counted yet" : c.pending() + " pending")
+                    + ")";
+            case "NotConverged" -> "NOT converged since " + c.since() + " (" + (c.pending() == null ? "not counted yet"
+                    : c.pending() + " pending, " + c.failed() + " failed") + ")";
+            case "IntentBehind" -> (c.overdue() ? "NOT converged: " : "") + "intent still " + c.state() + " since "
+                    + c.since();
+            case "Suspended" -> "suspended";
+            case "NoIntentYet" -> "no intent yet";
+            default -> c.condition().reason();
+        };
     }
 
     private static void printAccounts(PrintStream out, PageView<AccountView> page) {

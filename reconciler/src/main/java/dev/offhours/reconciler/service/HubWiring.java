@@ -25,6 +25,7 @@ import dev.offhours.reconciler.inventory.Discovery;
 import dev.offhours.reconciler.inventory.DiscoveryConfig;
 import dev.offhours.reconciler.inventory.DiscoveryScheduler;
 import dev.offhours.reconciler.inventory.SpokeListing;
+import dev.offhours.reconciler.reconcile.ConvergenceSnapshots;
 import dev.offhours.reconciler.reconcile.Reconciler;
 import dev.offhours.reconciler.reconcile.RunningRevision;
 import dev.offhours.reconciler.service.health.EventsHealthCheck;
@@ -137,7 +138,8 @@ public final class HubWiring {
         git.webhookSecret().ifPresent(secret ->
                 environment.jersey().register(new GitHubWebhookResource(secret, git.branch(), loop::wake)));
         HubApi.register(environment.jersey(), new ApiDependencies(runningCatalog, stores.control(),
-                stores.inventory(), stores.history(), stores.operations(), clock), config.api());
+                stores.inventory(), stores.history(), stores.operations(), clock,
+                config.convergence().overdueAfter()), config.api());
 
         Duration gitMaxAge = git.pollInterval().multipliedBy(3).plus(git.timeout());
         environment.healthChecks().register("git", new GitHealthCheck(loop, gitMaxAge, clock));
@@ -148,7 +150,8 @@ public final class HubWiring {
                 new EventsHealthCheck(events::lastReceiveAt, EventsHealthCheck.DEFAULT_MAX_AGE, clock)));
 
         Hub hub = new Hub(stores, loop, registry, revision, pool, discovery, credentials, owner);
-        HubMetrics.register(environment.metrics(), hub, pipelines);
+        HubMetrics.register(environment.metrics(), hub, pipelines, new ConvergenceSnapshots(runningCatalog,
+                stores.control(), clock, config.convergence().overdueAfter(), HubMetrics.CONVERGENCE_REFRESH));
         updater.ifPresent(events -> UpdaterMetrics.register(environment.metrics(), events));
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics()))
                 .addMapping("/metrics/prometheus");

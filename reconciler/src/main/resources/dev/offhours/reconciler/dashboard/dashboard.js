@@ -67,11 +67,35 @@ function renderStatus(status) {
     el("div", { class: "count" }, el("b", {}, t.AWAKE || 0), "targets awake"),
     el("div", { class: "count" }, el("b", {}, t.ASLEEP || 0), "targets asleep"),
     el("div", { class: "count" }, el("b", {}, t.UNKNOWN || 0), "targets unknown"),
-    el("div", { class: "count" }, el("b", {}, ago(status.lastFetchedAt)), "last fetch"));
+    el("div", { class: "count" }, el("b", {}, ago(status.lastFetchedAt)), "last fetch"),
+    el("div", { class: "count" + (status.convergence.overdue ? " overdue" : ""), id: "overdue-count",
+      title: "not converged within " + status.convergence.overdueAfter }, el("b", {}, status.convergence.overdue),
+      "schedules overdue"),
+    el("div", { class: "count" }, el("b", {}, status.convergence.pendingTargets), "targets pending"));
   $("conditions").replaceChildren(...status.conditions.map((c) => el("li", {},
     el("span", { class: "badge " + c.status }, c.type + ": " + c.status), " ", el("b", {}, c.reason), " ",
     el("span", { class: "muted" }, c.message))));
   $("problems").replaceChildren(...status.problems.map((p) => el("li", {}, p)));
+  // Removed schedules have no row below, yet their targets are still being woken: say so here until they are.
+  $("removed").replaceChildren(...status.convergence.removed.map((r) => el("li", { "data-removed": r.schedule },
+    el("b", {}, r.schedule), " removed, waking its targets: ", convergenceBadge(r.convergence, null), " ",
+    el("span", { class: "muted" }, r.convergence.condition.message))));
+}
+
+// One schedule's Converged condition in a few words; the full sentence is in the title.
+function convergenceBadge(c, zone) {
+  const reason = c.condition.reason;
+  const counts = c.pending === null ? "not counted yet" : c.pending + " pending · " + c.failed + " failed";
+  let text;
+  if (reason === "Converged") text = "converged";
+  else if (reason === "Converging") text = "converging (" + (c.pending === null ? "not counted yet" : c.pending + " pending") + ")";
+  else if (reason === "NotConverged") text = "NOT converged since " + when(c.since, zone) + " · " + counts;
+  else if (reason === "IntentBehind") text = (c.overdue ? "NOT converged: " : "") + "intent still " + c.state.toLowerCase() + " since " + when(c.since, zone);
+  else if (reason === "Suspended") text = "suspended";
+  else if (reason === "NoIntentYet") text = "no intent yet";
+  else text = reason;
+  return el("span", { class: "conv " + reason + (c.overdue ? " overdue" : ""), "data-convergence": reason,
+    title: c.condition.message }, text);
 }
 
 function dayTicks(start, end, zone) {
@@ -119,7 +143,8 @@ function renderSchedules(page) {
         el("div", { class: "name" }, s.name, " ", el("span", { class: "badge " + s.state }, s.state)),
         el("div", { class: "meta" }, s.timeZone + " · " + s.owner + (s.suspended ? " · suspended" : "")),
         el("div", { class: "meta" }, next ? "next: " + next.state.toLowerCase() + " " + when(next.at, s.timeZone) : "no transition in 7 days"),
-        el("div", { class: "meta" }, (t.AWAKE || 0) + " awake · " + (t.ASLEEP || 0) + " asleep · " + (t.UNKNOWN || 0) + " unknown")),
+        el("div", { class: "meta" }, (t.AWAKE || 0) + " awake · " + (t.ASLEEP || 0) + " asleep · " + (t.UNKNOWN || 0) + " unknown"),
+        el("div", { class: "meta" }, convergenceBadge(s.convergence, s.timeZone))),
       timelineBar(s, now));
   }));
   // A label that does not fit its band is dropped rather than cut (the title still tells the times).

@@ -77,6 +77,29 @@ class DashboardChromiumTest {
     }
 
     @Test
+    void everyScheduleShowsWhetherItsTargetsConvergedAndTheOverdueOnesStandOut() throws Exception {
+        String dom = Chromium.dumpDom(signedIn(), dir.resolve("profile-convergence"));
+        for (var expected : HubSeed.CONVERGENCE.entrySet()) {
+            assertThat(dom).as(expected.getKey()).containsPattern("data-schedule=\"" + expected.getKey()
+                    + "\"(?s).*?data-convergence=\"" + expected.getValue() + "\"");
+        }
+        assertThat(dom).containsPattern("data-schedule=\"payments-dev\"(?s).*?class=\"conv Converged\""
+                + " data-convergence=\"Converged\"[^>]*>converged<");
+        assertThat(dom).containsPattern("data-schedule=\"munich-ci-runners\"(?s).*?"
+                + "data-convergence=\"Converging\"[^>]*>converging \\(1 pending\\)<");
+        assertThat(dom).as("NOT converged since when, with the counts")
+                .containsPattern("data-schedule=\"data-platform-dev\"(?s).*?class=\"conv NotConverged overdue\""
+                        + " data-convergence=\"NotConverged\" title=\"not [A-Z]+ since [^\"]*: 2 of 9 targets pending, "
+                        + "1 failed[^>]*>NOT converged since \\w{3} \\d\\d:\\d\\d · 2 pending · 1 failed<");
+        assertThat(dom).containsPattern("data-schedule=\"support-late-shift\"(?s).*?class=\"conv IntentBehind "
+                + "overdue\"[^>]*>NOT converged: intent still (awake|asleep) since ");
+        assertThat(dom).containsPattern("id=\"overdue-count\"[^>]*><b>3</b>schedules overdue<");
+        assertThat(dom).containsPattern("data-removed=\"" + HubSeed.REMOVED + "\"(?s).*?"
+                + "data-convergence=\"NotConverged\"[^>]*>NOT converged since [^<]*· 2 pending · 0 failed<");
+        assertThat(dom).contains("Converged: False");
+    }
+
+    @Test
     void withoutATokenThePageAsksForOneAndShowsNoData() throws Exception {
         String dom = Chromium.dumpDom(server.base() + "/", dir.resolve("profile-login"));
         assertThat(dom).contains("Enter a bearer token of this hub");

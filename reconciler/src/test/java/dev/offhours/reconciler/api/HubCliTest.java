@@ -96,6 +96,26 @@ class HubCliTest {
     }
 
     @Test
+    void statusPrintsEachSchedulesConvergenceAndTheOverdueOnes() {
+        Run run = run(Map.of("OFFHOURS_TOKEN", ApiServer.TOKEN), "status", "--hub-url", server.base().toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out())
+                .contains("condition: Converged=False NotConverged: 3 of 7 schedules not converged within PT10M")
+                .containsPattern("payments-dev +AWAKE .*; 3 awake, 0 asleep, 0 unknown; converged\\n")
+                .containsPattern("munich-ci-runners .*; converging \\(1 pending\\)\\n")
+                .containsPattern("data-platform-dev .*; NOT converged since 2026-03-25T08:30:00Z \\(2 pending, 1 failed\\)")
+                .containsPattern("support-late-shift .*; NOT converged: intent still (AWAKE|ASLEEP) since 2026-03-25T08:00:00Z")
+                .containsPattern("ml-sandbox .*; suspended\\n")
+                .containsPattern("search-staging .*; no intent yet\\n")
+                .contains("not converged within PT10M: data-platform-dev, legacy-batch, support-late-shift "
+                        + "(5 targets pending, 1 failed)")
+                .contains("  data-platform-dev: NotConverged: not ")
+                .contains("  support-late-shift: IntentBehind: the schedule wants ")
+                .contains("  legacy-batch (removed, waking its targets): NotConverged: not AWAKE since "
+                        + "2026-03-25T08:40:00Z: 2 of 4 targets pending, 0 failed");
+    }
+
+    @Test
     void statusExplainsAMissingOrRefusedToken() {
         Run missing = run(Map.of(), "status", "--hub-url", server.base().toString());
         assertThat(missing.exitCode()).isEqualTo(1);

@@ -15,6 +15,7 @@ import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.OperationStore;
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
+import dev.offhours.core.port.ScheduleIntent;
 import dev.offhours.core.port.TargetState;
 import dev.offhours.core.schedule.Account;
 import dev.offhours.core.schedule.Schedule;
@@ -39,13 +40,25 @@ import java.util.Map;
  * A small fleet behind the template repository's schedules: three targets per schedule, account and region, in the
  * state the schedule wants now; the last transition of every schedule recorded (one failure in a dead account);
  * the reconciler's status and the health of every account (that one degraded); two resources left asleep without
- * their opt-in tag, one whose awake capacity is known and one whose is not.
+ * their opt-in tag, one whose awake capacity is known and one whose is not. Every schedule's intent is in a
+ * different condition (see {@link #CONVERGENCE}), and a removed schedule's targets are still being woken.
  */
 final class HubSeed {
 
     static final String REVISION = "main@sha1:4bbbc86a4f0b1d2c3e4f5a6b7c8d9e0f1a2b3c4d";
     static final String DEAD_ACCOUNT = "666677778888";
     static final String DEAD_ERROR = "AccessDenied: not authorized to perform sts:AssumeRole on offhours-spoke";
+    /** A schedule no longer in the revision whose intent (wake everything) is overdue. */
+    static final String REMOVED = "legacy-batch";
+
+    /**
+     * The reason of each schedule's Converged condition as seeded: converged at its last transition, two targets
+     * pending and one failed for 30 minutes, one pending for 2 minutes, an intent the other way round for an hour
+     * (the loop missed a change), suspended, and none yet.
+     */
+    static final Map<String, String> CONVERGENCE = Map.of("payments-dev", "Converged",
+            "data-platform-dev", "NotConverged", "munich-ci-runners", "Converging", "support-late-shift",
+            "IntentBehind", "ml-sandbox", "Suspended", "search-staging", "NoIntentYet");
 
     private HubSeed() {
     }
@@ -83,7 +96,11 @@ final class HubSeed {
             if (last != null) {
                 records.addAll(recordTransition(schedule, last, bound, control, operations, at));
             }
+            intent(control, schedule.name(), state, last == null ? at.minus(Duration.ofDays(1)) : last.at(),
+                    bound.size(), at);
         }
+        saveIntent(control, first(REMOVED, PowerState.AWAKE, at.minus(Duration.ofMinutes(20)),
+                ScheduleIntent.SCHEDULE_REMOVED), new ScheduleIntent.Progress(4, 2, 2, 0, at.minusSeconds(30)), null);
         control.saveStatus(new ReconcilerStatus(REVISION, REVISION, at.minusSeconds(20),
                 List.of(new Condition(ConditionType.READY, ConditionStatus.TRUE, "Succeeded",
                         "Applied revision " + REVISION + " with " + catalog.schedules().size() + " schedules",
@@ -97,6 +114,40 @@ final class HubSeed {
             }
         }
         return new Seeded(items, records, orphans(catalog, control, at));
+    }
+
+    /** The intent as the hub writes it: first formed (version 1), then counted (version 2). */
+    private static void saveIntent(ControlStore control, ScheduleIntent first, ScheduleIntent.Progress progress,
+                                   Instant convergedAt) {
+        control.saveIntent(first);
+        if (progress != null) {
+            control.saveIntent(first.withProgress(progress, convergedAt));
+        }
+    }
+
+    private static void intent(ControlStore control, String name, PowerState state, Instant lastTransition,
+                               int targets, Instant at) {
+        Instant checked = at.minusSeconds(30);
+        switch (CONVERGENCE.getOrDefault(name, "Converged")) {
+            case "Converged" -> saveIntent(control, first(name, state, lastTransition, ScheduleIntent.TRANSITION),
+                    new ScheduleIntent.Progress(targets, targets, 0, 0, checked), lastTransition.plusSeconds(40));
+            case "NotConverged" -> saveIntent(control, first(name, state, at.minus(Duration.ofMinutes(30)),
+                    ScheduleIntent.SCHEDULE_CHANGED), new ScheduleIntent.Progress(targets, targets - 3, 2, 1, checked),
+                    null);
+            case "Converging" -> saveIntent(control, first(name, state, at.minus(Duration.ofMinutes(2)),
+                    ScheduleIntent.SCHEDULE_CHANGED), new ScheduleIntent.Progress(targets, targets - 1, 1, 0, checked),
+                    null);
+            case "IntentBehind" -> saveIntent(control, first(name, state == PowerState.AWAKE ? PowerState.ASLEEP
+                            : PowerState.AWAKE, at.minus(Duration.ofHours(1)), ScheduleIntent.TRANSITION),
+                    new ScheduleIntent.Progress(targets, targets, 0, 0, checked), at.minus(Duration.ofMinutes(59)));
+            case "Suspended" -> saveIntent(control, first(name, state, at.minus(Duration.ofDays(2)),
+                    ScheduleIntent.SUSPENDED), null, null);
+            default -> { } // NoIntentYet
+        }
+    }
+
+    private static ScheduleIntent first(String name, PowerState state, Instant since, String reason) {
+        return ScheduleIntent.first(name, state, since, reason, "", REVISION);
     }
 
     private static List<OrphanReport> orphans(ScheduleCatalog catalog, ControlStore control, Instant at) {

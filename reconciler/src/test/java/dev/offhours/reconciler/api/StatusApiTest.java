@@ -92,6 +92,122 @@ class StatusApiTest {
     }
 
     @Test
+    void aScheduleShowsWhatItsIntentWantsAndHowFarItsTargetsAre() throws Exception {
+        JsonNode c = ok("/v1/schedules/payments-dev").path("convergence");
+        assertThat(c.path("state").asText()).isEqualTo("AWAKE");
+        assertThat(c.path("since").asText()).isEqualTo("2026-03-25T06:30:00Z");
+        assertThat(c.path("reason").asText()).isEqualTo("Transition");
+        assertThat(c.path("targets").asInt()).isEqualTo(3);
+        assertThat(c.path("converged").asInt()).isEqualTo(3);
+        assertThat(c.path("pending").asInt()).isZero();
+        assertThat(c.path("failed").asInt()).isZero();
+        assertThat(c.path("checkedAt").asText()).isEqualTo(NOW.minusSeconds(30).toString());
+        assertThat(c.path("convergedAt").asText()).isEqualTo("2026-03-25T06:30:40Z");
+        assertThat(c.path("overdue").asBoolean()).isFalse();
+        assertThat(c.path("condition").path("type").asText()).isEqualTo("Converged");
+        assertThat(c.path("condition").path("status").asText()).isEqualTo("True");
+        assertThat(c.path("condition").path("reason").asText()).isEqualTo("Converged");
+        assertThat(c.path("condition").path("lastTransitionTime").asText()).isEqualTo("2026-03-25T06:30:40Z");
+    }
+
+    @Test
+    void everyScheduleOfTheListCarriesItsConvergedCondition() throws Exception {
+        JsonNode items = ok("/v1/schedules?limit=500").path("items");
+        assertThat(items).hasSize(HubSeed.CONVERGENCE.size());
+        for (JsonNode s : items) {
+            JsonNode condition = s.path("convergence").path("condition");
+            assertThat(condition.path("reason").asText()).as(s.path("name").asText())
+                    .isEqualTo(HubSeed.CONVERGENCE.get(s.path("name").asText()));
+        }
+    }
+
+    @Test
+    void anOverdueScheduleSaysHowManyTargetsArePendingOrFailedAndSinceWhen() throws Exception {
+        JsonNode c = ok("/v1/schedules/data-platform-dev").path("convergence");
+        assertThat(c.path("overdue").asBoolean()).isTrue();
+        assertThat(c.path("pending").asInt()).isEqualTo(2);
+        assertThat(c.path("failed").asInt()).isEqualTo(1);
+        assertThat(c.path("convergedAt").isNull()).isTrue();
+        JsonNode condition = c.path("condition");
+        assertThat(condition.path("status").asText()).isEqualTo("False");
+        assertThat(condition.path("reason").asText()).isEqualTo("NotConverged");
+        assertThat(condition.path("message").asText())
+                .contains("since " + NOW.minus(Duration.ofMinutes(30)))
+                .contains("2 of 9 targets pending, 1 failed")
+                .contains("overdue since " + NOW.minus(Duration.ofMinutes(20)));
+        assertThat(condition.path("lastTransitionTime").asText()).isEqualTo(NOW.minus(Duration.ofMinutes(30)).toString());
+
+        JsonNode converging = ok("/v1/schedules/munich-ci-runners").path("convergence");
+        assertThat(converging.path("overdue").asBoolean()).isFalse();
+        assertThat(converging.path("condition").path("status").asText()).isEqualTo("Unknown");
+        assertThat(converging.path("condition").path("reason").asText()).isEqualTo("Converging");
+    }
+
+    @Test
+    void anIntentTheOtherWayRoundThanTheScheduleIsNeverHealthy() throws Exception {
+        JsonNode s = ok("/v1/schedules/support-late-shift");
+        JsonNode c = s.path("convergence");
+        assertThat(c.path("state").asText()).isNotEqualTo(s.path("state").asText());
+        assertThat(c.path("convergedAt").isNull()).as("the old intent converged; that does not count").isFalse();
+        assertThat(c.path("overdue").asBoolean()).isTrue();
+        assertThat(c.path("condition").path("status").asText()).isEqualTo("False");
+        assertThat(c.path("condition").path("reason").asText()).isEqualTo("IntentBehind");
+        assertThat(c.path("condition").path("message").asText())
+                .contains("wants " + s.path("state").asText() + " now but the hub's intent is still "
+                        + c.path("state").asText());
+    }
+
+    @Test
+    void aScheduleWithoutIntentOrSuspendedIsNeitherHealthyNorOverdue() throws Exception {
+        JsonNode none = ok("/v1/schedules/search-staging").path("convergence");
+        assertThat(none.path("state").isNull()).isTrue();
+        assertThat(none.path("since").isNull()).isTrue();
+        assertThat(none.path("targets").isNull()).isTrue();
+        assertThat(none.path("overdue").asBoolean()).isFalse();
+        assertThat(none.path("condition").path("status").asText()).isEqualTo("Unknown");
+        assertThat(none.path("condition").path("reason").asText()).isEqualTo("NoIntentYet");
+        assertThat(none.path("condition").path("lastTransitionTime").isNull()).isTrue();
+        JsonNode suspended = ok("/v1/schedules/ml-sandbox").path("convergence");
+        assertThat(suspended.path("reason").asText()).isEqualTo("Suspended");
+        assertThat(suspended.path("overdue").asBoolean()).isFalse();
+        assertThat(suspended.path("condition").path("status").asText()).isEqualTo("Unknown");
+        assertThat(suspended.path("condition").path("reason").asText()).isEqualTo("Suspended");
+    }
+
+    @Test
+    void statusCountsOverdueSchedulesAndListsRemovedOnesStillWaking() throws Exception {
+        JsonNode status = ok("/v1/status");
+        JsonNode converged = null;
+        for (JsonNode c : status.path("conditions")) {
+            if (c.path("type").asText().equals("Converged")) {
+                converged = c;
+            }
+        }
+        assertThat(converged).as("a Converged condition").isNotNull();
+        assertThat(converged.path("status").asText()).isEqualTo("False");
+        assertThat(converged.path("reason").asText()).isEqualTo("NotConverged");
+        assertThat(converged.path("message").asText()).startsWith("3 of 7 schedules not converged within PT10M: "
+                + "data-platform-dev, legacy-batch, support-late-shift");
+        JsonNode c = status.path("convergence");
+        assertThat(c.path("overdueAfter").asText()).isEqualTo("PT10M");
+        assertThat(c.path("overdue").asInt()).isEqualTo(3);
+        assertThat(c.path("overdueSchedules").toString())
+                .isEqualTo("[\"data-platform-dev\",\"legacy-batch\",\"support-late-shift\"]");
+        assertThat(c.path("pendingTargets").asLong()).as("2 + 1 + 2 of the removed; none of the lagging").isEqualTo(5);
+        assertThat(c.path("failedTargets").asLong()).isEqualTo(1);
+        assertThat(c.path("schedulesByReason").toString()).isEqualTo("{\"Converged\":1,\"Converging\":1,"
+                + "\"IntentBehind\":1,\"NoIntentYet\":1,\"NotConverged\":1,\"Suspended\":1}");
+        assertThat(c.path("removed")).hasSize(1);
+        JsonNode removed = c.path("removed").get(0);
+        assertThat(removed.path("schedule").asText()).isEqualTo(HubSeed.REMOVED);
+        assertThat(removed.path("convergence").path("state").asText()).isEqualTo("AWAKE");
+        assertThat(removed.path("convergence").path("reason").asText()).isEqualTo("ScheduleRemoved");
+        assertThat(removed.path("convergence").path("pending").asInt()).isEqualTo(2);
+        assertThat(removed.path("convergence").path("condition").path("reason").asText()).isEqualTo("NotConverged");
+        assertThat(c.path("checkedAt").asText()).isEqualTo(NOW.toString());
+    }
+
+    @Test
     void schedulesArePagedByNameWithOpaqueCursors() throws Exception {
         List<String> names = new ArrayList<>();
         String cursor = null;

@@ -101,6 +101,14 @@ class ConfigurationCheckTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("environment variable that is not set");
     }
 
+    @Test
+    void theConvergenceSectionIsOptionalAndItsOverdueAfterChecked() throws Exception {
+        assertThat(check(write(COMPLETE + "convergence:\n  overdueAfter: 15 minutes\n"))).as("stderr: %s", err)
+                .isZero();
+        assertThat(check(write(COMPLETE + "convergence:\n  overdueAfter: 0 seconds\n"))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("convergence.overdueAfter");
+    }
+
     private Path write(String yaml) throws Exception {
         Path file = Files.createTempFile(dir, "config", ".yml");
         Files.writeString(file, yaml);
