@@ -3,11 +3,10 @@ package dev.offhours.core.port;
 import dev.offhours.core.work.Target;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The hub's control state shared by every replica: reconciler status, transition claims, account health and
+ * The hub's control state shared by every replica: reconciler status, each schedule's intent, account health and
  * resources left asleep without their opt-in tag. Every
  * read is a key lookup or a range read on one known partition. Implementations throw
  * {@link StoreUnavailableException} for transient failures.
@@ -22,27 +21,6 @@ public interface ControlStore {
      * @return true if written
      */
     boolean saveStatus(ReconcilerStatus status);
-
-    /**
-     * Claims one transition of one schedule for {@code owner}: true for the first caller only, false for every later
-     * one, whoever it is (two replicas firing the same transition dispatch it once).
-     */
-    boolean claim(String schedule, Instant transition, String owner, Instant claimedAt);
-
-    Optional<TransitionClaim> claimOf(String schedule, Instant transition);
-
-    /**
-     * Records that {@code count} work items of a claimed transition were sent, and makes it the schedule's latest
-     * dispatched transition unless a later one is already recorded.
-     *
-     * @throws IllegalStateException when the transition was never claimed
-     */
-    void recordDispatch(String schedule, Instant transition, int count, Instant dispatchedAt);
-
-    Optional<DispatchedTransition> latestDispatch(String schedule);
-
-    /** The latest dispatched transition of every schedule that has one, by schedule name (catch-up on start). */
-    Map<String, DispatchedTransition> latestDispatches();
 
     /** The intent of {@code schedule} (a key lookup), empty when the hub never formed one. */
     Optional<ScheduleIntent> intent(String schedule);

@@ -3,7 +3,7 @@ package dev.offhours.reconciler.api;
 import dev.offhours.api.OperationView;
 import dev.offhours.api.OperationsApi;
 import dev.offhours.api.PageView;
-import dev.offhours.core.port.DispatchedTransition;
+import dev.offhours.core.port.ScheduleIntent;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.Page;
@@ -108,7 +108,7 @@ public final class OperationsEndpoint implements OperationsApi {
     }
 
     private Instant lastDispatch(String schedule) {
-        return deps.control().latestDispatch(schedule).map(DispatchedTransition::transition).orElseGet(() -> {
+        return deps.control().intent(schedule).map(ScheduleIntent::since).orElseGet(() -> {
             if (deps.catalog().get().schedule(schedule).isEmpty()) {
                 throw ApiProblem.notFound("no schedule named '" + schedule + "' in the applied revision; GET "
                         + "/v1/schedules lists the schedules.");

@@ -6,7 +6,7 @@ import dev.offhours.api.LastTransitionView;
 import dev.offhours.api.ScheduleView;
 import dev.offhours.api.TransitionView;
 import dev.offhours.core.calendar.HolidaySources;
-import dev.offhours.core.port.DispatchedTransition;
+import dev.offhours.core.port.ScheduleIntent;
 import dev.offhours.core.schedule.Schedule;
 import dev.offhours.core.schedule.ScheduleCatalog;
 import dev.offhours.core.time.StateInterval;
@@ -29,7 +29,7 @@ final class ScheduleViews {
     }
 
     static ScheduleView view(Schedule schedule, ScheduleCatalog catalog, Instant now, Map<String, Long> targets,
-                             DispatchedTransition last, Map<String, Long> lastResults,
+                             ScheduleIntent last, Map<String, Long> lastResults,
                              ConvergenceView convergence) {
         Timeline timeline = Timeline.of(schedule, HolidaySources.forSchedule(schedule, catalog.calendars()));
         ZoneId zone = timeline.timeZone();
@@ -38,9 +38,11 @@ final class ScheduleViews {
                 .map(t -> transition(t, zone)).toList();
         List<IntervalView> intervals = timeline.intervals(today, today.plusDays(6)).stream()
                 .map(i -> interval(i, zone)).toList();
-        LastTransitionView lastView = last == null ? null : new LastTransitionView(Views.text(last.transition()),
-                timeline.stateAt(last.transition()).name(), last.count(), Views.text(last.dispatchedAt()),
-                lastResults);
+        // the intent whose items were all sent once: its instant, state, targets and their records
+        LastTransitionView lastView = last == null || last.firstPassAt() == null ? null
+                : new LastTransitionView(Views.text(last.since()), last.state().name(),
+                        last.progress() == null ? 0 : last.progress().targets(), Views.text(last.firstPassAt()),
+                        lastResults);
         return new ScheduleView(schedule.name(), schedule.owner(), schedule.description(), schedule.file(),
                 zone.getId(), schedule.suspend(), schedule.enforce(), schedule.scope().accounts(),
                 schedule.scope().regions(), timeline.stateAt(now).name(), next, intervals, targets, lastView,

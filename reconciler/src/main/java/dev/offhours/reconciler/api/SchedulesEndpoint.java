@@ -4,7 +4,6 @@ import dev.offhours.api.ConvergenceView;
 import dev.offhours.api.PageView;
 import dev.offhours.api.ScheduleView;
 import dev.offhours.api.SchedulesApi;
-import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.Page;
 import dev.offhours.core.port.ScheduleIntent;
@@ -42,7 +41,6 @@ public final class SchedulesEndpoint implements SchedulesApi {
         ScheduleCatalog catalog = deps.catalog().get();
         Instant now = deps.clock().instant();
         InventoryCounts.Snapshot snapshot = counts.current();
-        Map<String, DispatchedTransition> dispatches = deps.control().latestDispatches();
         Map<String, ScheduleIntent> intents = new TreeMap<>();
         deps.control().intents().forEach(i -> intents.put(i.schedule(), i)); // one partition read per page
         var names = position == null ? catalog.schedules().keySet()
@@ -54,7 +52,7 @@ public final class SchedulesEndpoint implements SchedulesApi {
                 return new PageView<>(views, ApiCursor.encode("schedules", List.of(), last));
             }
             Schedule schedule = catalog.schedules().get(name);
-            views.add(ScheduleViews.view(schedule, catalog, now, snapshot.schedule(name), dispatches.get(name),
+            views.add(ScheduleViews.view(schedule, catalog, now, snapshot.schedule(name), intents.get(name),
                     Map.of(), convergence(schedule, catalog, intents.get(name), now)));
             last = name;
         }
@@ -66,11 +64,10 @@ public final class SchedulesEndpoint implements SchedulesApi {
         ScheduleCatalog catalog = deps.catalog().get();
         Schedule schedule = catalog.schedule(name).orElseThrow(() -> ApiProblem.notFound("no schedule named '" + name
                 + "' in the applied revision; GET /v1/schedules lists the " + catalog.schedules().size() + " there are."));
-        DispatchedTransition last = deps.control().latestDispatch(name).orElse(null);
+        ScheduleIntent intent = deps.control().intent(name).orElse(null);
         Instant now = deps.clock().instant();
-        return ScheduleViews.view(schedule, catalog, now, counts.current().schedule(name), last,
-                last == null ? Map.of() : results(last),
-                convergence(schedule, catalog, deps.control().intent(name).orElse(null), now));
+        return ScheduleViews.view(schedule, catalog, now, counts.current().schedule(name), intent,
+                intent == null ? Map.of() : results(intent), convergence(schedule, catalog, intent, now));
     }
 
     private ConvergenceView convergence(Schedule schedule, ScheduleCatalog catalog, ScheduleIntent intent,
@@ -78,12 +75,12 @@ public final class SchedulesEndpoint implements SchedulesApi {
         return ConvergenceViews.view(FleetConvergence.judge(schedule, catalog, intent, now, deps.overdueAfter()));
     }
 
-    private Map<String, Long> results(DispatchedTransition last) {
+    private Map<String, Long> results(ScheduleIntent last) {
         Map<String, Long> results = new TreeMap<>();
         String cursor = null;
         int read = 0;
         do {
-            Page<OperationRecord> page = deps.history().byTransition(last.schedule(), last.transition(), cursor, 1000);
+            Page<OperationRecord> page = deps.history().byTransition(last.schedule(), last.since(), cursor, 1000);
             page.items().forEach(r -> results.merge(r.status().name(), 1L, Long::sum));
             read += page.items().size();
             cursor = page.nextCursor();

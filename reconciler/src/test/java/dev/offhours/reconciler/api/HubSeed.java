@@ -185,8 +185,11 @@ final class HubSeed {
     private static List<OperationRecord> recordTransition(Schedule schedule, Transition last, List<InventoryItem> bound,
                                          ControlStore control, OperationStore operations, Instant at) {
         Instant transition = last.at();
-        control.claim(schedule.name(), transition, "hub-a", transition);
-        control.recordDispatch(schedule.name(), transition, bound.size(), transition.plusMillis(300));
+        if (control.intent(schedule.name()).isEmpty()) { // the convergence data seeded above wins
+            control.saveIntent(ScheduleIntent.first(schedule.name(), last.state(), transition,
+                    ScheduleIntent.TRANSITION, "", "main@sha1:seed").withPass(null, transition.plusMillis(300),
+                    transition.plusMillis(300)));
+        }
         Action action = last.state() == PowerState.AWAKE ? Action.WAKE : Action.SLEEP;
         int i = 0;
         List<OperationRecord> records = new ArrayList<>();

@@ -2,14 +2,12 @@ package dev.offhours.reconciler.store;
 
 import static dev.offhours.reconciler.store.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.Condition;
 import dev.offhours.core.port.ConditionStatus;
 import dev.offhours.core.port.ConditionType;
 import dev.offhours.core.port.ControlStore;
-import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;

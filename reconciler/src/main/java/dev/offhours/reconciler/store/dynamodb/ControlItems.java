@@ -4,11 +4,9 @@ import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.Condition;
 import dev.offhours.core.port.ConditionStatus;
 import dev.offhours.core.port.ConditionType;
-import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
-import dev.offhours.core.port.TransitionClaim;
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.work.Target;
 import dev.offhours.core.work.TargetKind;
@@ -27,14 +25,13 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Maps the control table's items (status, claims, latest dispatches, account health, orphan reports) to values and
+ * Maps the control table's items (status, intents, account health, orphan reports) to values and
  * back.
  */
 final class ControlItems {
 
     static final String STATUS_PK = "status";
     static final String STATUS_SK = "reconciler";
-    static final String DISPATCH_PK = "dispatch";
     static final String HEALTH_PK = "health";
     static final String ORPHAN_PK = "orphan";
     static final String INTENT_PK = "intent";
@@ -45,7 +42,6 @@ final class ControlItems {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     static final String UPDATED_AT = "updatedAt";
-    static final String TRANSITION = "transition";
 
     private ControlItems() {
     }
@@ -78,9 +74,6 @@ final class ControlItems {
         }
     }
 
-    static String claimPartition(String schedule) {
-        return "claim#" + schedule;
-    }
 
     static Map<String, AttributeValue> status(ReconcilerStatus status) {
         Map<String, AttributeValue> item = new HashMap<>(key(STATUS_PK, STATUS_SK));
@@ -100,27 +93,8 @@ final class ControlItems {
                 instant(item, "lastFetchedAt"), conditions, problems, instant(item, UPDATED_AT));
     }
 
-    static Map<String, AttributeValue> claim(String schedule, Instant transition, String owner, Instant claimedAt,
-                                             long expiresEpochSecond) {
-        Map<String, AttributeValue> item = new HashMap<>(key(claimPartition(schedule), SortableInstant.format(transition)));
-        item.put("schedule", s(schedule));
-        item.put(TRANSITION, s(SortableInstant.format(transition)));
-        item.put("owner", s(owner));
-        item.put("claimedAt", s(SortableInstant.format(claimedAt)));
-        item.put(HubTableDefinitions.TTL, AttributeValue.fromN(Long.toString(expiresEpochSecond)));
-        return item;
-    }
 
-    static TransitionClaim claim(Map<String, AttributeValue> item) {
-        AttributeValue count = item.get("dispatchedCount");
-        return new TransitionClaim(item.get("schedule").s(), instant(item, TRANSITION), item.get("owner").s(),
-                instant(item, "claimedAt"), count == null ? null : Integer.valueOf(count.n()), instant(item, "dispatchedAt"));
-    }
 
-    static DispatchedTransition dispatch(Map<String, AttributeValue> item) {
-        return new DispatchedTransition(item.get("schedule").s(), instant(item, TRANSITION),
-                Integer.parseInt(item.get("dispatchedCount").n()), instant(item, "dispatchedAt"));
-    }
 
     static Map<String, AttributeValue> health(AccountHealth h) {
         Map<String, AttributeValue> item = new HashMap<>(key(HEALTH_PK, h.account() + "#" + h.region()));

@@ -5,11 +5,9 @@ import static dev.offhours.reconciler.store.dynamodb.ControlItems.s;
 import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.ControlStore;
-import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
 import dev.offhours.core.port.ScheduleIntent;
-import dev.offhours.core.port.TransitionClaim;
 import dev.offhours.core.work.Target;
 import dev.offhours.reconciler.store.SortableInstant;
 import dev.offhours.worker.store.DynamoDbCalls;
@@ -19,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,14 +25,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The control table (see {@link HubTableDefinitions}): status and claims are conditional writes, reads are GetItems or
- * Queries on one fixed partition ({@code dispatch}, {@code health}, {@code orphan}). Orphan reports carry a TTL; since
+ * The control table (see {@link HubTableDefinitions}): status and intents are conditional writes, reads are GetItems
+ * or Queries on one fixed partition ({@code intent}, {@code health}, {@code orphan}). Orphan reports carry a TTL; since
  * DynamoDB deletes expired items lazily (up to days late), their read drops the expired ones by the store's clock.
  */
 public final class DynamoDbControlStore implements ControlStore {
-
-    /** Claims expire (TTL) this long after their transition; catch-up only looks at the latest dispatch item. */
-    public static final Duration CLAIM_RETENTION = Duration.ofDays(35);
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -66,62 +60,6 @@ public final class DynamoDbControlStore implements ControlStore {
                 .conditionExpression("attribute_not_exists(#pk) OR #u <= :u")
                 .expressionAttributeNames(Map.of("#pk", HubTableDefinitions.PK, "#u", ControlItems.UPDATED_AT))
                 .expressionAttributeValues(Map.of(":u", s(SortableInstant.format(status.updatedAt()))))));
-    }
-
-    @Override
-    public boolean claim(String schedule, Instant transition, String owner, Instant claimedAt) {
-        long expires = transition.plus(CLAIM_RETENTION).getEpochSecond();
-        return calls.conditionally("claim " + schedule + " at " + transition, () -> dynamo.putItem(b -> b.tableName(tableName)
-                .item(ControlItems.claim(schedule, transition, owner, claimedAt, expires))
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", HubTableDefinitions.PK))));
-    }
-
-    @Override
-    public Optional<TransitionClaim> claimOf(String schedule, Instant transition) {
-        return getItem(ControlItems.claimPartition(schedule), SortableInstant.format(transition),
-                "read the claim of " + schedule + " at " + transition).map(ControlItems::claim);
-    }
-
-    @Override
-    public void recordDispatch(String schedule, Instant transition, int count, Instant dispatchedAt) {
-        String t = SortableInstant.format(transition);
-        Map<String, AttributeValue> values = Map.of(":n", AttributeValue.fromN(Integer.toString(count)),
-                ":at", s(SortableInstant.format(dispatchedAt)), ":t", s(t), ":s", s(schedule));
-        boolean claimed = calls.conditionally("record the dispatch of " + schedule + " at " + transition,
-                () -> dynamo.updateItem(b -> b.tableName(tableName).key(ControlItems.key(ControlItems.claimPartition(schedule), t))
-                        .updateExpression("SET #n = :n, #at = :at").conditionExpression("attribute_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#n", "dispatchedCount", "#at", "dispatchedAt",
-                                "#pk", HubTableDefinitions.PK))
-                        .expressionAttributeValues(Map.of(":n", values.get(":n"), ":at", values.get(":at")))));
-        if (!claimed) {
-            throw new IllegalStateException("transition " + transition + " of schedule " + schedule
-                    + " was never claimed; claim it before recording its dispatch");
-        }
-        // a retried or late recordDispatch of an older transition must not move "latest" back
-        calls.conditionally("record the latest dispatch of " + schedule, () -> dynamo.updateItem(b -> b.tableName(tableName)
-                .key(ControlItems.key(ControlItems.DISPATCH_PK, schedule))
-                .updateExpression("SET #s = :s, #t = :t, #n = :n, #at = :at")
-                .conditionExpression("attribute_not_exists(#pk) OR #t <= :t")
-                .expressionAttributeNames(Map.of("#s", "schedule", "#t", ControlItems.TRANSITION, "#n", "dispatchedCount",
-                        "#at", "dispatchedAt", "#pk", HubTableDefinitions.PK))
-                .expressionAttributeValues(values)));
-    }
-
-    @Override
-    public Optional<DispatchedTransition> latestDispatch(String schedule) {
-        return getItem(ControlItems.DISPATCH_PK, schedule, "read the latest dispatch of " + schedule)
-                .map(ControlItems::dispatch);
-    }
-
-    @Override
-    public Map<String, DispatchedTransition> latestDispatches() {
-        Map<String, DispatchedTransition> latest = new LinkedHashMap<>();
-        queryPartition(ControlItems.DISPATCH_PK).forEach(item -> {
-            DispatchedTransition d = ControlItems.dispatch(item);
-            latest.put(d.schedule(), d);
-        });
-        return latest;
     }
 
     @Override

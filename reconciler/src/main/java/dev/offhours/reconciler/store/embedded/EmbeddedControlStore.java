@@ -3,19 +3,14 @@ package dev.offhours.reconciler.store.embedded;
 import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.ControlStore;
-import dev.offhours.core.port.DispatchedTransition;
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
 import dev.offhours.core.port.ScheduleIntent;
-import dev.offhours.core.port.TransitionClaim;
 import dev.offhours.core.work.Target;
-import dev.offhours.reconciler.store.SortableInstant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.h2.mvstore.Cursor;
@@ -23,14 +18,13 @@ import org.h2.mvstore.MVMap;
 
 /**
  * The control table in the embedded store: one map {@code control} with the DynamoDB table's pk/sk joined by NUL
- * ({@code status/reconciler}, {@code claim#<schedule>/<transition>}, {@code dispatch/<schedule>},
+ * ({@code status/reconciler}, {@code intent/<schedule>},
  * {@code health/<account>#<region>}, {@code orphan/<target key>}). Every write commits at once. Expired orphan reports
  * are left in place (they are few and small) and skipped on read.
  */
 public final class EmbeddedControlStore implements ControlStore {
 
     private static final String STATUS = Keys.join("status", "reconciler");
-    private static final String DISPATCH = "dispatch";
     private static final String HEALTH = "health";
     private static final String ORPHAN = "orphan";
     private static final String INTENT = "intent";
@@ -61,46 +55,6 @@ public final class EmbeddedControlStore implements ControlStore {
             control.put(STATUS, EmbeddedJson.write(status));
             return true;
         });
-    }
-
-    @Override
-    public boolean claim(String schedule, Instant transition, String owner, Instant claimedAt) {
-        TransitionClaim claim = new TransitionClaim(schedule, transition, owner, claimedAt, null, null);
-        return write(() -> control.putIfAbsent(claimKey(schedule, transition), EmbeddedJson.write(claim)) == null);
-    }
-
-    @Override
-    public Optional<TransitionClaim> claimOf(String schedule, Instant transition) {
-        return read(claimKey(schedule, transition), TransitionClaim.class);
-    }
-
-    @Override
-    public void recordDispatch(String schedule, Instant transition, int count, Instant dispatchedAt) {
-        write(() -> {
-            TransitionClaim claim = claimOf(schedule, transition).orElseThrow(() -> new IllegalStateException(
-                    "transition " + transition + " of schedule " + schedule
-                            + " was never claimed; claim it before recording its dispatch"));
-            control.put(claimKey(schedule, transition), EmbeddedJson.write(new TransitionClaim(schedule, transition,
-                    claim.owner(), claim.claimedAt(), count, dispatchedAt)));
-            Optional<DispatchedTransition> latest = latestDispatch(schedule);
-            if (latest.isEmpty() || !latest.get().transition().isAfter(transition)) {
-                control.put(Keys.join(DISPATCH, schedule),
-                        EmbeddedJson.write(new DispatchedTransition(schedule, transition, count, dispatchedAt)));
-            }
-            return true;
-        });
-    }
-
-    @Override
-    public Optional<DispatchedTransition> latestDispatch(String schedule) {
-        return read(Keys.join(DISPATCH, schedule), DispatchedTransition.class);
-    }
-
-    @Override
-    public Map<String, DispatchedTransition> latestDispatches() {
-        Map<String, DispatchedTransition> latest = new LinkedHashMap<>();
-        partition(DISPATCH, DispatchedTransition.class).forEach(d -> latest.put(d.schedule(), d));
-        return latest;
     }
 
     @Override
@@ -177,10 +131,6 @@ public final class EmbeddedControlStore implements ControlStore {
         if (control.containsKey(key)) { // called for every newly added item: no commit when there is nothing to clear
             write(() -> control.remove(key));
         }
-    }
-
-    private static String claimKey(String schedule, Instant transition) {
-        return Keys.join("claim#" + schedule, SortableInstant.format(transition));
     }
 
     private <T> Optional<T> read(String key, Class<T> type) {

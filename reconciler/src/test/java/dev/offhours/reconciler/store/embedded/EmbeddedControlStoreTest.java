@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.ControlStore;
+import dev.offhours.core.port.ScheduleIntent;
+import dev.offhours.core.time.PowerState;
 import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.reconciler.store.ControlStoreContract;
@@ -29,17 +31,18 @@ class EmbeddedControlStoreTest extends ControlStoreContract {
     }
 
     @Test
-    void claimsDispatchesStatusAndHealthSurviveAReopen() {
-        store().claim("payments-dev", T0, "replica-0", T0);
-        store().recordDispatch("payments-dev", T0, 12, T0.plusSeconds(1));
+    void intentsStatusAndHealthSurviveAReopen() {
+        store().saveIntent(ScheduleIntent.first("payments-dev", PowerState.ASLEEP, T0, ScheduleIntent.TRANSITION, "fp",
+                "main@sha1:abc"));
         store().saveStatus(refused(T0));
         store().saveAccountHealth(new AccountHealth("111111111111", "eu-central-1", HealthStatus.OK, T0, null, null, 0));
         store().reportOrphan(orphan(Fixtures.asg("111111111111", "web"), null, T0, OrphanReport.DISCOVERY));
 
         stores.reopen();
 
-        assertThat(store().claim("payments-dev", T0, "replica-1", T0)).as("a restarted hub does not claim again").isFalse();
-        assertThat(store().latestDispatch("payments-dev")).hasValueSatisfying(d -> assertThat(d.count()).isEqualTo(12));
+        assertThat(store().intent("payments-dev")).hasValueSatisfying(i -> assertThat(i.since()).isEqualTo(T0));
+        assertThat(store().saveIntent(ScheduleIntent.first("payments-dev", PowerState.AWAKE, T0, ScheduleIntent.TRANSITION,
+                "fp", "main@sha1:abc"))).as("a restarted hub does not write a first intent again").isFalse();
         assertThat(store().status()).contains(refused(T0));
         assertThat(store().accountHealth()).hasSize(1);
         assertThat(at(this, T0).orphans()).hasSize(1);
