@@ -76,8 +76,10 @@ public final class ConvergencePass {
             return false;
         }
         boolean enforce = schedule != null && schedule.enforce();
-        return !intent.converged() || enforce || intent.progress() == null
-                || !intent.progress().checkedAt().plus(settings.resendAfter()).isAfter(now);
+        boolean working = intent.firstPassAt() == null || intent.progress() == null
+                || intent.progress().pending() > 0 || intent.lastSendAt() == null;
+        // settled (converged, or only failures left whose records say why): counted again every resendAfter
+        return working || enforce || !intent.progress().checkedAt().plus(settings.resendAfter()).isAfter(now);
     }
 
     /** The state of one walk over a schedule's targets. */

@@ -116,12 +116,15 @@ final class HubSeed {
         return new Seeded(items, records, orphans(catalog, control, at));
     }
 
-    /** The intent as the hub writes it: first formed (version 1), then counted (version 2). */
+    /** The intent as the hub writes it: formed (version 1), its first pass sent (2), then counted (3). */
     private static void saveIntent(ControlStore control, ScheduleIntent first, ScheduleIntent.Progress progress,
                                    Instant convergedAt) {
         control.saveIntent(first);
         if (progress != null) {
-            control.saveIntent(first.withProgress(progress, convergedAt));
+            Instant sent = first.since().plusMillis(300);
+            ScheduleIntent passed = first.withPass(null, sent, sent);
+            control.saveIntent(passed);
+            control.saveIntent(passed.withProgress(progress, convergedAt));
         }
     }
 
@@ -185,11 +188,6 @@ final class HubSeed {
     private static List<OperationRecord> recordTransition(Schedule schedule, Transition last, List<InventoryItem> bound,
                                          ControlStore control, OperationStore operations, Instant at) {
         Instant transition = last.at();
-        if (control.intent(schedule.name()).isEmpty()) { // the convergence data seeded above wins
-            control.saveIntent(ScheduleIntent.first(schedule.name(), last.state(), transition,
-                    ScheduleIntent.TRANSITION, "", "main@sha1:seed").withPass(null, transition.plusMillis(300),
-                    transition.plusMillis(300)));
-        }
         Action action = last.state() == PowerState.AWAKE ? Action.WAKE : Action.SLEEP;
         int i = 0;
         List<OperationRecord> records = new ArrayList<>();
