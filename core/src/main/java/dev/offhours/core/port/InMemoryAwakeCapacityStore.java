@@ -53,7 +53,7 @@ public final class InMemoryAwakeCapacityStore implements AwakeCapacityStore, Int
         Begin[] answer = new Begin[1];
         // compute runs atomically per key, so two racing begins see each other's mark
         intents.compute(target.key(), (key, stored) -> {
-            answer[0] = IntentRules.begin(stored, schedule, transition, action, now, lease);
+            answer[0] = LedgerRules.begin(stored, schedule, transition, action, now, lease);
             return answer[0].current();
         });
         return answer[0];
@@ -61,10 +61,10 @@ public final class InMemoryAwakeCapacityStore implements AwakeCapacityStore, Int
 
     @Override
     public boolean finish(Target target, String schedule, Instant transition, OperationStatus outcome, Instant now) {
-        IntentRules.requireFinal(outcome);
+        LedgerRules.requireFinal(outcome);
         boolean[] changed = new boolean[1];
         intents.computeIfPresent(target.key(), (key, stored) -> {
-            AppliedIntent finished = IntentRules.finish(stored, schedule, transition, outcome, now);
+            AppliedIntent finished = LedgerRules.finish(stored, schedule, transition, outcome, now);
             changed[0] = finished != null;
             return finished != null ? finished : stored;
         });

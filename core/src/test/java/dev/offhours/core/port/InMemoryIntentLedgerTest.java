@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The in-memory ledger (the Lambda worker's when it has no inventory table) applies the same {@link IntentRules} as
+ * The in-memory ledger (the Lambda worker's when it has no inventory table) applies the same {@link LedgerRules} as
  * the inventory stores, whose contract tests cover each rule; here: it tracks every target, and racing begins.
  */
 class InMemoryIntentLedgerTest {

@@ -2,7 +2,7 @@ package dev.offhours.reconciler.store.embedded;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.port.AppliedIntent;
-import dev.offhours.core.port.IntentRules;
+import dev.offhours.core.port.LedgerRules;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.InventoryKey;
 import dev.offhours.core.port.InventoryStore;
@@ -156,7 +156,7 @@ public final class EmbeddedInventoryStore implements InventoryStore {
             if (stored == null) {
                 return new Begin(Start.UNTRACKED, null, null);
             }
-            Begin answer = IntentRules.begin(stored.intent(), schedule, transition, action, now, lease);
+            Begin answer = LedgerRules.begin(stored.intent(), schedule, transition, action, now, lease);
             if (answer.start() == Start.STARTED) {
                 items.put(key, EmbeddedJson.write(withIntent(stored, answer.current())));
             }
@@ -168,13 +168,13 @@ public final class EmbeddedInventoryStore implements InventoryStore {
 
     @Override
     public boolean finish(Target target, String schedule, Instant transition, OperationStatus outcome, Instant now) {
-        IntentRules.requireFinal(outcome);
+        LedgerRules.requireFinal(outcome);
         String key = key(InventoryKey.of(target));
         hub.writeLock().lock();
         try {
             InventoryItem stored = decode(items.get(key));
             AppliedIntent finished = stored == null ? null
-                    : IntentRules.finish(stored.intent(), schedule, transition, outcome, now);
+                    : LedgerRules.finish(stored.intent(), schedule, transition, outcome, now);
             if (finished == null) {
                 return false;
             }

@@ -2,7 +2,7 @@ package dev.offhours.worker.store.hub;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.port.AppliedIntent;
-import dev.offhours.core.port.IntentRules;
+import dev.offhours.core.port.LedgerRules;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.InventoryKey;
 import dev.offhours.core.port.InventoryStore;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *
  * <p>The intent mark is the item's map attribute {@code intent}, beside a counter {@code intentSeq} of its writes.
  * Upserts, saves and outcomes name their attributes one by one and never these two, so they keep the mark.
- * {@link #begin} reads the item consistently, decides with {@link IntentRules}, and writes the new mark with an
+ * {@link #begin} reads the item consistently, decides with {@link LedgerRules}, and writes the new mark with an
  * UpdateItem conditional on the counter it read (a compare-and-set: of two racing begins one write fails, and that
  * caller reads again and finds the other's mark).
  */
@@ -154,7 +154,7 @@ public final class DynamoDbInventoryStore implements InventoryStore {
             if (item == null || item.isEmpty()) {
                 return new Begin(Start.UNTRACKED, null, null);
             }
-            Begin answer = IntentRules.begin(InventoryItems.intent(item.get(InventoryItems.INTENT)), schedule,
+            Begin answer = LedgerRules.begin(InventoryItems.intent(item.get(InventoryItems.INTENT)), schedule,
                     transition, action, now, lease);
             if (answer.start() != Start.STARTED) {
                 return answer;
@@ -183,7 +183,7 @@ public final class DynamoDbInventoryStore implements InventoryStore {
 
     @Override
     public boolean finish(Target target, String schedule, Instant transition, OperationStatus outcome, Instant now) {
-        IntentRules.requireFinal(outcome);
+        LedgerRules.requireFinal(outcome);
         UpdateExpression names = new UpdateExpression();
         String intent = names.name(InventoryItems.INTENT);
         String seq = names.name(InventoryItems.INTENT_SEQ);

@@ -10,9 +10,9 @@ import java.util.Objects;
  * in-memory stores apply them under their lock, the DynamoDB store applies them to what it read and writes the result
  * with a compare-and-set.
  */
-public final class IntentRules {
+public final class LedgerRules {
 
-    private IntentRules() {
+    private LedgerRules() {
     }
 
     /**
