@@ -93,8 +93,10 @@ final class HubSeed {
             }
             bound.forEach(inventory::upsert);
             items.addAll(bound);
-            if (last != null) {
-                records.addAll(recordTransition(schedule, last, bound, control, operations, at));
+            if (last != null) { // records are keyed by the intent's instant, as the workers write them
+                Instant since = sinceOf(schedule.name(), last.at(), at);
+                records.addAll(recordTransition(schedule, new Transition(since, last.state()), bound, control,
+                        operations, at));
             }
             intent(control, schedule.name(), state, last == null ? at.minus(Duration.ofDays(1)) : last.at(),
                     bound.size(), at);
@@ -147,6 +149,17 @@ final class HubSeed {
                     ScheduleIntent.SUSPENDED), null, null);
             default -> { } // NoIntentYet
         }
+    }
+
+    /** The instant {@link #intent} gives the schedule's intent. */
+    private static Instant sinceOf(String name, Instant lastTransition, Instant at) {
+        return switch (CONVERGENCE.getOrDefault(name, "Converged")) {
+            case "NotConverged" -> at.minus(Duration.ofMinutes(30));
+            case "Converging" -> at.minus(Duration.ofMinutes(2));
+            case "IntentBehind" -> at.minus(Duration.ofHours(1));
+            case "Suspended" -> at.minus(Duration.ofDays(2));
+            default -> lastTransition;
+        };
     }
 
     private static ScheduleIntent first(String name, PowerState state, Instant since, String reason) {
