@@ -32,9 +32,9 @@ record Contender(String name, SimulatedFleet fleet, WorkItemHandler handler, Lon
         SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks);
         CountingOperationStore store = new CountingOperationStore(new InMemoryOperationStore());
         SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
+        InMemoryAwakeCapacityStore awake = new InMemoryAwakeCapacityStore();
         SpokeWorker worker = new SpokeWorker(new SpokeClients(factory, credentials),
-                new Pipelines(scaled(ResilienceSettings.defaults(), scale)), store, new InMemoryAwakeCapacityStore(),
-                clock, new SpokeWorker.Settings(defaults.recordRetention(), times(defaults.confirmDelay(), scale),
+                new Pipelines(scaled(ResilienceSettings.defaults(), scale)), store, awake, awake, clock, new SpokeWorker.Settings(defaults.recordRetention(), times(defaults.confirmDelay(), scale),
                 times(defaults.retryLaterDelay(), scale), times(defaults.asgViewFreshness(), scale)));
         return new Contender("offhours", fleet, worker, store::writes, store::finalWrites, store::failed,
                 store::failedByThrottling, store::lastWriteNanos, store::finalWriteTimes, store::resetCounters);

@@ -3,9 +3,12 @@ package dev.offhours.bench;
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.InventoryStore;
+import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.Page;
 import dev.offhours.core.port.TargetState;
+import dev.offhours.core.work.Action;
 import dev.offhours.core.work.Target;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -66,5 +69,16 @@ final class TimedInventory implements InventoryStore {
     @Override
     public Optional<Capacity> find(String targetKey) {
         return delegate.find(targetKey);
+    }
+
+    @Override
+    public Begin begin(Target target, String schedule, Instant transition, Action action, Instant now,
+                       Duration lease) {
+        return delegate.begin(target, schedule, transition, action, now, lease);
+    }
+
+    @Override
+    public boolean finish(Target target, String schedule, Instant transition, OperationStatus outcome, Instant now) {
+        return delegate.finish(target, schedule, transition, outcome, now);
     }
 }

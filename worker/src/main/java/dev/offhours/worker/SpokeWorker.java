@@ -2,7 +2,9 @@ package dev.offhours.worker;
 
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.RateLimitExceededException;
+import dev.offhours.core.port.AppliedIntent;
 import dev.offhours.core.port.AwakeCapacityStore;
+import dev.offhours.core.port.IntentLedger;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.OperationStore;
@@ -33,14 +35,18 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.eks.model.ResourceInUseException;
 
 /**
- * The {@link WorkItemHandler} of offhours: decode, skip if a final record exists, assume the spoke role, act
- * through the resilience pipelines, write the operation record, and only then answer {@link Outcome#done()}.
+ * The {@link WorkItemHandler} of offhours: decode, skip if a final record exists, begin the intent on the target's
+ * {@link IntentLedger}, assume the spoke role, act through the resilience pipelines, write the operation record,
+ * finish the intent, and only then answer {@link Outcome#done()}.
  *
  * <p>Idempotent under redelivery: the record key is (schedule, transition, target); a final record ends a
  * redelivered item at once; a crash between the AWS call and the record write finds the target already changed
- * on the next delivery and records it once ({@link TargetOperation}). Transient trouble (throttling after the
- * in-thread retries, a busy rate limiter, an EKS update in progress, the store unreachable) answers
- * {@link Outcome#retryLater}; a permanent one records FAILED and answers done.
+ * on the next delivery and records it once ({@link TargetOperation}). Ordered per target: an item older than the
+ * newest intent begun on its target (late, or redriven) records SUPERSEDED without calling AWS, and one that finds
+ * another intent holding the target waits for it. Transient trouble (throttling after the in-thread retries, a busy
+ * rate limiter or target, an EKS update in progress, a store unreachable) answers {@link Outcome#retryLater}, until
+ * the item's attempts reach {@link Settings#retryBudget()}: then it records FAILED {@code RetriesExhausted}, so the
+ * hub shows the trouble instead of a message in the dead-letter queue. A permanent failure records FAILED at once.
  */
 public final class SpokeWorker implements WorkItemHandler {
 
@@ -51,14 +57,64 @@ public final class SpokeWorker implements WorkItemHandler {
      * @param asgViewFreshness  how old a shared DescribeAutoScalingGroups may be and still serve another work item
      *                          ({@link AsgDescribes}); keep it far below retryLaterDelay and the queue's visibility
      *                          timeout
+     * @param lease             how long a begun intent holds its target against other intents; longer than any single
+     *                          attempt, and renewed by every delivery of the same item (an EKS update being confirmed)
+     * @param retryBudget       attempts of one work item (counted by the item, across its retried copies) after which
+     *                          transient trouble ends in a FAILED {@code RetriesExhausted} record
      */
     public record Settings(Duration recordRetention, Duration confirmDelay, Duration retryLaterDelay,
-                           Duration asgViewFreshness) {
+                           Duration asgViewFreshness, Duration lease, int retryBudget) {
+
+        /**
+         * Five minutes: an attempt's in-thread retries (6 with at most 2 s backoff, 3 s permit waits) end well within
+         * a minute, so a live worker never loses its lease mid-attempt, while a dead one holds its target up to five
+         * minutes only.
+         */
+        public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+
+        /**
+         * 180 attempts: transient retries come back after retryLaterDelay jittered to 10-20 s and EKS confirmations
+         * after 15 s, so an item rides out about 30 to 60 minutes of trouble (a store outage, a throttled account, a
+         * slow node group update) before it gives up, and a target that never recovers shows as FAILED within the
+         * hour instead of waiting forever.
+         */
+        public static final int DEFAULT_RETRY_BUDGET = 180;
+
+        public Settings {
+            if (lease == null || lease.isNegative() || lease.isZero()) {
+                throw new IllegalArgumentException("lease must be positive, but was " + lease);
+            }
+            if (retryBudget < 1) {
+                throw new IllegalArgumentException("retryBudget must be at least 1, but was " + retryBudget);
+            }
+        }
+
+        /** The default lease and retry budget. */
+        public Settings(Duration recordRetention, Duration confirmDelay, Duration retryLaterDelay,
+                        Duration asgViewFreshness) {
+            this(recordRetention, confirmDelay, retryLaterDelay, asgViewFreshness, DEFAULT_LEASE, DEFAULT_RETRY_BUDGET);
+        }
+
         public static Settings defaults() {
             return new Settings(Duration.ofDays(90), Duration.ofSeconds(15), Duration.ofSeconds(10),
                     Duration.ofSeconds(1));
         }
+
+        public Settings withLease(Duration value) {
+            return new Settings(recordRetention, confirmDelay, retryLaterDelay, asgViewFreshness, value, retryBudget);
+        }
+
+        public Settings withRetryBudget(int value) {
+            return new Settings(recordRetention, confirmDelay, retryLaterDelay, asgViewFreshness, lease, value);
+        }
+
+        public Settings withDelays(Duration confirm, Duration retryLater) {
+            return new Settings(recordRetention, confirm, retryLater, asgViewFreshness, lease, retryBudget);
+        }
     }
+
+    /** The error code of the record an item writes when its attempts reach the retry budget. */
+    public static final String RETRIES_EXHAUSTED = "RetriesExhausted";
 
     private static final Logger LOG = LoggerFactory.getLogger(SpokeWorker.class);
 
@@ -67,6 +123,7 @@ public final class SpokeWorker implements WorkItemHandler {
     private final Pipelines pipelines;
     private final OperationStore operations;
     private final AwakeCapacityStore awakeCapacities;
+    private final IntentLedger ledger;
     private final Clock clock;
     private final Settings settings;
     private final RecordFactory records;
@@ -75,12 +132,17 @@ public final class SpokeWorker implements WorkItemHandler {
     private final TargetActions asgActions;
     private final TargetActions nodegroupActions;
 
+    /**
+     * @param ledger orders the work on each target: the hub's inventory store (the same one as
+     *               {@code awakeCapacities}), or an in-memory one where there is no inventory table
+     */
     public SpokeWorker(SpokeClients clients, Pipelines pipelines, OperationStore operations,
-                       AwakeCapacityStore awakeCapacities, Clock clock, Settings settings) {
+                       AwakeCapacityStore awakeCapacities, IntentLedger ledger, Clock clock, Settings settings) {
         this.credentials = clients.credentials();
         this.pipelines = pipelines;
         this.operations = operations;
         this.awakeCapacities = awakeCapacities;
+        this.ledger = ledger;
         this.clock = clock;
         this.settings = settings;
         this.records = new RecordFactory(clock, settings.recordRetention());
@@ -104,20 +166,122 @@ public final class SpokeWorker implements WorkItemHandler {
             return Outcome.reject(e.getMessage());
         }
         Instant started = clock.instant();
-        int attempts = Math.max(1, message.receiveCount());
-        Optional<OperationRecord> existing;
-        try {
-            existing = operations.find(new OperationRecord.Key(item.schedule(), item.transition(), item.target().key()));
-        } catch (RuntimeException e) {
-            return Outcome.retryLater(settings.retryLaterDelay(), "cannot read the operation record: " + e.getMessage());
+        // the item counts its retried copies; receives of this copy beyond the first are crashes or fallbacks
+        int attempts = item.attempt() + Math.max(1, message.receiveCount()) - 1;
+        Outcome outcome = attempt(item, attempts, started);
+        if (outcome instanceof Outcome.RetryLater retry && attempts >= settings.retryBudget()) {
+            return giveUp(item, attempts, started, retry.reason());
         }
-        if (existing.isPresent() && existing.get().status().isFinal()) {
-            return Outcome.done();
-        }
-        return execute(item, existing, attempts, started);
+        return outcome;
     }
 
-    private Outcome execute(WorkItem item, Optional<OperationRecord> existing, int attempts, Instant started) {
+    private Outcome attempt(WorkItem item, int attempts, Instant started) {
+        Optional<OperationRecord> existing;
+        try {
+            existing = operations.find(key(item));
+        } catch (RuntimeException e) {
+            return later("cannot read the operation record: " + e.getMessage());
+        }
+        if (existing.isPresent() && existing.get().status().isFinal()) {
+            heal(item, existing.get().status());
+            return Outcome.done();
+        }
+        IntentLedger.Begin begin;
+        try {
+            begin = ledger.begin(item.target(), item.schedule(), item.transition(), item.action(), started,
+                    settings.lease());
+        } catch (RuntimeException e) {
+            return later("cannot begin the intent on the target's inventory item: " + e.getMessage());
+        }
+        return switch (begin.start()) {
+            case SUPERSEDED -> superseded(item, existing, attempts, started, begin.current());
+            case BUSY -> later("the target is held by " + describe(begin.current()) + " until "
+                    + begin.current().leaseUntil());
+            case STARTED -> execute(item, existing, attempts, started, lastSucceeded(begin), true);
+            case UNTRACKED -> execute(item, existing, attempts, started, Optional.empty(), false);
+        };
+    }
+
+    /**
+     * What offhours last did to the target with success, as far as the ledger knows: the previous mark's action when
+     * it ended SUCCEEDED (a mark of this same intent, on a redelivery, has had its outcome cleared and tells nothing).
+     */
+    static Optional<Action> lastSucceeded(IntentLedger.Begin begin) {
+        AppliedIntent previous = begin.previous();
+        return previous != null && previous.outcome() == OperationStatus.SUCCEEDED
+                ? Optional.of(previous.action()) : Optional.empty();
+    }
+
+    /** A later intent of the same schedule began on the target: this item must not act; the record says why. */
+    private Outcome superseded(WorkItem item, Optional<OperationRecord> existing, int attempts, Instant started,
+                               AppliedIntent newer) {
+        OperationRecord record = records.build(item, existing, attempts, started, OperationStatus.SUPERSEDED,
+                existing.map(OperationRecord::before).orElse(null), null, null, "superseded by " + describe(newer)
+                        + ", begun on the target before this item arrived; nothing was changed",
+                existing.map(OperationRecord::updateId).orElse(null));
+        try {
+            operations.save(record);
+        } catch (RuntimeException e) {
+            return later("the operation record could not be written (" + e.getMessage() + ")");
+        }
+        return Outcome.done();
+    }
+
+    /**
+     * The item's attempts reached the budget while the trouble lasted: record FAILED so the hub shows it, and end
+     * the intent, unless a final record exists already (nothing to give up then).
+     */
+    private Outcome giveUp(WorkItem item, int attempts, Instant started, String reason) {
+        Optional<OperationRecord> existing;
+        try {
+            existing = operations.find(key(item));
+        } catch (RuntimeException e) {
+            return later("giving up after " + attempts + " attempts, but the operation record cannot be read: "
+                    + e.getMessage());
+        }
+        if (existing.isPresent() && existing.get().status().isFinal()) {
+            heal(item, existing.get().status());
+            return Outcome.done();
+        }
+        OperationRecord record = records.build(item, existing, attempts, started, OperationStatus.FAILED,
+                existing.map(OperationRecord::before).orElse(null), null, RETRIES_EXHAUSTED,
+                "gave up after " + attempts + " attempts (budget " + settings.retryBudget() + "); last reason: " + reason,
+                existing.map(OperationRecord::updateId).orElse(null));
+        try {
+            operations.save(record);
+        } catch (RuntimeException e) {
+            return later("giving up after " + attempts + " attempts, but the operation record could not be written ("
+                    + e.getMessage() + ")");
+        }
+        LOG.warn("{} of {} on {} gave up after {} attempts: {}", item.action(), item.schedule(), item.target().key(),
+                attempts, reason);
+        heal(item, OperationStatus.FAILED);
+        return Outcome.done();
+    }
+
+    /**
+     * Ends the intent whose final record exists (a no-op unless the mark is still this intent). Best effort: a miss
+     * leaves the mark unfinished until its lease ends, and the next delivery of the intent ends it.
+     */
+    private void heal(WorkItem item, OperationStatus status) {
+        try {
+            ledger.finish(item.target(), item.schedule(), item.transition(), status, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("the intent {}@{} on {} could not be finished ({}); its lease runs out", item.schedule(),
+                    item.transition(), item.target().key(), e.getMessage());
+        }
+    }
+
+    private static OperationRecord.Key key(WorkItem item) {
+        return new OperationRecord.Key(item.schedule(), item.transition(), item.target().key());
+    }
+
+    private static String describe(AppliedIntent intent) {
+        return intent.action() + " of schedule " + intent.schedule() + " at " + intent.transition();
+    }
+
+    private Outcome execute(WorkItem item, Optional<OperationRecord> existing, int attempts, Instant started,
+                            Optional<Action> lastSucceeded, boolean begun) {
         String account = item.target().account();
         TargetOperation.Step step;
         try {
@@ -125,7 +289,7 @@ public final class SpokeWorker implements WorkItemHandler {
                 pipelines.call(account, item.target().region(), ApiFamily.STS, () -> credentials.credentials(account));
             }
             TargetActions actions = item.target().kind() == TargetKind.ASG ? asgActions : nodegroupActions;
-            step = operation.run(item, actions, existing, attempts, started);
+            step = operation.run(item, actions, existing, attempts, started, lastSucceeded);
         } catch (CircuitBreakerOpenException e) {
             step = failed(item, existing, attempts, started, "AccountUnavailable", "calls to account " + account
                     + " are paused because its role " + credentials.roleArn(account) + " could not be assumed recently");
@@ -147,10 +311,11 @@ public final class SpokeWorker implements WorkItemHandler {
             }
             step = failed(item, existing, attempts, started, "InternalError", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        return record(step);
+        return record(item, step, begun);
     }
 
-    private Outcome record(TargetOperation.Step step) {
+    /** Writes the step's record; a final one ends the intent (an IN_PROGRESS one keeps its lease). */
+    private Outcome record(WorkItem item, TargetOperation.Step step, boolean begun) {
         if (step.record() != null) {
             try {
                 operations.save(step.record());
@@ -158,6 +323,15 @@ public final class SpokeWorker implements WorkItemHandler {
                 return later("the operation record could not be written (" + e.getMessage() + "); the target will be checked again");
             }
             recordOutcome(step.record());
+            if (begun && step.record().status().isFinal()) {
+                try {
+                    ledger.finish(item.target(), item.schedule(), item.transition(), step.record().status(),
+                            clock.instant());
+                } catch (RuntimeException e) {
+                    // the next delivery finds the final record and finishes the intent then
+                    return later("the intent could not be finished (" + e.getMessage() + ")");
+                }
+            }
         }
         return step.waits() ? Outcome.retryLater(step.retryAfter(), step.waitReason()) : Outcome.done();
     }

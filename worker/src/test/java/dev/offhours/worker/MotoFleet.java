@@ -62,7 +62,7 @@ final class MotoFleet implements AutoCloseable {
         this.clients = new SpokeClients(factory, credentials);
         this.pipelines = new Pipelines(ResilienceSettings.defaults()
                 .withRetries(10, Duration.ofMillis(5), Duration.ofMillis(100)));
-        this.worker = new SpokeWorker(clients, pipelines, operations, awake, clock, SpokeWorker.Settings.defaults());
+        this.worker = new SpokeWorker(clients, pipelines, operations, awake, awake, clock, SpokeWorker.Settings.defaults());
         this.setupFactory = new AwsSpokeClientFactory(moto.endpoint(), List.of(), 10);
     }
 

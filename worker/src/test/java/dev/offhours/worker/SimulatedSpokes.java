@@ -44,7 +44,7 @@ final class SimulatedSpokes {
         SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks);
         SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
         this.worker = new SpokeWorker(new SpokeClients(factory, credentials), new Pipelines(ResilienceSettings.defaults()),
-                operations, awake, clock, new SpokeWorker.Settings(defaults.recordRetention(), defaults.confirmDelay(),
+                operations, awake, awake, clock, new SpokeWorker.Settings(defaults.recordRetention(), defaults.confirmDelay(),
                 defaults.retryLaterDelay(), asgViewFreshness));
     }
 

@@ -1,13 +1,20 @@
 package dev.offhours.core.port;
 
 import dev.offhours.core.capacity.Capacity;
+import dev.offhours.core.work.Action;
+import dev.offhours.core.work.Target;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** An {@link AwakeCapacityStore} in memory (tests, benchmark, demo); it also keeps the last recorded outcome. */
-public final class InMemoryAwakeCapacityStore implements AwakeCapacityStore {
+/**
+ * An {@link AwakeCapacityStore} in memory (tests, benchmark, demo, the Lambda worker without an inventory table); it
+ * also keeps the last recorded outcome, and is an {@link IntentLedger} for the work of this process. It has no
+ * inventory items, so every target counts as tracked: ordering the work one process sees is better than none.
+ */
+public final class InMemoryAwakeCapacityStore implements AwakeCapacityStore, IntentLedger {
 
     /** The last outcome the worker recorded for a target. */
     public record RecordedOutcome(TargetState state, Capacity current, Instant at) {
@@ -15,6 +22,7 @@ public final class InMemoryAwakeCapacityStore implements AwakeCapacityStore {
 
     private final ConcurrentMap<String, Capacity> saved = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RecordedOutcome> outcomes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AppliedIntent> intents = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Capacity> find(String targetKey) {
@@ -37,5 +45,34 @@ public final class InMemoryAwakeCapacityStore implements AwakeCapacityStore {
 
     public Optional<RecordedOutcome> outcome(String targetKey) {
         return Optional.ofNullable(outcomes.get(targetKey));
+    }
+
+    @Override
+    public Begin begin(Target target, String schedule, Instant transition, Action action, Instant now,
+                       Duration lease) {
+        Begin[] answer = new Begin[1];
+        // compute runs atomically per key, so two racing begins see each other's mark
+        intents.compute(target.key(), (key, stored) -> {
+            answer[0] = IntentRules.begin(stored, schedule, transition, action, now, lease);
+            return answer[0].current();
+        });
+        return answer[0];
+    }
+
+    @Override
+    public boolean finish(Target target, String schedule, Instant transition, OperationStatus outcome, Instant now) {
+        IntentRules.requireFinal(outcome);
+        boolean[] changed = new boolean[1];
+        intents.computeIfPresent(target.key(), (key, stored) -> {
+            AppliedIntent finished = IntentRules.finish(stored, schedule, transition, outcome, now);
+            changed[0] = finished != null;
+            return finished != null ? finished : stored;
+        });
+        return changed[0];
+    }
+
+    /** The mark of {@code target}, if a worker began an intent on it. */
+    public Optional<AppliedIntent> intent(Target target) {
+        return Optional.ofNullable(intents.get(target.key()));
     }
 }

@@ -12,9 +12,11 @@ import java.util.Optional;
  * (SQS delivers at least once, discovery and events race) never regress an item. Every read is a key lookup or a
  * range read on a known partition: {@link #bySchedule} on the {@code bySchedule} index, {@link #byAccountRegion} on
  * the table's partition key; never a scan. Also the hub's {@link AwakeCapacityStore}: the saved awake capacity lives
- * on the item. Implementations throw {@link StoreUnavailableException} for transient failures.
+ * on the item; and the {@link IntentLedger}: the intent mark lives on the item too, written only by
+ * {@link #begin}/{@link #finish} (upsert, save and recordOutcome keep it) and returned by every read as
+ * {@link InventoryItem#intent()}. Implementations throw {@link StoreUnavailableException} for transient failures.
  */
-public interface InventoryStore extends AwakeCapacityStore {
+public interface InventoryStore extends AwakeCapacityStore, IntentLedger {
 
     int MAX_PAGE = 1000;
 

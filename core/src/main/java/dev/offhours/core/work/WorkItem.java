@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param asleep      capacity while asleep (used by SLEEP; carried on WAKE for symmetry)
  * @param revision    schedules-repository revision that produced the item, e.g. {@code main@sha1:abc}
  * @param traceparent W3C trace context of the transition, may be {@code null}
+ * @param attempt     1 on the dispatcher's send; a worker that must retry sends a copy with the next attempt, so the
+ *                    item counts its attempts itself (an SQS receive count restarts with every copy)
  */
 public record WorkItem(
         int version,
@@ -22,7 +24,8 @@ public record WorkItem(
         Target target,
         AsleepCapacity asleep,
         String revision,
-        String traceparent) {
+        String traceparent,
+        int attempt) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -35,6 +38,19 @@ public record WorkItem(
         Objects.requireNonNull(target, "target is required");
         asleep = asleep == null ? AsleepCapacity.ZERO : asleep;
         revision = revision == null ? "" : revision;
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be 1 or more, but was " + attempt);
+        }
+    }
+
+    /** A first attempt. */
+    public WorkItem(int version, String schedule, Instant transition, Action action, Target target,
+                    AsleepCapacity asleep, String revision, String traceparent) {
+        this(version, schedule, transition, action, target, asleep, revision, traceparent, 1);
+    }
+
+    public WorkItem withAttempt(int next) {
+        return new WorkItem(version, schedule, transition, action, target, asleep, revision, traceparent, next);
     }
 
     public static WorkItem of(String schedule, Instant transition, Action action, Target target,

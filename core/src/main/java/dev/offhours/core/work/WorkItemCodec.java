@@ -16,6 +16,9 @@ import java.time.format.DateTimeParseException;
  *  "target":{"account":"111111111111","region":"eu-west-1","kind":"eks-nodegroup","cluster":"c1","name":"ng1"},
  *  "asleep":{"min":0,"desired":0},"revision":"main@sha1:abc","traceparent":"00-...-01"}</pre>
  *
+ * A retried copy also carries {@code "attempt":2} and up; a message without it is a first attempt (so a first
+ * attempt is written without it, and the format stays version 1: an older worker ignores the field).
+ *
  * The tree is read by hand rather than bound, so that every rejection names the field and what would be valid.
  * Unknown fields are ignored (a newer dispatcher may add optional ones); incompatible changes bump
  * {@code version}, and an unknown version is rejected before anything else is read. Thread-safe.
@@ -23,6 +26,7 @@ import java.time.format.DateTimeParseException;
 public final class WorkItemCodec {
 
     private static final int MAX_BODY_CHARS = 64 * 1024;
+    private static final String ATTEMPT = "attempt";
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -47,6 +51,9 @@ public final class WorkItemCodec {
         if (item.traceparent() != null) {
             root.put("traceparent", item.traceparent());
         }
+        if (item.attempt() > 1) {
+            root.put(ATTEMPT, item.attempt());
+        }
         try {
             return mapper.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -67,9 +74,27 @@ public final class WorkItemCodec {
                     target(object(root, "target")),
                     asleep(root.get("asleep")),
                     optionalText(root, "revision"),
-                    optionalText(root, "traceparent"));
+                    optionalText(root, "traceparent"),
+                    attempt(root));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new MalformedWorkItemException("malformed work item: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The body of the next attempt of the item in {@code body}: the same JSON with {@code attempt} one higher, every
+     * other field kept as it is (also fields this version does not know).
+     *
+     * @throws MalformedWorkItemException when {@code body} is not a work item this codec reads
+     */
+    public String nextAttempt(String body) {
+        WorkItem item = decode(body);
+        ObjectNode root = (ObjectNode) parse(body);
+        root.put(ATTEMPT, item.attempt() + 1);
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a work item as JSON", e);
         }
     }
 
@@ -107,6 +132,17 @@ public final class WorkItemCodec {
         if (node.intValue() != WorkItem.CURRENT_VERSION) {
             throw new MalformedWorkItemException("unknown work item version " + node.intValue()
                     + "; this worker reads version " + WorkItem.CURRENT_VERSION + " only");
+        }
+        return node.intValue();
+    }
+
+    private static int attempt(JsonNode root) {
+        JsonNode node = root.get(ATTEMPT);
+        if (node == null || node.isNull()) {
+            return 1;
+        }
+        if (!node.isInt() || node.intValue() < 1) {
+            throw malformed("field '" + ATTEMPT + "' must be a whole number >= 1 but was " + node);
         }
         return node.intValue();
     }

@@ -22,7 +22,9 @@ class WorkItemCodecTest {
                         new AsleepCapacity(0, 0), "main@sha1:abc", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
                 WorkItem.of("late-shift", T, Action.WAKE,
                         Target.nodegroup("222222222222", "us-east-1", "prod", "ng-1"), new AsleepCapacity(1, 1),
-                        "main@sha1:def", null));
+                        "main@sha1:def", null),
+                WorkItem.of("late-shift", T, Action.WAKE, Target.asg("222222222222", "us-east-1", "api"),
+                        AsleepCapacity.ZERO, "main@sha1:def", null).withAttempt(7));
     }
 
     @ParameterizedTest
@@ -42,6 +44,28 @@ class WorkItemCodecTest {
         assertThat(item.transition()).isEqualTo(T);
         assertThat(item.target().key()).isEqualTo("111111111111#eu-west-1#eks-nodegroup#c1/ng1");
         assertThat(item.action()).isEqualTo(Action.SLEEP);
+    }
+
+    @Test
+    void aMessageWithoutAnAttemptIsTheFirstAndAFirstAttemptIsWrittenWithoutOne() {
+        WorkItem first = codec.decode(codec.encode(items().findFirst().orElseThrow()));
+
+        assertThat(first.attempt()).isEqualTo(1);
+        assertThat(codec.encode(first)).doesNotContain("attempt");
+    }
+
+    @Test
+    void theNextAttemptKeepsEveryOtherFieldAlsoUnknownOnes() {
+        String body = "{\"version\":1,\"schedule\":\"s\",\"transition\":\"2026-03-02T17:00:00Z\","
+                + "\"action\":\"SLEEP\",\"target\":{\"account\":\"1\",\"region\":\"r\",\"kind\":\"asg\","
+                + "\"name\":\"n\"},\"futureField\":{\"x\":1}}";
+
+        String second = codec.nextAttempt(body);
+        String third = codec.nextAttempt(second);
+
+        assertThat(codec.decode(second).attempt()).isEqualTo(2);
+        assertThat(codec.decode(third)).isEqualTo(codec.decode(body).withAttempt(3));
+        assertThat(third).contains("\"futureField\":{\"x\":1}");
     }
 
     @Test
@@ -72,7 +96,9 @@ class WorkItemCodecTest {
                 Arguments.of("{\"version\":1," + base + ",\"asleep\":{\"min\":-1,\"desired\":0}}",
                         "field 'asleep.min' must be a whole number >= 0 but was -1"),
                 Arguments.of("{\"version\":1," + base + ",\"asleep\":{\"min\":2,\"desired\":1}}",
-                        "asleep.min (2) must not exceed asleep.desired (1)"));
+                        "asleep.min (2) must not exceed asleep.desired (1)"),
+                Arguments.of("{\"version\":1," + base + ",\"attempt\":0}",
+                        "field 'attempt' must be a whole number >= 1 but was 0"));
     }
 
     @ParameterizedTest

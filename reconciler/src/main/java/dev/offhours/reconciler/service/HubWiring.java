@@ -164,7 +164,9 @@ public final class HubWiring {
                                             LifecycleEnvironment lifecycle) {
         WorkersConfig workers = config.workers();
         SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
-        SpokeWorker worker = new SpokeWorker(clients, pipelines, stores.operations(), stores.inventory(), clock,
+        // the inventory store keeps both the saved awake capacities and the intent marks that order the work
+        SpokeWorker worker = new SpokeWorker(clients, pipelines, stores.operations(), stores.inventory(),
+                stores.inventory(), clock,
                 new SpokeWorker.Settings(workers.recordRetention(), workers.confirmDelay(),
                         workers.retryLaterDelay(), defaults.asgViewFreshness()));
         PoolSettings settings = PoolSettings.defaults(config.dispatch().getWorkQueueUrl(), workers.deadLetterQueueUrl())

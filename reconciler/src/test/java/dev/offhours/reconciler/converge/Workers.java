@@ -13,7 +13,7 @@ final class Workers {
     }
 
     static SpokeWorker spokeWorker(SpokeClients clients, Pipelines pipelines, EmbeddedHubStore store, Clock clock) {
-        return new SpokeWorker(clients, pipelines, store.operations(), store.inventory(), clock,
+        return new SpokeWorker(clients, pipelines, store.operations(), store.inventory(), store.inventory(), clock,
                 SpokeWorker.Settings.defaults());
     }
 }

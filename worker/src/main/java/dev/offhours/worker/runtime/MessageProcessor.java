@@ -21,6 +21,7 @@ final class MessageProcessor {
     private final DeadLetters deadLetters;
     private final DeleteBatcher deletes;
     private final PoolMetrics metrics;
+    private final RetryCopies retries;
 
     MessageProcessor(SqsClient sqs, String workQueueUrl, WorkItemHandler handler, DeadLetters deadLetters,
                      DeleteBatcher deletes, PoolMetrics metrics) {
@@ -30,6 +31,7 @@ final class MessageProcessor {
         this.deadLetters = deadLetters;
         this.deletes = deletes;
         this.metrics = metrics;
+        this.retries = new RetryCopies(sqs);
     }
 
     static ReceivedMessage toReceived(Message message) {
@@ -64,11 +66,17 @@ final class MessageProcessor {
             deletes.delete(message.receiptHandle());
             metrics.done();
         } else if (outcome instanceof Outcome.RetryLater retry) {
-            int seconds = Visibility.seconds(retry.delay());
-            sqs.changeMessageVisibility(b -> b.queueUrl(workQueueUrl).receiptHandle(message.receiptHandle())
-                    .visibilityTimeout(seconds));
+            if (retries.send(workQueueUrl, message.body(), retry.delay())) {
+                deletes.delete(message.receiptHandle());
+                LOG.debug("message {} retried as a new attempt in {} s: {}", received.messageId(),
+                        RetryCopies.delaySeconds(retry.delay()), retry.reason());
+            } else {
+                int seconds = Visibility.seconds(retry.delay());
+                sqs.changeMessageVisibility(b -> b.queueUrl(workQueueUrl).receiptHandle(message.receiptHandle())
+                        .visibilityTimeout(seconds));
+                LOG.debug("message {} made visible again in {} s: {}", received.messageId(), seconds, retry.reason());
+            }
             metrics.retried();
-            LOG.debug("message {} retried in {} s: {}", received.messageId(), seconds, retry.reason());
         } else if (outcome instanceof Outcome.Reject reject) {
             deadLetters.send(received, reject.reason());
             deletes.delete(message.receiptHandle());

@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  * made each ReceiveMessage of the (embedded, CPU-starved) queue four times slower and the storm slower overall,
  * while one receiver naturally asks for more messages per call the longer a call takes.
  *
- * <p>Outcomes: Done deletes (batched), RetryLater changes the visibility to the delay (the thread is free at once;
- * SQS does the waiting), Reject sends the body with its reason to the dead-letter queue and deletes it. A handler
+ * <p>Outcomes: Done deletes (batched), RetryLater sends the item's next attempt delayed by the delay and deletes
+ * the original ({@link RetryCopies}; if that send fails, it changes the visibility to the delay instead): the thread
+ * is free at once, SQS does the waiting, and retries do not spend the queue's maxReceiveCount. Reject sends the body with its reason to the dead-letter queue and deletes it. A handler
  * that throws leaves the message alone: it comes back after the visibility timeout, and the queue's redrive policy
  * dead-letters it after maxReceiveCount receives. So Reject covers what we know can never succeed, and the redrive
  * policy covers what crashes us.

@@ -72,20 +72,23 @@ class SqsWorkerPoolTest {
     }
 
     @Test
-    void retryLaterMakesTheMessageVisibleAgainAfterTheDelayNotAfterTheQueueTimeout() {
+    void retryLaterSendsTheNextAttemptAfterTheDelayNotAfterTheQueueTimeout() {
         List<Instant> attempts = new CopyOnWriteArrayList<>();
         List<Integer> receiveCounts = new CopyOnWriteArrayList<>();
+        List<Integer> itemAttempts = new CopyOnWriteArrayList<>();
         send(WorkItems.body("office-hours", "busy-nodegroup"));
         start(message -> {
             attempts.add(Instant.now());
             receiveCounts.add(message.receiveCount());
+            itemAttempts.add(WorkItems.CODEC.decode(message.body()).attempt());
             return attempts.size() == 1 ? Outcome.retryLater(Duration.ofSeconds(2), "update in progress")
                     : Outcome.done();
         }, 50);
 
         await("the message handled a second time", PATIENCE, () -> attempts.size() == 2);
         assertThat(Duration.between(attempts.get(0), attempts.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
-        assertThat(receiveCounts).containsExactly(1, 2);
+        assertThat(itemAttempts).as("the item counts its attempts").containsExactly(1, 2);
+        assertThat(receiveCounts).as("a fresh copy, not the same message received again").containsExactly(1, 1);
         await("the message deleted", PATIENCE, () -> mq.approximateMessages(queues.workQueueUrl()) == 0);
         assertThat(pool.metrics().retried()).isEqualTo(1);
     }

@@ -1,12 +1,17 @@
 package dev.offhours.reconciler.store.embedded;
 
 import dev.offhours.core.capacity.Capacity;
+import dev.offhours.core.port.AppliedIntent;
+import dev.offhours.core.port.IntentRules;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.InventoryKey;
 import dev.offhours.core.port.InventoryStore;
+import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.Page;
 import dev.offhours.core.port.TargetState;
+import dev.offhours.core.work.Action;
 import dev.offhours.core.work.Target;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +20,7 @@ import org.h2.mvstore.MVMap;
 /**
  * The inventory table in the embedded store: map {@code inventory} keyed {@code <account>#<region> NUL <kind>#<name>},
  * index map {@code inventory.bySchedule} keyed {@code <schedule> NUL <target key>} whose value is the item's key.
+ * Every write happens under the hub's write lock, which makes the ledger's read-decide-write of the intent mark atomic.
  */
 public final class EmbeddedInventoryStore implements InventoryStore {
 
@@ -37,7 +43,9 @@ public final class EmbeddedInventoryStore implements InventoryStore {
             if (stored != null && stored.version() >= item.version()) {
                 return false;
             }
-            InventoryItem written = item.savedAwake() == null && stored != null ? item.withSavedAwake(stored.savedAwake()) : item;
+            InventoryItem withSaved = item.savedAwake() == null && stored != null ? item.withSavedAwake(stored.savedAwake()) : item;
+            // only the ledger writes the intent mark: an upsert keeps the stored one
+            InventoryItem written = withIntent(withSaved, stored == null ? null : stored.intent());
             bySchedule.put(Keys.join(written.schedule(), written.targetKey()), key);
             items.put(key, EmbeddedJson.write(written));
             if (stored != null && !stored.schedule().equals(written.schedule())) {
@@ -130,11 +138,56 @@ public final class EmbeddedInventoryStore implements InventoryStore {
                 return false;
             }
             items.put(key, EmbeddedJson.write(new InventoryItem(stored.target(), stored.schedule(), stored.tags(),
-                    current, stored.savedAwake(), state, stored.lastEventAt(), InventoryItem.WORKER, version, at)));
+                    current, stored.savedAwake(), state, stored.lastEventAt(), InventoryItem.WORKER, version, at,
+                    stored.intent())));
             return true;
         } finally {
             hub.writeLock().unlock();
         }
+    }
+
+    @Override
+    public Begin begin(Target target, String schedule, Instant transition, Action action, Instant now,
+                       Duration lease) {
+        String key = key(InventoryKey.of(target));
+        hub.writeLock().lock();
+        try {
+            InventoryItem stored = decode(items.get(key));
+            if (stored == null) {
+                return new Begin(Start.UNTRACKED, null, null);
+            }
+            Begin answer = IntentRules.begin(stored.intent(), schedule, transition, action, now, lease);
+            if (answer.start() == Start.STARTED) {
+                items.put(key, EmbeddedJson.write(withIntent(stored, answer.current())));
+            }
+            return answer;
+        } finally {
+            hub.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean finish(Target target, String schedule, Instant transition, OperationStatus outcome, Instant now) {
+        IntentRules.requireFinal(outcome);
+        String key = key(InventoryKey.of(target));
+        hub.writeLock().lock();
+        try {
+            InventoryItem stored = decode(items.get(key));
+            AppliedIntent finished = stored == null ? null
+                    : IntentRules.finish(stored.intent(), schedule, transition, outcome, now);
+            if (finished == null) {
+                return false;
+            }
+            items.put(key, EmbeddedJson.write(withIntent(stored, finished)));
+            return true;
+        } finally {
+            hub.writeLock().unlock();
+        }
+    }
+
+    private static InventoryItem withIntent(InventoryItem item, AppliedIntent intent) {
+        return new InventoryItem(item.target(), item.schedule(), item.tags(), item.current(), item.savedAwake(),
+                item.state(), item.lastEventAt(), item.source(), item.version(), item.updatedAt(), intent);
     }
 
     private static String key(InventoryKey key) {

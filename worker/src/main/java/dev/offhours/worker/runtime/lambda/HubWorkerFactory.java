@@ -1,5 +1,8 @@
 package dev.offhours.worker.runtime.lambda;
 
+import dev.offhours.core.port.AwakeCapacityStore;
+import dev.offhours.core.port.InMemoryAwakeCapacityStore;
+import dev.offhours.core.port.IntentLedger;
 import dev.offhours.worker.SpokeWorker;
 import dev.offhours.worker.WorkItemHandler;
 import dev.offhours.worker.aws.AwsSpokeClientFactory;
@@ -16,15 +19,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Builds the real work-item handler for the Lambda function: the function's own role calls STS and DynamoDB; spoke
- * calls go through the cached assumed roles and the default resilience pipelines. Awake capacities and outcomes go
- * to the hub's inventory table, as in the service's worker pool (the resource's {@code offhours.dev/awake-capacity}
- * tag stays the second copy), so the event-driven inventory can skip offhours' own changes.
+ * calls go through the cached assumed roles and the default resilience pipelines. Awake capacities, outcomes and the
+ * intent marks that order the work on each target go to the hub's inventory table, as in the service's worker pool
+ * (the resource's {@code offhours.dev/awake-capacity} tag stays the second copy), so the event-driven inventory can
+ * skip offhours' own changes. Without an inventory table they stay in the function's memory: the tag is then the
+ * awake capacity that counts, and only the work one container sees is ordered.
  */
 final class HubWorkerFactory {
 
     private HubWorkerFactory() {
     }
 
+    /** @param inventoryTable the hub's inventory table, or null when the function has none */
     static WorkItemHandler build(Region region, String operationsTable, String inventoryTable, String spokeRoleName,
                                  String externalId) {
         AwsSpokeClientFactory factory = AwsSpokeClientFactory.aws();
@@ -32,8 +38,19 @@ final class HubWorkerFactory {
                 factory.sts(DefaultCredentialsProvider.builder().build(), region.id()),
                 RoleCredentialsCache.Settings.of(spokeRoleName, externalId), Clock.systemUTC());
         DynamoDbClient dynamo = DynamoDbClient.builder().region(region).build();
+        AwakeCapacityStore awake;
+        IntentLedger ledger;
+        if (inventoryTable == null || inventoryTable.isBlank()) {
+            InMemoryAwakeCapacityStore inMemory = new InMemoryAwakeCapacityStore();
+            awake = inMemory;
+            ledger = inMemory;
+        } else {
+            DynamoDbInventoryStore inventory = new DynamoDbInventoryStore(dynamo, inventoryTable);
+            awake = inventory;
+            ledger = inventory;
+        }
         return new SpokeWorker(new SpokeClients(factory, credentials), new Pipelines(ResilienceSettings.defaults()),
-                new DynamoDbOperationStore(dynamo, operationsTable), new DynamoDbInventoryStore(dynamo, inventoryTable),
-                Clock.systemUTC(), SpokeWorker.Settings.defaults());
+                new DynamoDbOperationStore(dynamo, operationsTable), awake, ledger, Clock.systemUTC(),
+                SpokeWorker.Settings.defaults());
     }
 }

@@ -11,8 +11,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <table>
  * <tr><td>{@code OFFHOURS_DEAD_LETTER_QUEUE_URL}</td><td>where rejected work items go, with their reason</td></tr>
  * <tr><td>{@code OFFHOURS_OPERATIONS_TABLE}</td><td>DynamoDB operations table</td></tr>
- * <tr><td>{@code OFFHOURS_INVENTORY_TABLE}</td><td>DynamoDB inventory table: saved awake capacities and each
- * outcome (the event-driven inventory relies on the worker recording offhours' own changes)</td></tr>
+ * <tr><td>{@code OFFHOURS_INVENTORY_TABLE}</td><td>DynamoDB inventory table: saved awake capacities, each
+ * outcome (the event-driven inventory relies on the worker recording offhours' own changes) and the intent marks
+ * that order the work on each target; optional: without it they are kept in the function's memory</td></tr>
  * <tr><td>{@code OFFHOURS_SPOKE_ROLE_NAME}</td><td>role assumed in every spoke account</td></tr>
  * <tr><td>{@code OFFHOURS_EXTERNAL_ID}</td><td>the ExternalId the spoke roles expect (an identifier, not a secret,
  * so a plain variable: no SSM client in the jar)</td></tr>
@@ -32,7 +33,7 @@ record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQue
         Region region = Region.of(required(environment, REGION));
         SqsClient sqs = SqsClient.builder().region(region).build();
         WorkItemHandler handler = HubWorkerFactory.build(region, required(environment, OPERATIONS_TABLE),
-                required(environment, INVENTORY_TABLE), required(environment, SPOKE_ROLE_NAME),
+                environment.get(INVENTORY_TABLE), required(environment, SPOKE_ROLE_NAME),
                 required(environment, EXTERNAL_ID));
         return new LambdaWiring(handler, sqs, required(environment, DEAD_LETTER_QUEUE_URL));
     }

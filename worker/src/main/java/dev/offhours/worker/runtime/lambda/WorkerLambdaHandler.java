@@ -8,6 +8,7 @@ import dev.offhours.worker.Outcome;
 import dev.offhours.worker.ReceivedMessage;
 import dev.offhours.worker.WorkItemHandler;
 import dev.offhours.worker.runtime.DeadLetters;
+import dev.offhours.worker.runtime.RetryCopies;
 import dev.offhours.worker.runtime.Visibility;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The worker as an AWS Lambda function behind an SQS event source mapping with {@code ReportBatchItemFailures}
  * (its {@code MaximumConcurrency} bounds the work in flight, default 50).
  *
- * <p>Per message: Done → success (the mapping deletes it). RetryLater → the message's visibility is set to the delay
- * and it is reported in {@code batchItemFailures}, so it comes back after the delay, not after the queue's timeout.
+ * <p>Per message: Done → success (the mapping deletes it). RetryLater → the item's next attempt is sent to the queue
+ * delayed by the delay ({@link RetryCopies}) and the message is reported as a success, so the mapping deletes it and
+ * the retry does not spend the queue's maxReceiveCount; if that send fails, the message's visibility is set to the
+ * delay and it is reported in {@code batchItemFailures}, so it comes back after the delay, not after the queue's
+ * timeout.
  * A handler exception → reported as failed; the queue's redrive policy dead-letters it after maxReceiveCount.
  * Reject → the body goes to the dead-letter queue with its reason and the message is reported as a success, so it
  * is deleted and not retried: retrying a message that can never succeed would only burn maxReceiveCount
@@ -37,6 +41,7 @@ public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBa
     private final WorkItemHandler handler;
     private final SqsClient sqs;
     private final DeadLetters deadLetters;
+    private final RetryCopies retries;
     private final Map<String, String> queueUrlBySourceArn = new ConcurrentHashMap<>();
 
     /** The Lambda runtime's constructor: everything from the function's environment (see {@link LambdaWiring}). */
@@ -52,6 +57,7 @@ public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBa
         this.handler = handler;
         this.sqs = sqs;
         this.deadLetters = new DeadLetters(sqs, deadLetterQueueUrl);
+        this.retries = new RetryCopies(sqs);
     }
 
     @Override
@@ -81,8 +87,7 @@ public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBa
             return true;
         }
         if (outcome instanceof Outcome.RetryLater retry) {
-            delay(record, retry);
-            return false;
+            return retry(record, retry);
         }
         if (outcome instanceof Outcome.Reject reject) {
             return deadLetter(message, reject.reason());
@@ -90,12 +95,28 @@ public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBa
         throw new IllegalStateException("unknown outcome " + outcome);
     }
 
-    private void delay(SQSEvent.SQSMessage record, Outcome.RetryLater retry) {
+    /** @return true when the next attempt is on the queue and this message may be deleted */
+    private boolean retry(SQSEvent.SQSMessage record, Outcome.RetryLater retry) {
+        String queueUrl;
         try {
-            String queueUrl = queueUrl(record.getEventSourceArn());
+            queueUrl = queueUrl(record.getEventSourceArn());
+        } catch (SdkException | IllegalArgumentException e) {
+            LOG.warn("could not find the queue of message {} to retry it in {} ({}); it returns after the queue's "
+                    + "visibility timeout: {}", record.getMessageId(), retry.delay(), retry.reason(), e.getMessage());
+            return false;
+        }
+        if (retries.send(queueUrl, record.getBody(), retry.delay())) {
+            return true;
+        }
+        delay(queueUrl, record, retry);
+        return false;
+    }
+
+    private void delay(String queueUrl, SQSEvent.SQSMessage record, Outcome.RetryLater retry) {
+        try {
             sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(record.getReceiptHandle())
                     .visibilityTimeout(Visibility.seconds(retry.delay())));
-        } catch (SdkException | IllegalArgumentException e) {
+        } catch (SdkException e) {
             LOG.warn("could not delay message {} by {} ({}); it returns after the queue's visibility timeout: {}",
                     record.getMessageId(), retry.delay(), retry.reason(), e.getMessage());
         }

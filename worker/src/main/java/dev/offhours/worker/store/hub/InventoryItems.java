@@ -2,9 +2,12 @@ package dev.offhours.worker.store.hub;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.capacity.OffhoursTags;
+import dev.offhours.core.port.AppliedIntent;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.InventoryKey;
+import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.TargetState;
+import dev.offhours.core.work.Action;
 import dev.offhours.core.work.Target;
 import dev.offhours.core.work.TargetKind;
 import dev.offhours.worker.store.HubTableDefinitions;
@@ -19,6 +22,16 @@ final class InventoryItems {
 
     static final String SAVED_AWAKE = "savedAwake";
     static final String VERSION = "version";
+    /** The intent mark (a map), written only by the ledger's begin and finish. */
+    static final String INTENT = "intent";
+    /** Counts the ledger's writes of the mark: begin's compare-and-set compares it with what it read. */
+    static final String INTENT_SEQ = "intentSeq";
+    static final String I_SCHEDULE = "schedule";
+    static final String I_TRANSITION = "transition";
+    static final String I_ACTION = "action";
+    static final String I_OUTCOME = "outcome";
+    static final String I_LEASE_UNTIL = "leaseUntil";
+    static final String I_UPDATED_AT = "updatedAt";
 
     private InventoryItems() {
     }
@@ -64,7 +77,34 @@ final class InventoryItems {
         return new InventoryItem(target, item.get(HubTableDefinitions.SCHEDULE).s(), tags,
                 capacity(item.get("current")), capacity(item.get(SAVED_AWAKE)),
                 TargetState.valueOf(item.get("state").s()), instant(item.get("lastEventAt")), item.get("source").s(),
-                Long.parseLong(item.get(VERSION).n()), Instant.parse(item.get("updatedAt").s()));
+                Long.parseLong(item.get(VERSION).n()), Instant.parse(item.get("updatedAt").s()),
+                intent(item.get(INTENT)));
+    }
+
+    static AttributeValue intent(AppliedIntent intent) {
+        Map<String, AttributeValue> mark = new LinkedHashMap<>();
+        mark.put(I_SCHEDULE, s(intent.schedule()));
+        mark.put(I_TRANSITION, s(intent.transition().toString()));
+        mark.put(I_ACTION, s(intent.action().name()));
+        if (intent.outcome() != null) {
+            mark.put(I_OUTCOME, s(intent.outcome().name()));
+        }
+        if (intent.leaseUntil() != null) {
+            mark.put(I_LEASE_UNTIL, s(intent.leaseUntil().toString()));
+        }
+        mark.put(I_UPDATED_AT, s(intent.updatedAt().toString()));
+        return AttributeValue.fromM(mark);
+    }
+
+    static AppliedIntent intent(AttributeValue value) {
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        Map<String, AttributeValue> mark = value.m();
+        return new AppliedIntent(mark.get(I_SCHEDULE).s(), Instant.parse(mark.get(I_TRANSITION).s()),
+                Action.valueOf(mark.get(I_ACTION).s()),
+                mark.containsKey(I_OUTCOME) ? OperationStatus.valueOf(mark.get(I_OUTCOME).s()) : null,
+                instant(mark.get(I_LEASE_UNTIL)), Instant.parse(mark.get(I_UPDATED_AT).s()));
     }
 
     static AttributeValue capacity(Capacity capacity) {
