@@ -54,8 +54,9 @@ final class TargetOperation {
     }
 
     /**
-     * @param lastApplied the last action offhours completed on the target, empty when not known; SLEEP keeps a saved
-     *                    awake capacity from being replaced by what a sleeping target looks like
+     * @param lastApplied the action offhours last completed on this target, from the intent ledger's previous mark
+     *                    (empty when unknown); SLEEP keeps a saved awake capacity from being replaced by what a
+     *                    sleeping target looks like
      */
     Step run(WorkItem item, TargetActions actions, Optional<OperationRecord> existing, int attempts, Instant started,
              Optional<Action> lastApplied) {
