@@ -70,6 +70,23 @@ public final class ConvergenceLoop implements TransitionRegistry {
         timer.start(settings.tick(), this::runSafely);
     }
 
+    /**
+     * Stops the timer (a running pass ends first) and releases this replica's leases, so another replica or the
+     * restarted process takes over at once instead of after the lease; a killed process cannot, and its leases run out.
+     */
+    public void stop() {
+        timer.close();
+        try {
+            long released = control.intents().stream().filter(pass::release).count();
+            if (released > 0) {
+                LOG.info("released the leases of {} schedules", released);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not release this replica's leases; they run out within {}: {}", settings.lease(),
+                    e.toString());
+        }
+    }
+
     @Override
     public void register(Schedule schedule, Timeline timeline) {
         schedules.put(schedule.name(), new Registered(schedule, timeline));

@@ -71,6 +71,11 @@ public final class ConvergencePass {
         return control.saveIntent(leased) ? leased : null;
     }
 
+    /** Gives up this replica's lease on {@code intent}, if it holds one (a clean stop hands over at once). */
+    boolean release(ScheduleIntent intent) {
+        return intent.lease() != null && intent.lease().owner().equals(owner) && control.saveIntent(intent.withLease(null));
+    }
+
     boolean due(ScheduleIntent intent, Schedule schedule, Instant now) {
         if (intent.suspended()) {
             return false;

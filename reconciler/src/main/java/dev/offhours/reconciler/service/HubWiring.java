@@ -106,7 +106,7 @@ public final class HubWiring {
         CurrentRevision revision = new CurrentRevision();
         QuartzTransitionTimer timer = new QuartzTransitionTimer();
         ConvergenceLoop registry = new ConvergenceLoop(stores.control(), pass, revision, timer, convergence, clock);
-        lifecycle.manage(new ManagedResource("convergence loop", registry::start, timer));
+        lifecycle.manage(new ManagedResource("convergence loop", registry::start, registry::stop));
 
         GitSourceConfig git = config.git();
         GitSource source = new GitSource(git, clock);
