@@ -11,6 +11,7 @@ import dev.offhours.reconciler.transition.TransitionRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -130,7 +131,8 @@ public final class ConvergenceLoop implements TransitionRegistry {
         if (!applied || revision.get().id().isEmpty()) {
             return false;
         }
-        Instant now = clock.instant();
+        // milliseconds: an intent's instant names operation records and travels in every work item
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Revision current = revision.get();
         Map<String, ScheduleIntent> stored = new LinkedHashMap<>();
         control.intents().forEach(intent -> stored.put(intent.schedule(), intent));
