@@ -104,7 +104,7 @@ public final class HubWiring {
         ConvergencePass pass = new ConvergencePass(stores.control(), stores.inventory(), workQueue, convergence,
                 owner);
         CurrentRevision revision = new CurrentRevision();
-        QuartzTransitionTimer timer = new QuartzTransitionTimer();
+        QuartzTransitionTimer timer = new QuartzTransitionTimer(clock);
         ConvergenceLoop registry = new ConvergenceLoop(stores.control(), pass, revision, timer, convergence, clock);
         lifecycle.manage(new ManagedResource("convergence loop", registry::start, registry::stop));
 

@@ -5,6 +5,7 @@ import static org.quartz.SimpleScheduleBuilder.simpleSchedule;
 import static org.quartz.TriggerBuilder.newTrigger;
 
 import dev.offhours.reconciler.converge.TransitionTimer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -22,8 +23,8 @@ import org.quartz.spi.JobFactory;
 /**
  * The convergence loop's timer on Quartz (RAM job store: nothing of Quartz is persisted, the control table is the
  * memory). One job, never run twice at once, that calls the loop; a repeating trigger for the tick and one one-shot
- * trigger per schedule at its next transition (a late one fires at once). Quartz counts in system time, which is
- * why the loop reads its own clock rather than the firing time.
+ * trigger per schedule at its next transition (a late one fires at once). Quartz counts in system time: instants
+ * of the hub's clock are translated, and the loop reads its own clock rather than the firing time.
  */
 public final class QuartzTransitionTimer implements TransitionTimer {
 
@@ -32,9 +33,12 @@ public final class QuartzTransitionTimer implements TransitionTimer {
     private static final JobKey CONVERGE = JobKey.jobKey("converge", SYSTEM);
 
     private final Scheduler scheduler;
+    private final Clock clock;
     private volatile Runnable wake = () -> { };
 
-    public QuartzTransitionTimer() {
+    /** @param clock the hub's clock: wake-up instants are read on it and handed to Quartz in system time */
+    public QuartzTransitionTimer(Clock clock) {
+        this.clock = clock;
         JobFactory jobs = (bundle, quartz) -> new WakeJob(this);
         this.scheduler = QuartzSchedulers.create(1, jobs);
         quartz(() -> scheduler.addJob(newJob(WakeJob.class).withIdentity(CONVERGE).storeDurably().build(), true));
@@ -55,13 +59,18 @@ public final class QuartzTransitionTimer implements TransitionTimer {
     @Override
     public synchronized void wakeAt(String key, Instant at) {
         TriggerKey triggerKey = TriggerKey.triggerKey(key, SCHEDULES);
-        Trigger trigger = newTrigger().withIdentity(triggerKey).forJob(CONVERGE).startAt(Date.from(at))
+        Trigger trigger = newTrigger().withIdentity(triggerKey).forJob(CONVERGE).startAt(Date.from(systemTime(at)))
                 .withSchedule(simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
         quartz(() -> {
             if (scheduler.rescheduleJob(triggerKey, trigger) == null) {
                 scheduler.scheduleJob(trigger);
             }
         });
+    }
+
+    /** The system instant at which the hub's clock reads {@code at} (the same instant in production). */
+    private Instant systemTime(Instant at) {
+        return Instant.now().plus(Duration.between(clock.instant(), at));
     }
 
     @Override
@@ -73,7 +82,8 @@ public final class QuartzTransitionTimer implements TransitionTimer {
     public Optional<Instant> next(String key) {
         try {
             Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(key, SCHEDULES));
-            return Optional.ofNullable(trigger).map(Trigger::getNextFireTime).map(Date::toInstant);
+            return Optional.ofNullable(trigger).map(Trigger::getNextFireTime).map(Date::toInstant)
+                    .map(fire -> clock.instant().plus(Duration.between(Instant.now(), fire)));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot read the wake-up of schedule " + key, e);
         }

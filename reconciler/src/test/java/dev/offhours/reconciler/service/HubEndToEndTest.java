@@ -15,6 +15,7 @@ import dev.offhours.reconciler.OffhoursConfiguration;
 import dev.offhours.reconciler.git.FetchedHead;
 import dev.offhours.reconciler.git.TestGitRepository;
 import dev.offhours.testsupport.MotoExtension;
+import dev.offhours.testsupport.ShiftedClock;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hub service end to end on moto (DynamoDB, SQS, STS, Auto Scaling in separate spoke accounts) with a real Git
- * repository. Real time: each test waits for whole-minute transitions (about one to two and a half minutes).
+ * repository, on a {@link ShiftedClock}: the hub runs in real time from a few seconds before the 18:00 sleep, and a
+ * test makes the night pass by jumping the clock.
  */
 class HubEndToEndTest {
 
@@ -40,6 +42,7 @@ class HubEndToEndTest {
     private static final String SPOKE_1 = "210000000001";
     private static final String SPOKE_2 = "210000000002";
     private static final Duration PATIENCE = Duration.ofSeconds(100);
+    private static final Instant SLEEP_AT = Instant.parse("2026-03-02T18:00:00Z");
 
     @TempDir
     Path dir;
@@ -47,13 +50,14 @@ class HubEndToEndTest {
     @Test
     void aCommittedScheduleSleepsItsTargetsAndABrokenCommitKeepsTheLastGoodOneRunning() throws Exception {
         MotoHub.Queues queues = fleetAndQueues();
-        Instant sleepAt = MotoHub.nextMinute(Instant.now(), Duration.ofSeconds(8));
+        Instant sleepAt = SLEEP_AT;
+        ShiftedClock clock = new ShiftedClock(sleepAt.minusSeconds(8));
         TestGitRepository repo = TestGitRepository.init(dir.resolve("repo"))
                 .write("accounts.yaml", MotoHub.accountsYaml(MOTO.region(), SPOKE_1, SPOKE_2))
                 .write("schedules/e2e/" + SCHEDULE + ".yaml",
                         MotoHub.scheduleYaml(SCHEDULE, sleepAt, sleepAt.plus(Duration.ofMinutes(30))));
         RevCommit good = repo.commit("e2e-office sleeps in a few seconds");
-        DropwizardTestSupport<OffhoursConfiguration> app = MotoHub.start(config(queues, "clone"));
+        DropwizardTestSupport<OffhoursConfiguration> app = MotoHub.start(config(queues, "clone"), clock);
         try {
             Hub hub = MotoHub.hub(app);
             List<OperationRecord> sleeps = await("3 succeeded sleeps", () -> finalRecords(hub, sleepAt, 3));
@@ -102,14 +106,15 @@ class HubEndToEndTest {
     @Test
     void twoReplicasSendEachIntentOnceAndARestartActsOnlyOnWhatIsTrueNow() throws Exception {
         MotoHub.Queues queues = fleetAndQueues();
-        Instant sleepAt = MotoHub.nextMinute(Instant.now(), Duration.ofSeconds(15));
+        Instant sleepAt = SLEEP_AT;
+        ShiftedClock clock = new ShiftedClock(sleepAt.minusSeconds(15));
         Instant wakeAt = sleepAt.plus(Duration.ofMinutes(1));
         TestGitRepository repo = TestGitRepository.init(dir.resolve("repo"))
                 .write("accounts.yaml", MotoHub.accountsYaml(MOTO.region(), SPOKE_1, SPOKE_2))
                 .write("schedules/e2e/" + SCHEDULE + ".yaml", MotoHub.scheduleYaml(SCHEDULE, sleepAt, wakeAt));
         repo.commit("e2e-office: asleep for one minute");
-        DropwizardTestSupport<OffhoursConfiguration> a = MotoHub.start(config(queues, "clone-a"));
-        DropwizardTestSupport<OffhoursConfiguration> b = MotoHub.start(config(queues, "clone-b"));
+        DropwizardTestSupport<OffhoursConfiguration> a = MotoHub.start(config(queues, "clone-a"), clock);
+        DropwizardTestSupport<OffhoursConfiguration> b = MotoHub.start(config(queues, "clone-b"), clock);
         Hub hubA = MotoHub.hub(a);
         Hub hubB = MotoHub.hub(b);
         try {
@@ -126,8 +131,8 @@ class HubEndToEndTest {
             b.after();
         }
 
-        waitUntil(wakeAt.plusSeconds(3)); // the wake passes while no replica runs
-        DropwizardTestSupport<OffhoursConfiguration> c = MotoHub.start(config(queues, "clone-c"));
+        clock.jumpTo(wakeAt.plusSeconds(3)); // the wake passes while no replica runs
+        DropwizardTestSupport<OffhoursConfiguration> c = MotoHub.start(config(queues, "clone-c"), clock);
         try {
             Hub hubC = MotoHub.hub(c);
             List<OperationRecord> wakes = await("3 succeeded wakes", () -> finalRecords(hubC, wakeAt, 3));
@@ -151,13 +156,14 @@ class HubEndToEndTest {
     @Test
     void aKeepAwakePushedSecondsAfterTheSleepWakesTheTargetsAgain() throws Exception {
         MotoHub.Queues queues = fleetAndQueues();
-        Instant sleepAt = MotoHub.nextMinute(Instant.now(), Duration.ofSeconds(10));
+        Instant sleepAt = SLEEP_AT;
+        ShiftedClock clock = new ShiftedClock(sleepAt.minusSeconds(10));
         TestGitRepository repo = TestGitRepository.init(dir.resolve("repo"))
                 .write("accounts.yaml", MotoHub.accountsYaml(MOTO.region(), SPOKE_1, SPOKE_2))
                 .write("schedules/e2e/" + SCHEDULE + ".yaml",
                         MotoHub.scheduleYaml(SCHEDULE, sleepAt, sleepAt.plus(Duration.ofMinutes(30))));
         repo.commit("e2e-office sleeps in a few seconds");
-        DropwizardTestSupport<OffhoursConfiguration> app = MotoHub.start(config(queues, "clone"));
+        DropwizardTestSupport<OffhoursConfiguration> app = MotoHub.start(config(queues, "clone"), clock);
         try {
             Hub hub = MotoHub.hub(app);
             await("3 succeeded sleeps", () -> finalRecords(hub, sleepAt, 3));
@@ -223,12 +229,5 @@ class HubEndToEndTest {
 
     private static <T> T await(String what, Supplier<Optional<T>> probe) throws InterruptedException {
         return MotoHub.await(what, PATIENCE, probe);
-    }
-
-    private static void waitUntil(Instant instant) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), instant).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
     }
 }

@@ -137,8 +137,19 @@ final class MotoHub {
     }
 
     static DropwizardTestSupport<OffhoursConfiguration> start(OffhoursConfiguration config) throws Exception {
+        return start(config, java.time.Clock.systemUTC());
+    }
+
+    /** The hub on {@code clock} (a {@link dev.offhours.testsupport.ShiftedClock} makes transitions seconds away). */
+    static DropwizardTestSupport<OffhoursConfiguration> start(OffhoursConfiguration config, java.time.Clock clock)
+            throws Exception {
         DropwizardTestSupport<OffhoursConfiguration> support =
-                new DropwizardTestSupport<>(OffhoursApplication.class, config);
+                new DropwizardTestSupport<>(OffhoursApplication.class, config) {
+                    @Override
+                    public io.dropwizard.core.Application<OffhoursConfiguration> newApplication() {
+                        return new OffhoursApplication(clock, System.out, System.err);
+                    }
+                };
         support.before();
         return support;
     }
