@@ -2,6 +2,8 @@ package dev.offhours.reconciler;
 
 import dev.offhours.reconciler.cli.CliContext;
 import dev.offhours.reconciler.cli.DescribeCommand;
+import dev.offhours.reconciler.cli.ExitCode;
+import dev.offhours.reconciler.cli.ExitCodes;
 import dev.offhours.reconciler.cli.PlanCommand;
 import dev.offhours.reconciler.cli.StatusCommand;
 import dev.offhours.reconciler.cli.ValidateCommand;
@@ -14,7 +16,6 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.util.JarLocation;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -108,8 +109,8 @@ public class OffhoursApplication extends Application<OffhoursConfiguration> {
     }
 
     /**
-     * Runs one command line and returns its exit code: 0 on success, 1 on any failure (already explained on the
-     * error stream, without a stack trace). Tests call this in-process.
+     * Runs one command line and returns its exit code (see {@link ExitCode}): every failure is already explained on
+     * the error stream, without a stack trace. Tests call this in-process.
      */
     public int execute(String... arguments) {
         Bootstrap<OffhoursConfiguration> bootstrap = new Bootstrap<>(this);
@@ -118,19 +119,33 @@ public class OffhoursApplication extends Application<OffhoursConfiguration> {
         if (arguments.length > 0 && COMMANDS_WITH_METRICS.contains(arguments[0])) {
             bootstrap.registerMetrics();
         }
-        Cli cli = new Cli(new JarLocation(getClass()), bootstrap, context.out(), context.err());
-        boolean failed = cli.run(arguments).isPresent();
+        OffhoursJarLocation location = new OffhoursJarLocation(getClass());
+        if (arguments.length == 0) {
+            // No command is a mistake of whoever called us (a CI step that lost its arguments), not a success.
+            Cli usage = new Cli(location, bootstrap, context.err(), context.err());
+            usage.run("--help");
+            usage.getStdErr().flush();
+            return ExitCode.USAGE.code();
+        }
+        Cli cli = new Cli(location, bootstrap, context.out(), context.err());
+        Optional<Throwable> failure = cli.run(arguments);
         cli.getStdOut().flush();
         cli.getStdErr().flush();
-        return failed ? 1 : 0;
+        return failure.map(ExitCodes::of).orElse(ExitCode.OK).code();
     }
 
-    /** Dropwizard's entry point, kept consistent with {@link #execute}: failures exit with code 1. */
+    @Override
+    protected void addDefaultCommands(Bootstrap<OffhoursConfiguration> bootstrap) {
+        bootstrap.addCommand(new ConfigurationCommands.Server(this));
+        bootstrap.addCommand(new ConfigurationCommands.Check(this));
+    }
+
+    /** Dropwizard's entry point, kept consistent with {@link #execute}: the same exit codes. */
     @Override
     public void run(String... arguments) {
         int exitCode = execute(arguments);
         if (exitCode != 0) {
-            onFatalError(new IllegalStateException("offhours " + String.join(" ", arguments) + " failed"));
+            System.exit(exitCode);
         }
     }
 }

@@ -30,7 +30,7 @@ public final class DescribeCommand extends OffhoursCommand {
     }
 
     @Override
-    public void configure(Subparser subparser) {
+    protected void addArguments(Subparser subparser) {
         subparser.addArgument("name").metavar("NAME").help("the schedule's metadata.name");
         subparser.addArgument("--repo").metavar("DIR").required(true).help("root of the schedules repository");
         subparser.addArgument("--from").metavar("DATE").required(true).help("first local date, e.g. 2026-03-28");
@@ -46,13 +46,13 @@ public final class DescribeCommand extends OffhoursCommand {
         LocalDate from = date(namespace.getString("from"), "--from");
         LocalDate to = date(namespace.getString("to"), "--to");
         if (to.isBefore(from)) {
-            throw new CommandFailure("--to " + to + " is before --from " + from
+            throw CommandFailure.usage("--to " + to + " is before --from " + from
                     + "; give a last date on or after the first (--to is included).");
         }
         RepositoryReadResult result = RepositoryLoader.readDirectory(Path.of(dir));
         if (!result.valid()) {
             RepositoryLoader.printProblems(result, context.err());
-            throw new CommandFailure(dir + " is not a valid schedules repository ("
+            throw CommandFailure.invalid(dir + " is not a valid schedules repository ("
                     + RepositoryLoader.countProblems(result.problems()) + ", listed above); describe needs a valid "
                     + "one.");
         }
@@ -73,12 +73,12 @@ public final class DescribeCommand extends OffhoursCommand {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new CommandFailure(option + " must be a date like 2026-03-29, not '" + value + "'.");
+            throw CommandFailure.usage(option + " must be a date like 2026-03-29, not '" + value + "'.");
         }
     }
 
     private static CommandFailure unknown(String name, String dir, RepositoryReadResult result) {
-        return new CommandFailure("no schedule named '" + name + "' in " + dir + "; the schedules are: "
+        return CommandFailure.usage("no schedule named '" + name + "' in " + dir + "; the schedules are: "
                 + String.join(", ", result.catalog().schedules().keySet()) + ".");
     }
 

@@ -26,13 +26,18 @@ final class HubClient {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     private final URI base;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String tokenEnv;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
-    private HubClient(URI base, String token) {
+    private HubClient(URI base, String token, String tokenEnv) {
         this.base = base;
         this.token = token;
+        this.tokenEnv = tokenEnv;
     }
 
     /** A client of the hub at {@code url}, with the token from environment variable {@code tokenEnv}. */
@@ -44,21 +49,22 @@ final class HubClient {
                 throw new IllegalArgumentException("not http(s)");
             }
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure("--hub-url must be the hub's http(s) address, like https://offhours.example.com, "
+            throw CommandFailure.usage("--hub-url must be the hub's http(s) address, like https://offhours.example.com, "
                     + "not '" + url + "'.");
         }
         String token = environment.apply(tokenEnv);
         if (token == null || token.isBlank()) {
-            throw new CommandFailure("the hub needs a bearer token: set the environment variable " + tokenEnv
+            throw CommandFailure.usage("the hub needs a bearer token: set the environment variable " + tokenEnv
                     + " (or name another one with --token-env).");
         }
-        return new HubClient(base, token.trim());
+        return new HubClient(base, token.trim(), tokenEnv);
     }
 
     <T> T get(String path, TypeReference<T> type) {
         T found = find(path, type);
         if (found == null) {
-            throw new CommandFailure("the hub has no " + path + " (404)");
+            throw CommandFailure.unavailable("the hub at " + base + " has no " + path + " (404): is --hub-url the "
+                    + "hub's application address (not its admin port, nor a proxy path that drops /v1)?");
         }
         return found;
     }
@@ -66,19 +72,21 @@ final class HubClient {
     /** Like {@link #get}, but null when the hub answers 404 (an unknown name). */
     <T> T find(String path, TypeReference<T> type) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json").build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CommandFailure("cannot reach the hub at " + base + ": " + e.getMessage());
+            throw CommandFailure.unavailable(NetworkErrors.explain(e, base));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CommandFailure("interrupted while asking the hub at " + base);
+            throw CommandFailure.unavailable("interrupted while asking the hub at " + base);
         }
         if (response.statusCode() == 401) {
-            throw new CommandFailure("the hub at " + base + " refused the token (401): check the token variable.");
+            throw CommandFailure.unavailable("the hub at " + base + " refused the token in " + tokenEnv
+                    + " (401 Unauthorized): set " + tokenEnv + " to a token whose SHA-256 is listed in the hub's "
+                    + "api.tokenSha256 (printf %s \"$" + tokenEnv + "\" | sha256sum shows it).");
         }
         if (response.statusCode() == 404) {
             return null;
@@ -86,12 +94,12 @@ final class HubClient {
         try {
             if (response.statusCode() != 200) {
                 String message = JSON.readTree(response.body()).path("message").asText("");
-                throw new CommandFailure("the hub answered " + response.statusCode() + " to " + path
+                throw CommandFailure.unavailable("the hub at " + base + " answered " + response.statusCode() + " to " + path
                         + (message.isEmpty() ? "" : ": " + message));
             }
             return JSON.readValue(response.body(), type);
         } catch (IOException e) {
-            throw new CommandFailure("the hub at " + base + " answered " + path + " with something that is not the "
+            throw CommandFailure.unavailable("the hub at " + base + " answered " + path + " with something that is not the "
                     + "offhours API (" + e.getMessage() + ")");
         }
     }

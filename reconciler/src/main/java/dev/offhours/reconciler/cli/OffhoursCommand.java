@@ -5,11 +5,14 @@ import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * A CLI command of offhours: prints through the context's streams and turns every failure into one clear line on
- * standard error (no stack trace) and exit code 1.
+ * standard error (no stack trace) and its {@link ExitCode}.
  */
 abstract class OffhoursCommand extends Command {
 
@@ -19,6 +22,19 @@ abstract class OffhoursCommand extends Command {
         super(name, description);
         this.context = context;
     }
+
+    /** The command's one line in the top-level help, and the exit codes below its own help. */
+    @Override
+    public final void configure(Subparser subparser) {
+        addArguments(subparser);
+        subparser.help(getDescription());
+        subparser.epilog(EXIT_CODES);
+    }
+
+    protected abstract void addArguments(Subparser subparser);
+
+    static final String EXIT_CODES = "exit codes: " + Arrays.stream(ExitCode.values())
+            .map(c -> c.code() + " " + c.label()).collect(Collectors.joining(", "));
 
     @Override
     public final void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {

@@ -33,7 +33,7 @@ public final class PlanCommand extends OffhoursCommand {
     }
 
     @Override
-    public void configure(Subparser subparser) {
+    protected void addArguments(Subparser subparser) {
         subparser.addArgument("--repo").metavar("DIR").required(true).help("a Git repository (work tree or bare)");
         subparser.addArgument("--base").metavar("REF").required(true).help("revision before the change, e.g. origin/main");
         subparser.addArgument("--head").metavar("REF").required(true).help("revision after the change, e.g. HEAD");
@@ -41,11 +41,11 @@ public final class PlanCommand extends OffhoursCommand {
         subparser.addArgument("--now").metavar("INSTANT")
                 .help("reference instant, e.g. 2026-03-27T11:00:00Z (default: the current time)");
         subparser.addArgument("--path").metavar("SUBDIR").setDefault("")
-                .help("folder of the Git repository that holds the schedules repository (default: its root)");
+                .help("folder of the Git repository that holds the schedules repository (empty: its root)");
         subparser.addArgument("--hub-url").metavar("URL")
                 .help("also ask this hub how many targets each changed schedule binds today, per account");
         subparser.addArgument("--token-env").metavar("VAR").setDefault(HubClient.DEFAULT_TOKEN_ENV)
-                .help("environment variable holding the hub's bearer token (default " + HubClient.DEFAULT_TOKEN_ENV + ")");
+                .help("environment variable holding the hub's bearer token");
     }
 
     @Override
@@ -83,7 +83,7 @@ public final class PlanCommand extends OffhoursCommand {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new CommandFailure("--now must be an ISO-8601 instant with an offset, like 2026-03-27T11:00:00Z or "
+            throw CommandFailure.usage("--now must be an ISO-8601 instant with an offset, like 2026-03-27T11:00:00Z or "
                     + "2026-03-27T12:00:00+01:00, not '" + value + "'.");
         }
     }

@@ -39,10 +39,10 @@ public final class StatusCommand extends OffhoursCommand {
     }
 
     @Override
-    public void configure(Subparser subparser) {
+    protected void addArguments(Subparser subparser) {
         subparser.addArgument("--hub-url").metavar("URL").required(true).help("the hub's address, e.g. https://offhours.example.com");
         subparser.addArgument("--token-env").metavar("VAR").setDefault(HubClient.DEFAULT_TOKEN_ENV)
-                .help("environment variable holding the bearer token (default " + HubClient.DEFAULT_TOKEN_ENV + ")");
+                .help("environment variable holding the bearer token");
     }
 
     @Override

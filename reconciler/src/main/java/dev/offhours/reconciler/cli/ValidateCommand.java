@@ -17,7 +17,7 @@ public final class ValidateCommand extends OffhoursCommand {
     }
 
     @Override
-    public void configure(Subparser subparser) {
+    protected void addArguments(Subparser subparser) {
         subparser.addArgument("dir").metavar("DIR")
                 .help("root of the schedules repository (holds schedules/, calendars/, accounts.yaml)");
     }

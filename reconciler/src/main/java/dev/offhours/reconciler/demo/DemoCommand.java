@@ -51,6 +51,7 @@ public final class DemoCommand extends EnvironmentCommand<OffhoursConfiguration>
     @Override
     public void configure(Subparser subparser) {
         DemoSettings.addArguments(subparser);
+        subparser.help("Run the hub with a simulated fleet that falls asleep and wakes within minutes (no AWS)");
     }
 
     @Override

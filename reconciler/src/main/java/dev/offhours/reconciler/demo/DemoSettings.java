@@ -33,21 +33,23 @@ record DemoSettings(int targets, int accounts, Duration sleepIn, Duration wakeAf
 
     static void addArguments(Subparser parser) {
         parser.addArgument("--targets").type(Integer.class).setDefault(240).metavar("N")
-                .help("simulated ASGs and node groups tagged for the demo schedule (default 240)");
+                .help("simulated ASGs and node groups tagged for the demo schedule");
         parser.addArgument("--accounts").type(Integer.class).setDefault(24).metavar("N")
-                .help("simulated spoke accounts they are spread over (default 24)");
+                .help("simulated spoke accounts they are spread over");
         parser.addArgument("--sleep-in").setDefault("60s").metavar("DURATION")
-                .help("the fleet falls asleep this long from now, rounded up to a whole minute (default 60s)");
+                .help("the fleet falls asleep this long from now, rounded up to a whole minute");
         parser.addArgument("--wake-after").setDefault("90s").metavar("DURATION")
-                .help("and wakes this long after falling asleep, rounded up to a whole minute (default 90s)");
+                .help("and wakes this long after falling asleep, rounded up to a whole minute");
         parser.addArgument("--exit-after-wake").action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
                 .help("stop once the wake is done (exit 0 only if every target slept and woke)");
         parser.addArgument("--data-dir").metavar("DIR")
                 .help("where the demo keeps its store, Git repositories and log (default ./offhours-demo/run-<time>)");
         parser.addArgument("--template").metavar("DIR")
                 .help("the schedules-repo-template folder (default: found from here or beside the jar)");
-        parser.addArgument("--port").type(Integer.class).setDefault(0).help("application port (default: any free one)");
-        parser.addArgument("--admin-port").type(Integer.class).setDefault(0).help("admin port (default: any free one)");
+        parser.addArgument("--port").type(Integer.class).setDefault(0).metavar("PORT")
+                .help("application port; 0 picks a free one");
+        parser.addArgument("--admin-port").type(Integer.class).setDefault(0).metavar("PORT")
+                .help("admin port; 0 picks a free one");
     }
 
     static DemoSettings of(Namespace namespace, Instant now) {

@@ -2,6 +2,8 @@ package dev.offhours.reconciler.api;
 
 import dev.offhours.core.schedule.ScheduleCatalog;
 import dev.offhours.reconciler.cli.CliContext;
+import dev.offhours.reconciler.cli.ExitCode;
+import dev.offhours.reconciler.cli.ExitCodes;
 import dev.offhours.reconciler.cli.PlanCommand;
 import dev.offhours.reconciler.cli.StatusCommand;
 import dev.offhours.reconciler.git.TestGitRepository;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,8 +79,9 @@ class HubCliTest {
         };
         Bootstrap<Configuration> bootstrap = new Bootstrap<>(app);
         app.initialize(bootstrap);
-        boolean failed = new Cli(new JarLocation(HubCliTest.class), bootstrap, o, e).run(arguments).isPresent();
-        return new Run(failed ? 1 : 0, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        int exitCode = new Cli(new JarLocation(HubCliTest.class), bootstrap, o, e).run(arguments)
+                .map(ExitCodes::of).orElse(ExitCode.OK).code();
+        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -118,11 +122,38 @@ class HubCliTest {
     @Test
     void statusExplainsAMissingOrRefusedToken() {
         Run missing = run(Map.of(), "status", "--hub-url", server.base().toString());
-        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.exitCode()).as("a usage error").isEqualTo(2);
         assertThat(missing.err()).contains("set the environment variable OFFHOURS_TOKEN");
         Run refused = run(Map.of("HUB", "nope"), "status", "--hub-url", server.base().toString(), "--token-env", "HUB");
-        assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains("refused the token (401)").doesNotContain("nope");
+        assertThat(refused.exitCode()).as("the hub refused").isEqualTo(3);
+        assertThat(refused.err()).contains("refused the token in HUB (401 Unauthorized): set HUB to a token whose "
+                + "SHA-256 is listed in the hub's api.tokenSha256").doesNotContain("nope");
+    }
+
+    @Test
+    void anUnreachableHubNamesTheCauseAndExitsThree() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Map<String, String> token = Map.of("OFFHOURS_TOKEN", ApiServer.TOKEN);
+
+        Run refused = run(token, "status", "--hub-url", "http://127.0.0.1:" + closedPort);
+        Run unknownHost = run(token, "status", "--hub-url", "https://offhours.invalid");
+        Run plainHttpAsTls = run(token, "status", "--hub-url", server.base().toString().replace("http:", "https:"));
+
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).isEqualTo("offhours status: cannot reach the hub at http://127.0.0.1:" + closedPort
+                + "/: connection refused at 127.0.0.1:" + closedPort + "; nothing listens there: is the hub running, "
+                + "and is the port in --hub-url its application port?\n");
+        assertThat(unknownHost.exitCode()).isEqualTo(3);
+        assertThat(unknownHost.err()).isEqualTo("offhours status: cannot reach the hub at https://offhours.invalid/: "
+                + "the host name 'offhours.invalid' does not resolve; check the spelling of --hub-url and the DNS of "
+                + "this machine.\n");
+        assertThat(plainHttpAsTls.exitCode()).isEqualTo(3);
+        assertThat(plainHttpAsTls.err()).contains(": the TLS handshake failed (").contains("try http:// instead of "
+                + "https://.");
+        assertThat(refused.err() + unknownHost.err() + plainHttpAsTls.err()).doesNotContain("null");
     }
 
     @Test

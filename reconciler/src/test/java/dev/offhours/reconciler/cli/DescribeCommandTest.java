@@ -118,7 +118,7 @@ class DescribeCommandTest {
         CliRun run = CliRun.run("describe", "payments-prod", "--repo", CliRun.TEMPLATE.toString(),
                 "--from", "2026-03-27", "--to", "2026-03-30");
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).as("a usage error").isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("offhours describe: no schedule named 'payments-prod' in "
                 + "../schedules-repo-template; the schedules are: data-platform-dev, ml-sandbox, munich-ci-runners, "
@@ -151,7 +151,7 @@ class DescribeCommandTest {
         CliRun run = CliRun.run("describe", "payments-dev", "--repo", CliRun.TEMPLATE.toString(),
                 "--from", from, "--to", to);
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).as("a usage error").isEqualTo(2);
         assertThat(run.err()).startsWith("offhours describe: " + message);
     }
 

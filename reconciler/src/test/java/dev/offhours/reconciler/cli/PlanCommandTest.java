@@ -186,7 +186,7 @@ class PlanCommandTest {
         CliRun run = CliRun.run("plan", "--repo", temp.toString(), "--base", "origin/main", "--head", "HEAD",
                 "--now", NOW);
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).as("a usage error").isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("offhours plan: 'origin/main' names no commit of ").doesNotContain("\tat ");
     }

@@ -74,7 +74,7 @@ class ValidateCommandTest {
     void aMissingDirectoryIsOneClearLineWithoutAStackTrace() {
         CliRun run = CliRun.run("validate", temp.resolve("nothing-here").toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).as("a usage error").isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("offhours validate: " + temp.resolve("nothing-here")
                 + " is not a directory; give the root of a schedules repository (the folder that holds schedules/,"
@@ -82,10 +82,10 @@ class ValidateCommandTest {
     }
 
     @Test
-    void aMissingArgumentPrintsTheUsageAndExitsOne() {
+    void aMissingArgumentPrintsTheUsageAndExitsTwo() {
         CliRun run = CliRun.run("validate");
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("usage:").contains("DIR");
         assertThat(run.err()).doesNotContain("Exception");
     }
