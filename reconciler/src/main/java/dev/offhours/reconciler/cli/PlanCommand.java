@@ -57,7 +57,9 @@ public final class PlanCommand extends OffhoursCommand {
         GitRevision base = git.read(repo, namespace.getString("base"), subdirectory);
         GitRevision head = git.read(repo, namespace.getString("head"), subdirectory);
         RepositoryReadResult baseResult = RepositoryLoader.read(base.files());
-        RepositoryReadResult headResult = RepositoryLoader.read(head.files());
+        RepositoryReadResult headResult = RepositoryLoader.readRevision(head.files(),
+                "'" + (subdirectory.isEmpty() ? "/" : subdirectory) + "' of " + namespace.getString("head") + " ("
+                        + head.shortId() + ") in " + repo);
         Optional<Plan> plan = headResult.valid()
                 ? Optional.of(Plan.between(baseResult.catalog(), headResult.catalog(), now, RepositoryLoader.HOLIDAYS))
                 : Optional.empty();

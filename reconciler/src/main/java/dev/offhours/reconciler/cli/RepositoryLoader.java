@@ -39,8 +39,25 @@ final class RepositoryLoader {
                 s.keepAwake(), s.suspend(), s.enforce(), s.scope(), s.asleep(), s.file());
     }
 
+    /** A checked-out schedules repository, with what is missing from its layout among the problems. */
     static RepositoryReadResult readDirectory(Path dir) {
-        return read(new DirectoryRevisionReader().read(dir));
+        List<SourceFile> files = new DirectoryRevisionReader().read(dir);
+        return withProblems(read(files), RepositoryLayout.ofDirectory(dir));
+    }
+
+    /** A revision read from Git that must be a schedules repository (a plan's head). */
+    static RepositoryReadResult readRevision(Collection<SourceFile> files, String where) {
+        List<Problem> layout = RepositoryLayout.ofFiles(files, where);
+        return withProblems(read(files), layout);
+    }
+
+    private static RepositoryReadResult withProblems(RepositoryReadResult result, List<Problem> more) {
+        if (more.isEmpty()) {
+            return result;
+        }
+        List<Problem> all = new java.util.ArrayList<>(result.problems());
+        all.addAll(more);
+        return new RepositoryReadResult(result.catalog(), all);
     }
 
     static RepositoryReadResult read(Collection<SourceFile> files) {
