@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.offhours.reconciler.api.ApiConfig;
 import dev.offhours.reconciler.config.AwsConfig;
+import dev.offhours.reconciler.config.CheckedFields;
+import dev.offhours.reconciler.config.FieldChecks;
+import dev.offhours.reconciler.config.FieldProblem;
+import dev.offhours.reconciler.config.UnsetVariables;
 import dev.offhours.reconciler.config.ConvergenceConfig;
 import dev.offhours.reconciler.config.StoreConfig;
 import dev.offhours.reconciler.config.WorkersConfig;
@@ -15,17 +19,19 @@ import dev.offhours.reconciler.service.SpokeAccess;
 import dev.offhours.reconciler.transition.TransitionsConfig;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The service's configuration ({@code server config.yml}); every section is documented field by field in
  * {@code reconciler/config.example.yml}. Secrets come from environment variables ({@code ${OFFHOURS_GIT_TOKEN}});
  * the CLI commands {@code validate}, {@code describe} and {@code plan} need none of it.
  */
-public class OffhoursConfiguration extends Configuration {
+@CheckedFields
+public class OffhoursConfiguration extends Configuration implements FieldChecks {
 
     @Valid
     @NotNull
@@ -85,19 +91,21 @@ public class OffhoursConfiguration extends Configuration {
     private SpokeAccess spokeAccess;
 
     /** Environment-variable substitution is lenient: an unset variable would stay as {@code ${NAME}}. */
-    @AssertTrue(message = "names an environment variable that is not set (\\${...} left in git.token, git.webhookSecret,"
-            + " aws.externalId, dispatch.workQueueUrl, workers.deadLetterQueueUrl, events.queueUrl,"
-            + " events.deadLetterQueueUrl or api.tokenSha256); set the variable or"
-            + " give a value")
-    @JsonIgnore
-    public boolean isEveryVariableSet() {
-        Stream<String> tokens = api == null || api.getTokenSha256() == null ? Stream.empty()
-                : api.getTokenSha256().stream();
-        return Stream.concat(Stream.of(git == null ? null : git.token().orElse(null),
-                        git == null ? null : git.webhookSecret().orElse(null), aws.externalId(),
-                        dispatch.getWorkQueueUrl(), workers.deadLetterQueueUrl(), events.queueUrl(),
-                        events.deadLetterQueueUrl()), tokens)
-                .noneMatch(value -> value != null && value.contains("${"));
+    @Override
+    public List<FieldProblem> fieldProblems() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("git.token", git == null ? null : git.token().orElse(null));
+        values.put("git.webhookSecret", git == null ? null : git.webhookSecret().orElse(null));
+        values.put("aws.externalId", aws.externalId());
+        values.put("dispatch.workQueueUrl", dispatch.getWorkQueueUrl());
+        values.put("workers.deadLetterQueueUrl", workers.deadLetterQueueUrl());
+        values.put("events.queueUrl", events.queueUrl());
+        values.put("events.deadLetterQueueUrl", events.deadLetterQueueUrl());
+        List<String> tokens = api == null || api.getTokenSha256() == null ? List.of() : api.getTokenSha256();
+        for (int i = 0; i < tokens.size(); i++) {
+            values.put("api.tokenSha256[" + i + "]", tokens.get(i));
+        }
+        return UnsetVariables.in(values);
     }
 
     public GitSourceConfig git() {

@@ -5,11 +5,14 @@ import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import dev.offhours.reconciler.config.CheckedFields;
+import dev.offhours.reconciler.config.FieldChecks;
+import dev.offhours.reconciler.config.FieldProblem;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Configuration of the status API ({@code api:} in the service's YAML).
@@ -22,12 +25,13 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  * Make a hash with {@code printf %s "$TOKEN" | sha256sum}. Tokens themselves never appear in the configuration.
  */
-public class ApiConfig {
+@CheckedFields
+public class ApiConfig implements FieldChecks {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     @NotEmpty(message = "must list the SHA-256 (64 hex digits) of at least one bearer token")
-    private List<@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}",
-            message = "must be a SHA-256 in hex (64 digits 0-9a-f), as printed by sha256sum") String> tokenSha256 =
-            new ArrayList<>();
+    private List<String> tokenSha256 = new ArrayList<>();
 
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
@@ -41,6 +45,22 @@ public class ApiConfig {
     @JsonProperty
     public void setTokenSha256(List<String> tokenSha256) {
         this.tokenSha256 = tokenSha256;
+    }
+
+    /** Each entry checked by its index, so the message says which one (an element constraint would not). */
+    @Override
+    public List<FieldProblem> fieldProblems() {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; tokenSha256 != null && i < tokenSha256.size(); i++) {
+            String hash = tokenSha256.get(i);
+            // an unset ${VARIABLE} is reported as such by the whole configuration's check
+            if (hash == null || !(hash.contains("${") || SHA256.matcher(hash).matches())) {
+                problems.add(new FieldProblem("tokenSha256[" + i + "]", "must be the SHA-256 of a bearer token in "
+                        + "hex (64 digits 0-9a-f), as printed by printf %s \"$TOKEN\" | sha256sum, not the token "
+                        + "itself"));
+            }
+        }
+        return problems;
     }
 
     @JsonProperty

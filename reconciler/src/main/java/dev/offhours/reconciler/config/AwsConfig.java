@@ -1,7 +1,8 @@
 package dev.offhours.reconciler.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.constraints.AssertTrue;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -44,7 +45,10 @@ public class AwsConfig {
     @JsonProperty
     private boolean emulatorCredentials;
 
-    @AssertTrue(message = "endpointOverride must be an http:// or https:// URL such as http://127.0.0.1:5000")
+    /** A validation method: its message is printed alone, so it names the field itself. */
+    @ValidationMethod(message = "aws.endpointOverride must be an http:// or https:// URL such as "
+            + "http://127.0.0.1:5000; leave it out to use AWS's own endpoints")
+    @JsonIgnore
     public boolean isEndpointOverrideValid() {
         try {
             return endpointOverride().map(uri -> uri.getScheme() != null && uri.getScheme().startsWith("http")

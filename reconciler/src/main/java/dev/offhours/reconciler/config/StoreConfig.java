@@ -1,7 +1,8 @@
 package dev.offhours.reconciler.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.constraints.AssertTrue;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
@@ -41,7 +42,9 @@ public class StoreConfig {
     @JsonProperty
     private boolean createTables;
 
-    @AssertTrue(message = "the embedded store needs dataDirectory, a folder for its data file")
+    @ValidationMethod(message = "store.dataDirectory is needed when store.type is embedded: give a folder for its "
+            + "data file")
+    @JsonIgnore
     public boolean isDataDirectoryGivenWhenEmbedded() {
         return type != Type.EMBEDDED || (dataDirectory != null && !dataDirectory.isBlank());
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
-import jakarta.validation.constraints.AssertTrue;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -61,9 +61,10 @@ public class EventsConfig {
     @JsonProperty
     private Duration receiveWait = Duration.seconds(DEFAULTS.maxWaitSeconds());
 
-    /** Reported by validation as {@code events.queuesNamedWhenEnabled}. */
-    @AssertTrue(message = "needs both events.queueUrl and events.deadLetterQueueUrl when events.enabled is true;"
-            + " give the events queue and its dead-letter queue, or set events.enabled to false")
+    /** A validation method: its message is printed alone, so it names the fields itself. */
+    @ValidationMethod(message = "events.enabled is true, which needs both events.queueUrl and "
+            + "events.deadLetterQueueUrl: give the events queue and its dead-letter queue, or set events.enabled to "
+            + "false")
     @JsonIgnore
     public boolean isQueuesNamedWhenEnabled() {
         return !enabled || (isGiven(queueUrl) && isGiven(deadLetterQueueUrl));

@@ -3,7 +3,8 @@ package dev.offhours.reconciler.git;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
-import jakarta.validation.constraints.AssertTrue;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -80,7 +81,9 @@ public class GitSourceConfig {
     @JsonProperty
     private String webhookSecret;
 
-    @AssertTrue(message = "give either token (HTTPS) or sshPrivateKeyFile (SSH), not both")
+    @ValidationMethod(message = "git.token and git.sshPrivateKeyFile are both set: give git.token for an HTTPS "
+            + "URL or git.sshPrivateKeyFile for SSH, not both")
+    @JsonIgnore
     public boolean isOneAuthenticationMethod() {
         return token().isEmpty() || sshPrivateKeyFile().isEmpty();
     }
