@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shaded jar as a user runs it: right output on stdout, nothing else, failures without stack traces. */
 class OffhoursJarIT {
@@ -35,14 +36,54 @@ class OffhoursJarIT {
     }
 
     @Test
-    void aFailureIsOneLineOnStandardErrorAndExitCodeOne() throws Exception {
+    void aUsageErrorIsOneLineOnStandardErrorAndExitCodeTwo() throws Exception {
         Result result = run("describe", "nope", "--repo", "../schedules-repo-template", "--from", "2026-03-27",
                 "--to", "2026-03-27");
 
-        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
         assertThat(result.err().lines()).singleElement().asString()
                 .startsWith("offhours describe: no schedule named 'nope'");
+    }
+
+    @Test
+    void exitCodesTellInvalidSchedulesFromAMisconfiguredCheck(@TempDir Path temp) throws Exception {
+        Result subfolder = run("validate", "../schedules-repo-template/schedules");
+        Result none = run();
+        Result unknownFlag = run("validate", "--strict", "../schedules-repo-template");
+        Files.createDirectories(temp.resolve("schedules/t"));
+        Files.copy(Path.of("../schedules-repo-template/accounts.yaml"), temp.resolve("accounts.yaml"));
+        Files.writeString(temp.resolve("schedules/t/broken.yaml"), "apiVersion: offhours.dev/v1\n");
+        Result invalid = run("validate", temp.toString());
+
+        assertThat(subfolder.exitCode()).isEqualTo(2);
+        assertThat(subfolder.out()).isEmpty();
+        assertThat(subfolder.err()).startsWith("offhours validate: ../schedules-repo-template/schedules is not a "
+                + "schedules repository: expected accounts.yaml and a schedules/ folder in it");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).startsWith("usage: java -jar offhours.jar");
+        assertThat(unknownFlag.exitCode()).isEqualTo(2);
+        assertThat(unknownFlag.err()).startsWith("unrecognized arguments: '--strict'");
+        assertThat(invalid.exitCode()).isEqualTo(1);
+        assertThat(invalid.out()).contains("schedules/t/broken.yaml:").endsWith("(" + temp + ")\n");
+    }
+
+    @Test
+    void theVersionIsTheBuilds() throws Exception {
+        Result result = run("--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).matches("offhours \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+    }
+
+    @Test
+    void anUnreachableHubNamesTheCauseAndExitsThree() throws Exception {
+        Result result = run("status", "--hub-url", "http://127.0.0.1:1", "--token-env", "PATH");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo("offhours status: cannot reach the hub at http://127.0.0.1:1/: connection "
+                + "refused at 127.0.0.1:1; nothing listens there: is the hub running, and is the port in --hub-url "
+                + "its application port?\n");
     }
 
     private static Result run(String... arguments) throws IOException, InterruptedException {
