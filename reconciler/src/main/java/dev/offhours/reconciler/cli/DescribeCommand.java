@@ -2,6 +2,7 @@ package dev.offhours.reconciler.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.offhours.core.schedule.Schedule;
+import dev.offhours.core.source.Problem;
 import dev.offhours.core.source.RepositoryReadResult;
 import dev.offhours.core.time.PowerState;
 import dev.offhours.core.time.StateInterval;
@@ -50,22 +51,27 @@ public final class DescribeCommand extends OffhoursCommand {
                     + "; give a last date on or after the first (--to is included).");
         }
         RepositoryReadResult result = RepositoryLoader.readDirectory(Path.of(dir));
-        if (!result.valid()) {
-            RepositoryLoader.printProblems(result, context.err());
-            throw CommandFailure.invalid(dir + " is not a valid schedules repository ("
-                    + RepositoryLoader.countProblems(result.problems()) + ", listed above); describe needs a valid "
-                    + "one.");
-        }
         Schedule schedule = RepositoryLoader.schedule(result, name).orElseThrow(() -> unknown(name, dir, result));
+        // A broken file elsewhere (another team's typo) does not change this schedule: describe it, and say so.
+        ScheduleProblems problems = ScheduleProblems.of(schedule, result.problems());
+        if (!problems.own().isEmpty()) {
+            problems.own().forEach(context.err()::println);
+            throw cannotDescribe(name, problems.own());
+        }
         ZoneId zone = schedule.timeZone();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         List<StateInterval> intervals =
                 Timeline.of(schedule, RepositoryLoader.holidaysOf(schedule, result)).intervals(start, end);
         if ("json".equals(namespace.getString("format"))) {
-            context.out().print(CliJson.write(json(schedule, intervals)));
+            context.out().print(CliJson.write(json(schedule, from, to, intervals)));
         } else {
             printTable(schedule, from, to, intervals);
+        }
+        if (!problems.others().isEmpty()) {
+            context.err().println("offhours describe: note: " + dir + " has "
+                    + RepositoryLoader.countProblems(problems.others()) + " that " + name + " does not use; "
+                    + "offhours validate " + dir + " lists them. The hub applies no revision with problems.");
         }
     }
 
@@ -77,16 +83,37 @@ public final class DescribeCommand extends OffhoursCommand {
         }
     }
 
-    private static CommandFailure unknown(String name, String dir, RepositoryReadResult result) {
+    private static CommandFailure cannotDescribe(String name, List<Problem> own) {
+        return CommandFailure.invalid(name + " cannot be described: its file or what it uses has "
+                + RepositoryLoader.countProblems(own) + " (listed above).");
+    }
+
+    private CommandFailure unknown(String name, String dir, RepositoryReadResult result) {
+        List<Problem> own = ScheduleProblems.ofUnread(name, result.problems());
+        if (!own.isEmpty()) {
+            own.forEach(context.err()::println);
+            return cannotDescribe(name, own);
+        }
+        if (!result.valid()) {
+            // the schedule may be in one of the files that could not be read
+            RepositoryLoader.printProblems(result, context.err());
+            return CommandFailure.invalid("no readable schedule named '" + name + "' in " + dir + "; it has "
+                    + RepositoryLoader.countProblems(result.problems()) + " (listed above), perhaps in its file.");
+        }
         return CommandFailure.usage("no schedule named '" + name + "' in " + dir + "; the schedules are: "
                 + String.join(", ", result.catalog().schedules().keySet()) + ".");
     }
 
-    static Map<String, Object> json(Schedule schedule, List<StateInterval> intervals) {
+    static Map<String, Object> json(Schedule schedule, LocalDate from, LocalDate to, List<StateInterval> intervals) {
         ZoneId zone = schedule.timeZone();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schedule", schedule.name());
         root.put("timeZone", zone.getId());
+        root.put("suspended", schedule.suspend());
+        root.put("from", from.toString());
+        root.put("to", to.toString());
+        root.put("awakeMinutes", awake(intervals).toMinutes());
+        root.put("totalMinutes", total(from, to, zone).toMinutes());
         root.put("intervals", intervals.stream().map(i -> {
             Map<String, Object> interval = new LinkedHashMap<>();
             interval.put("state", i.state().name());
@@ -100,20 +127,28 @@ public final class DescribeCommand extends OffhoursCommand {
     private void printTable(Schedule schedule, LocalDate from, LocalDate to, List<StateInterval> intervals) {
         ZoneId zone = schedule.timeZone();
         context.out().printf(Locale.ROOT, "%s (%s), %s to %s%n", schedule.name(), zone.getId(), from, to);
+        if (schedule.suspend()) {
+            context.out().println("suspended (spec.suspend: true): offhours takes no action on its targets, which stay"
+                    + " as they are; the rows show what it would do without suspend.");
+        }
         String row = "%-7s %-27s %-27s %-17s %-17s %7s%n";
         context.out().printf(Locale.ROOT, row, "STATE", "FROM (local)", "TO (local)", "FROM (UTC)", "TO (UTC)",
                 "HOURS");
-        Duration awake = Duration.ZERO;
         for (StateInterval i : intervals) {
-            Duration length = Duration.between(i.from(), i.to());
             context.out().printf(Locale.ROOT, row, i.state(), TimeFormats.local(i.from(), zone),
                     TimeFormats.local(i.to(), zone), TimeFormats.utc(i.from()), TimeFormats.utc(i.to()),
-                    TimeFormats.hours(length));
-            if (i.state() == PowerState.AWAKE) {
-                awake = awake.plus(length);
-            }
+                    TimeFormats.hours(Duration.between(i.from(), i.to())));
         }
-        context.out().printf(Locale.ROOT, "awake %s hours of %s%n", TimeFormats.hours(awake),
-                TimeFormats.hours(Duration.between(from.atStartOfDay(zone), to.plusDays(1).atStartOfDay(zone))));
+        context.out().printf(Locale.ROOT, "awake %s hours of %s%n", TimeFormats.hours(awake(intervals)),
+                TimeFormats.hours(total(from, to, zone)));
+    }
+
+    private static Duration awake(List<StateInterval> intervals) {
+        return intervals.stream().filter(i -> i.state() == PowerState.AWAKE)
+                .map(i -> Duration.between(i.from(), i.to())).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    private static Duration total(LocalDate from, LocalDate to, ZoneId zone) {
+        return Duration.between(from.atStartOfDay(zone), to.plusDays(1).atStartOfDay(zone));
     }
 }

@@ -29,9 +29,15 @@ class DescribeCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         JsonNode root = JSON.readTree(run.out());
-        assertThat(fieldNames(root)).containsExactly("schedule", "timeZone", "intervals");
+        assertThat(fieldNames(root)).containsExactly("schedule", "timeZone", "suspended", "from", "to",
+                "awakeMinutes", "totalMinutes", "intervals");
         assertThat(root.get("schedule").asText()).isEqualTo("payments-dev");
         assertThat(root.get("timeZone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(root.get("suspended").asBoolean()).isFalse();
+        assertThat(root.get("from").asText()).isEqualTo("2026-03-27");
+        assertThat(root.get("to").asText()).isEqualTo("2026-03-30");
+        assertThat(root.get("awakeMinutes").asLong()).as("two days of 07:30-19:00").isEqualTo(2 * 690);
+        assertThat(root.get("totalMinutes").asLong()).as("four days, one of 23 hours").isEqualTo(4 * 1440 - 60);
         List<String> intervals = new ArrayList<>();
         for (JsonNode interval : root.get("intervals")) {
             assertThat(fieldNames(interval)).containsExactly("state", "from", "to");
@@ -126,7 +132,7 @@ class DescribeCommandTest {
     }
 
     @Test
-    void anInvalidRepositoryListsItsProblemsAndExitsOne(@TempDir Path temp) throws Exception {
+    void aProblemInTheSchedulesOwnFileIsListedAndExitsOne(@TempDir Path temp) throws Exception {
         ValidateCommandTest.copyTree(CliRun.TEMPLATE, temp);
         Path file = temp.resolve("schedules/payments/payments-dev.yaml");
         Files.writeString(file, Files.readString(file).replace("from: \"07:30\"", "from: \"7:30\""));
@@ -138,8 +144,40 @@ class DescribeCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines().toList()).hasSize(2);
         assertThat(run.err()).startsWith("schedules/payments/payments-dev.yaml:14:13: spec.awake[0].from '7:30' is not"
-                + " a time").endsWith("offhours describe: " + temp + " is not a valid schedules repository (1 problem "
-                + "in 1 file, listed above); describe needs a valid one.\n");
+                + " a time").endsWith("offhours describe: payments-dev cannot be described: its file or what it "
+                + "uses has 1 problem in 1 file (listed above).\n");
+    }
+
+    @Test
+    void aBrokenFileOfAnotherTeamDoesNotStopDescribingThisScheduleButIsMentioned(@TempDir Path temp)
+            throws Exception {
+        ValidateCommandTest.copyTree(CliRun.TEMPLATE, temp);
+        Path other = temp.resolve("schedules/support/support-late-shift.yaml");
+        Files.writeString(other, Files.readString(other).replace("timeZone: ", "timeZon: "));
+
+        CliRun run = CliRun.run("describe", "payments-dev", "--repo", temp.toString(),
+                "--from", "2026-03-27", "--to", "2026-03-27");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines().get(0)).isEqualTo("payments-dev (Europe/Berlin), 2026-03-27 to 2026-03-27");
+        assertThat(run.out()).endsWith("awake 11:30 hours of 24:00\n");
+        assertThat(run.err()).isEqualTo("offhours describe: note: " + temp + " has 1 problem in 1 file that "
+                + "payments-dev does not use; offhours validate " + temp + " lists them. The hub applies no revision "
+                + "with problems.\n");
+    }
+
+    @Test
+    void aSuspendedScheduleSaysSoInTextAndJson() throws Exception {
+        CliRun text = CliRun.run("describe", "ml-sandbox", "--repo", CliRun.TEMPLATE.toString(),
+                "--from", "2026-03-27", "--to", "2026-03-27");
+        CliRun json = CliRun.run("describe", "ml-sandbox", "--repo", CliRun.TEMPLATE.toString(),
+                "--from", "2026-03-27", "--to", "2026-03-27", "--format", "json");
+
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.outLines().get(1)).isEqualTo("suspended (spec.suspend: true): offhours takes no action on "
+                + "its targets, which stay as they are; the rows show what it would do without suspend.");
+        assertThat(json.exitCode()).isZero();
+        assertThat(JSON.readTree(json.out()).get("suspended").asBoolean()).isTrue();
     }
 
     @ParameterizedTest
