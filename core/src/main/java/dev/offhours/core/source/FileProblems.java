@@ -37,6 +37,11 @@ final class FileProblems {
         }
     }
 
+    /** At a line and column counted from 1, for what the parser did not mark itself. */
+    void atLine(int line, int column, String message) {
+        problems.add(new Problem(path, line, column, message));
+    }
+
     /** A problem about the file as a whole (line and column 0, as {@link Problem} documents). */
     void wholeFile(String message) {
         problems.add(new Problem(path, 0, 0, message));

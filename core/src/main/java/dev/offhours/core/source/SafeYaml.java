@@ -65,6 +65,13 @@ final class SafeYaml {
             checkTags(root, problems);
             return Optional.of(root);
         } catch (MarkedYAMLException e) {
+            Optional<int[]> quote = e.getProblemMark() == null ? Optional.empty()
+                    : UnclosedQuote.before(content, e.getProblemMark().getLine());
+            if (quote.isPresent()) {
+                problems.atLine(quote.get()[0], quote.get()[1], "this quote is not closed: add the closing quote "
+                        + "at the end of the value, e.g. from: \"07:30\"");
+                return Optional.empty();
+            }
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
             problems.at(e.getProblemMark(), "YAML syntax error: " + e.getProblem() + context
                     + "; check the indentation and quote values that contain ': ' or start with a special character");

@@ -100,7 +100,7 @@ class RepositoryReaderTest {
         assertThat(result.problems()).map(Problem::toString).containsExactly(
                 "accounts.yaml:11:31: spec.accounts[1].regions[1] 'eu-west' is not an AWS region code; use a code like"
                         + " 'eu-central-1' or 'us-east-1'",
-                "calendars/holidays/de-by.yaml:0:0: calendar files belong directly in calendars/: move it to"
+                "calendars/holidays/de-by.yaml: calendar files belong directly in calendars/: move it to"
                         + " calendars/de-by.yaml",
                 "schedules/ops/ops-night-shift.yaml:7:3: unknown field 'colour' in metadata; valid fields: name, owner,"
                         + " description",
@@ -109,7 +109,7 @@ class RepositoryReaderTest {
                 "schedules/payments/payments-dev.yaml:8:13: spec.timeZone 'Mars/Olympus' is not a valid time zone; use"
                         + " a region-based IANA time zone id such as 'Europe/Berlin' (abbreviations like 'CET' or 'EST'"
                         + " and fixed offsets do not follow daylight saving time)",
-                "schedules/stray.yaml:0:0: schedule files belong in a team folder: move it to"
+                "schedules/stray.yaml: schedule files belong in a team folder: move it to"
                         + " schedules/<team>/stray.yaml",
                 "schedules/web/broken.yaml:3:1: YAML syntax error: expected ',' or ']', but got <stream end> (while"
                         + " parsing a flow sequence); check the indentation and quote values that contain ': ' or"

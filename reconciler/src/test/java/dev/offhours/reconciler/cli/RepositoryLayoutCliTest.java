@@ -49,7 +49,7 @@ class RepositoryLayoutCliTest {
         CliRun run = CliRun.run("validate", temp.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.outLines().get(0)).isEqualTo("accounts.yaml:0:0: missing: a schedules repository has "
+        assertThat(run.outLines().get(0)).isEqualTo("accounts.yaml: missing: a schedules repository has "
                 + "accounts.yaml at its root, the registry of the AWS accounts that schedules name in "
                 + "spec.scope.accounts (copy the one of schedules-repo-template and list your accounts).");
         assertThat(run.outLines()).noneMatch(line -> line.startsWith("valid: "));
@@ -62,7 +62,7 @@ class RepositoryLayoutCliTest {
         CliRun run = CliRun.run("validate", temp.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.outLines()).containsExactly("schedules/:0:0: missing: schedules live in "
+        assertThat(run.outLines()).containsExactly("schedules/: missing: schedules live in "
                 + "schedules/<team>/<name>.yaml at the repository root, and there is no schedules/ folder.",
                 "invalid: 1 problem in 1 file (" + temp + ")");
     }
