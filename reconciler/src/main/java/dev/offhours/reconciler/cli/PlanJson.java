@@ -34,7 +34,17 @@ final class PlanJson {
         json.put("revision", revision.label());
         json.put("commit", revision.commitId());
         json.put("valid", result.valid());
-        json.put("problems", result.problems().stream().map(Problem::toString).toList());
+        json.put("problems", result.problems().stream().map(PlanJson::problem).toList());
+        return json;
+    }
+
+    /** A tool reads the location as fields; line and column are 0 when the problem is about the whole file. */
+    private static Map<String, Object> problem(Problem problem) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("path", problem.path());
+        json.put("line", problem.line());
+        json.put("column", problem.column());
+        json.put("message", problem.message());
         return json;
     }
 
