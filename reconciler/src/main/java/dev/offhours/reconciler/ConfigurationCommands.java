@@ -1,5 +1,6 @@
 package dev.offhours.reconciler;
 
+import dev.offhours.reconciler.cli.ExitCode;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.cli.ServerCommand;
@@ -31,6 +32,7 @@ final class ConfigurationCommands {
         public void configure(Subparser subparser) {
             super.configure(subparser);
             subparser.help(getDescription());
+            subparser.epilog(ExitCode.summary());
         }
 
         @Override
@@ -41,6 +43,8 @@ final class ConfigurationCommands {
 
     static final class Check extends CheckCommand<OffhoursConfiguration> {
 
+        private static final String DESCRIPTION = "Check a service configuration file without starting anything";
+
         Check(Application<OffhoursConfiguration> application) {
             super(application);
         }
@@ -48,7 +52,9 @@ final class ConfigurationCommands {
         @Override
         public void configure(Subparser subparser) {
             super.configure(subparser);
-            subparser.help("Check a service configuration file without starting anything");
+            subparser.help(DESCRIPTION);
+            subparser.description(DESCRIPTION);
+            subparser.epilog(ExitCode.summary());
         }
 
         @Override

@@ -34,6 +34,12 @@ public enum ExitCode {
         return label;
     }
 
+    /** One line for the end of every command's help: "exit codes: 0 success, 1 invalid input, ...". */
+    public static String summary() {
+        return "exit codes: " + java.util.Arrays.stream(values()).map(c -> c.code + " " + c.label)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public int code() {
         return code;
     }

@@ -5,8 +5,6 @@ import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -28,13 +26,10 @@ abstract class OffhoursCommand extends Command {
     public final void configure(Subparser subparser) {
         addArguments(subparser);
         subparser.help(getDescription());
-        subparser.epilog(EXIT_CODES);
+        subparser.epilog(ExitCode.summary());
     }
 
     protected abstract void addArguments(Subparser subparser);
-
-    static final String EXIT_CODES = "exit codes: " + Arrays.stream(ExitCode.values())
-            .map(c -> c.code() + " " + c.label()).collect(Collectors.joining(", "));
 
     @Override
     public final void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {

@@ -40,8 +40,8 @@ public final class PlanCommand extends OffhoursCommand {
         subparser.addArgument("--format").choices("markdown", "json").setDefault("markdown").help("output format");
         subparser.addArgument("--now").metavar("INSTANT")
                 .help("reference instant, e.g. 2026-03-27T11:00:00Z (default: the current time)");
-        subparser.addArgument("--path").metavar("SUBDIR").setDefault("")
-                .help("folder of the Git repository that holds the schedules repository (empty: its root)");
+        subparser.addArgument("--path").metavar("SUBDIR")
+                .help("folder of the Git repository that holds the schedules repository (default: its root)");
         subparser.addArgument("--hub-url").metavar("URL")
                 .help("also ask this hub how many targets each changed schedule binds today, per account");
         subparser.addArgument("--token-env").metavar("VAR").setDefault(HubClient.DEFAULT_TOKEN_ENV)
@@ -51,7 +51,7 @@ public final class PlanCommand extends OffhoursCommand {
     @Override
     protected void execute(Namespace namespace) throws Exception {
         Path repo = Path.of(namespace.getString("repo"));
-        String subdirectory = namespace.getString("path");
+        String subdirectory = namespace.getString("path") == null ? "" : namespace.getString("path");
         Instant now = now(namespace.getString("now"));
         GitRevisionReader git = new GitRevisionReader();
         GitRevision base = git.read(repo, namespace.getString("base"), subdirectory);

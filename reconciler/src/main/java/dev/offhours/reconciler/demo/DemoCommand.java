@@ -1,6 +1,7 @@
 package dev.offhours.reconciler.demo;
 
 import dev.offhours.reconciler.OffhoursConfiguration;
+import dev.offhours.reconciler.cli.ExitCode;
 import dev.offhours.reconciler.service.Hub;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.EnvironmentCommand;
@@ -52,6 +53,7 @@ public final class DemoCommand extends EnvironmentCommand<OffhoursConfiguration>
     public void configure(Subparser subparser) {
         DemoSettings.addArguments(subparser);
         subparser.help("Run the hub with a simulated fleet that falls asleep and wakes within minutes (no AWS)");
+        subparser.epilog(ExitCode.summary());
     }
 
     @Override

@@ -51,7 +51,7 @@ class ExitCodeTest {
 
     @Test
     void eachCommandsHelpEndsWithTheExitCodes() {
-        for (String command : new String[] {"validate", "describe", "plan", "status"}) {
+        for (String command : new String[] {"server", "check", "demo", "validate", "describe", "plan", "status"}) {
             CliRun run = CliRun.run(command, "--help");
 
             assertThat(run.exitCode()).isZero();
