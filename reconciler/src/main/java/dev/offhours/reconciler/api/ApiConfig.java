@@ -1,13 +1,13 @@
 package dev.offhours.reconciler.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.offhours.reconciler.config.CheckedFields;
+import dev.offhours.reconciler.config.FieldChecks;
+import dev.offhours.reconciler.config.FieldProblem;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import dev.offhours.reconciler.config.CheckedFields;
-import dev.offhours.reconciler.config.FieldChecks;
-import dev.offhours.reconciler.config.FieldProblem;
 
 import java.util.ArrayList;
 import java.util.List;
