@@ -12,7 +12,11 @@ public sealed interface Outcome {
     record Done() implements Outcome {
     }
 
-    /** Transient: make the message visible again after {@code delay} (SQS ChangeMessageVisibility). */
+    /**
+     * Transient: handle the item again after {@code delay}. The runtimes send its next attempt with that delay and
+     * delete this message, so retries spend no receive of the queue's redrive policy; when that send fails they make
+     * this message visible again after {@code delay} (SQS ChangeMessageVisibility).
+     */
     record RetryLater(java.time.Duration delay, String reason) implements Outcome {
     }
 

@@ -2,7 +2,9 @@ package dev.offhours.worker;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.capacity.OffhoursTags;
+import dev.offhours.core.port.AwakeCapacityStore;
 import dev.offhours.core.port.InMemoryAwakeCapacityStore;
+import dev.offhours.core.port.IntentLedger;
 import dev.offhours.core.port.OperationStore;
 import dev.offhours.core.schedule.AsleepCapacity;
 import dev.offhours.core.work.Action;
@@ -50,9 +52,19 @@ final class MotoFleet implements AutoCloseable {
 
     MotoFleet(MotoServer moto, OperationStore operations, List<ExecutionInterceptor> spokeInterceptors,
               List<ExecutionInterceptor> stsInterceptors) {
+        this(moto, operations, null, null, Clock.fixed(NOW, ZoneOffset.UTC), SpokeWorker.Settings.defaults(),
+                spokeInterceptors, stsInterceptors);
+    }
+
+    /**
+     * A fleet whose worker keeps awake capacities in {@code awakeStore} and orders its work with {@code ledger}
+     * (both null: {@link #awake}, in memory).
+     */
+    MotoFleet(MotoServer moto, OperationStore operations, AwakeCapacityStore awakeStore, IntentLedger ledger,
+              Clock clock, SpokeWorker.Settings settings, List<ExecutionInterceptor> spokeInterceptors,
+              List<ExecutionInterceptor> stsInterceptors) {
         this.moto = moto;
         this.operations = operations;
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         List<ExecutionInterceptor> interceptors = new java.util.ArrayList<>(spokeInterceptors);
         interceptors.add(new MotoNodegroupTagGap());
         this.factory = new AwsSpokeClientFactory(moto.endpoint(), interceptors, 50);
@@ -62,7 +74,8 @@ final class MotoFleet implements AutoCloseable {
         this.clients = new SpokeClients(factory, credentials);
         this.pipelines = new Pipelines(ResilienceSettings.defaults()
                 .withRetries(10, Duration.ofMillis(5), Duration.ofMillis(100)));
-        this.worker = new SpokeWorker(clients, pipelines, operations, awake, awake, clock, SpokeWorker.Settings.defaults());
+        this.worker = new SpokeWorker(clients, pipelines, operations, awakeStore == null ? awake : awakeStore,
+                ledger == null ? awake : ledger, clock, settings);
         this.setupFactory = new AwsSpokeClientFactory(moto.endpoint(), List.of(), 10);
     }
 

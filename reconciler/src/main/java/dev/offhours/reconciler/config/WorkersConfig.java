@@ -1,6 +1,7 @@
 package dev.offhours.reconciler.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.offhours.worker.SpokeWorker;
 import dev.offhours.worker.runtime.PoolSettings;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
@@ -49,6 +50,21 @@ public class WorkersConfig {
     @JsonProperty
     private Duration retryLaterDelay = Duration.seconds(10);
 
+    /**
+     * How long a work item that began its intent holds its target against other intents (see SpokeWorker.Settings);
+     * at least a minute, so it outlasts any single attempt.
+     */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+    @JsonProperty
+    private Duration intentLease = Duration.minutes(SpokeWorker.Settings.DEFAULT_LEASE.toMinutes());
+
+    /** Attempts of one work item before transient trouble is recorded FAILED RetriesExhausted (see SpokeWorker.Settings). */
+    @Min(1)
+    @Max(10_000)
+    @JsonProperty
+    private int retryBudget = SpokeWorker.Settings.DEFAULT_RETRY_BUDGET;
+
     /** How long operation records are kept (DynamoDB TTL). */
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.DAYS)
@@ -82,6 +98,14 @@ public class WorkersConfig {
 
     public java.time.Duration retryLaterDelay() {
         return java.time.Duration.ofMillis(retryLaterDelay.toMilliseconds());
+    }
+
+    public java.time.Duration intentLease() {
+        return java.time.Duration.ofMillis(intentLease.toMilliseconds());
+    }
+
+    public int retryBudget() {
+        return retryBudget;
     }
 
     public java.time.Duration recordRetention() {
@@ -119,6 +143,16 @@ public class WorkersConfig {
 
     public WorkersConfig retryLaterDelay(java.time.Duration value) {
         this.retryLaterDelay = Duration.milliseconds(value.toMillis());
+        return this;
+    }
+
+    public WorkersConfig intentLease(java.time.Duration value) {
+        this.intentLease = Duration.milliseconds(value.toMillis());
+        return this;
+    }
+
+    public WorkersConfig retryBudget(int value) {
+        this.retryBudget = value;
         return this;
     }
 

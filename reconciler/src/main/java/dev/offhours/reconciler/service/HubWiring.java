@@ -168,7 +168,8 @@ public final class HubWiring {
         SpokeWorker worker = new SpokeWorker(clients, pipelines, stores.operations(), stores.inventory(),
                 stores.inventory(), clock,
                 new SpokeWorker.Settings(workers.recordRetention(), workers.confirmDelay(),
-                        workers.retryLaterDelay(), defaults.asgViewFreshness()));
+                        workers.retryLaterDelay(), defaults.asgViewFreshness(), workers.intentLease(),
+                        workers.retryBudget()));
         PoolSettings settings = PoolSettings.defaults(config.dispatch().getWorkQueueUrl(), workers.deadLetterQueueUrl())
                 .withMaxInFlight(workers.concurrency())
                 .withReceiveWait(workers.receiveWait());
