@@ -47,6 +47,8 @@ public final class HubProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             HubProcess hub = new HubProcess(config, process, log);
+            // a caller that fails before closing it must not leave a hub running on shared tables
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "hub-process-stop"));
             hub.awaitReady();
             return hub;
         } catch (IOException e) {
