@@ -61,7 +61,7 @@ public final class HubProcessMain {
                 Duration.ofMillis(100));
         ConvergencePass pass = new ConvergencePass(control, inventory, queue, config.settings(), config.owner());
         CurrentRevision revision = new CurrentRevision();
-        ConvergenceLoop loop = new ConvergenceLoop(control, pass, revision, new QuartzTransitionTimer(),
+        ConvergenceLoop loop = new ConvergenceLoop(control, pass, revision, new QuartzTransitionTimer(clock),
                 config.settings(), clock);
         GitSource source = new GitSource(new GitSourceConfig().url(config.repository().toString())
                 .localDirectory(config.cloneDirectory()), clock);
