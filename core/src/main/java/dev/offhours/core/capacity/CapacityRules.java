@@ -85,12 +85,24 @@ public final class CapacityRules {
         }
     }
 
+    /** Running (desired above 0, not the asleep shape) and not put to sleep by offhours as far as it knows. */
+    private static boolean neverSleptAndRunning(Capacity asleep, Observed observed) {
+        Capacity current = observed.current();
+        return current.desired() > 0 && !current.equals(asleep)
+                && observed.lastApplied().filter(action -> action == Action.SLEEP).isEmpty();
+    }
+
     private static Decision wake(TargetKind kind, Capacity asleep, Observed observed) {
         Optional<Capacity> saved;
         try {
             saved = savedAwake(observed);
         } catch (IllegalArgumentException e) {
             return new Decision.Fail("InvalidSavedCapacity", e.getMessage() + "; nothing was changed");
+        }
+        if (saved.isEmpty() && neverSleptAndRunning(asleep, observed)) {
+            // the usual case for a target offhours has not put to sleep yet: a wake has nothing to restore
+            return new Decision.Skip("awake at " + observed.current() + " and never put to sleep by offhours, so there"
+                    + " is nothing to restore", true);
         }
         if (saved.isEmpty()) {
             return new Decision.Fail("NoSavedCapacity", "no awake capacity was saved for this resource (tag "

@@ -95,6 +95,26 @@ class CapacityRulesTest {
         });
     }
 
+    /** What a wake does when nothing is saved: the first intent a hub forms wakes every target it has never slept. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+        never slept, running          | 1 | 2 | 4 | -     | Skip
+        never slept, at desired 0     | 0 | 0 | 5 | -     | Fail
+        put to sleep by offhours      | 1 | 2 | 4 | SLEEP | Fail
+        last woken by offhours        | 1 | 2 | 4 | WAKE  | Skip
+        """)
+    void wakeWithNothingSavedSkipsATargetThatNeverSleptAndFailsOneThatDid(String story, int min, int desired, int max,
+                                                                          Action lastApplied, String expected) {
+        Decision decision = CapacityRules.decide(S, Action.WAKE, TargetKind.ASG, AsleepCapacity.ZERO,
+                new CapacityRules.Observed(c(min, desired, max), tags(), Optional.empty(),
+                        Optional.ofNullable(lastApplied)), NOW);
+
+        assertThat(decision.getClass().getSimpleName()).as(story).isEqualTo(expected);
+        if (decision instanceof Decision.Skip skip) {
+            assertThat(skip.alreadyThere()).as(story).isTrue();
+        }
+    }
+
     @Test
     void eksSavedCapacityWithMaxZeroIsRefusedBeforeCallingAws() {
         Decision decision = CapacityRules.decide(S, Action.WAKE, TargetKind.EKS_NODEGROUP, AsleepCapacity.ZERO,

@@ -114,8 +114,8 @@ public final class FleetOnMoto implements AutoCloseable {
 
     /**
      * Sets every target to a clearly awake capacity (never an asleep shape) and writes its inventory item with that
-     * capacity saved as its awake one, as for a target whose tag discovery read: a wake of a target offhours never
-     * saw asleep, with nothing saved, records FAILED NoSavedCapacity even when the target is awake.
+     * capacity saved as its awake one, as for a target whose tag discovery read, so that the checks can compare every
+     * target with a known awake capacity from the first minute.
      */
     private void seedInventory(Instant now) {
         List<InventoryItem> items = new ArrayList<>();
