@@ -35,6 +35,9 @@ public final class ConvergencePass {
     record Result(ScheduleIntent intent, SendReport sent, int drifted) {
     }
 
+    /** Resend periods after which pending targets get their item again even while the queue is busy. */
+    static final int RESEND_HARD_LIMIT = 12;
+
     private final ControlStore control;
     private final InventoryStore inventory;
     private final WorkQueue queue;
@@ -87,6 +90,19 @@ public final class ConvergencePass {
         return working || enforce || !intent.progress().checkedAt().plus(settings.resendAfter()).isAfter(now);
     }
 
+    /**
+     * Pending targets get their item again once {@code resendAfter} has passed and the work queue is quiet (its
+     * items may still be waiting behind slow workers until then), or in any case after {@link #RESEND_HARD_LIMIT}
+     * resend periods.
+     */
+    private boolean resendDue(Instant lastSend, Instant now) {
+        if (lastSend.plus(settings.resendAfter()).isAfter(now)) {
+            return false;
+        }
+        return !lastSend.plus(settings.resendAfter().multipliedBy(RESEND_HARD_LIMIT)).isAfter(now)
+                || queue.backlog().orElse(0) == 0;
+    }
+
     /** The state of one walk over a schedule's targets. */
     private final class Walk {
         private final Schedule schedule;
@@ -115,8 +131,7 @@ public final class ConvergencePass {
             this.inScope = item -> scope != null && scope.test(item.target())
                     && revision.accounts().byAliasOrId(item.target().account()).isPresent();
             this.firstPass = intent.firstPassAt() == null;
-            this.resend = !firstPass && (intent.lastSendAt() == null
-                    || !intent.lastSendAt().plus(settings.resendAfter()).isAfter(now));
+            this.resend = !firstPass && (intent.lastSendAt() == null || resendDue(intent.lastSendAt(), now));
             Instant bucket = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(),
                     settings.sweepEvery().toSeconds()) * settings.sweepEvery().toSeconds());
             this.sweepAt = bucket.isAfter(intent.since()) ? bucket : null;

@@ -282,6 +282,23 @@ class ConvergenceLoopTest {
     }
 
     @Test
+    void pendingTargetsAreSentAgainOnlyOnceTheQueueNoLongerHoldsTheirItems() {
+        hub(MONDAY_SLEEP.plusSeconds(1), 1, 5);
+        SimulatedHub.Replica replica = hub.replica("hub-a").apply(accounts(1), OFFICE).run();
+
+        hub.time.advance(Duration.ofMinutes(6)); // workers slower than resendAfter: the items still wait
+        replica.run();
+        List<WorkItem> queued = hub.take();
+        assertThat(queued).as("no second copy while the first still waits").hasSize(5);
+
+        hub.time.advance(Duration.ofSeconds(30)); // the queue lost them (purged, say), and is quiet now
+        replica.run();
+        assertThat(hub.work()).as("sent again once the queue is quiet").isEqualTo(5);
+        replica.run();
+        assertThat(hub.intent().get().converged()).isTrue();
+    }
+
+    @Test
     void theIntentCountsPendingTargetsUntilTheWorkersReportThem() {
         hub(MONDAY_SLEEP.plusSeconds(1), 1, 3);
         SimulatedHub.Replica replica = hub.replica("hub-a").apply(accounts(1), OFFICE).run();
