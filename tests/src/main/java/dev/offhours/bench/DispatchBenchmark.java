@@ -19,7 +19,7 @@ import dev.offhours.core.work.Target;
 import dev.offhours.reconciler.converge.ConvergenceLoop;
 import dev.offhours.reconciler.converge.ConvergencePass;
 import dev.offhours.reconciler.converge.ConvergenceSettings;
-import dev.offhours.reconciler.converge.TransitionTimer;
+import dev.offhours.reconciler.converge.ManualTimer;
 import dev.offhours.reconciler.dispatch.CurrentRevision;
 import dev.offhours.reconciler.dispatch.SendReport;
 import dev.offhours.reconciler.dispatch.SqsWorkQueue;
@@ -45,7 +45,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.LoggerFactory;
@@ -128,7 +127,7 @@ public final class DispatchBenchmark {
         ConvergencePass pass = new ConvergencePass(control, inventory, queue, settings, "dispatch-benchmark");
         CurrentRevision revision = new CurrentRevision();
         revision.set("main@sha1:benchmark", accounts());
-        return new ConvergenceLoop(control, pass, revision, new IdleTimer(), settings, clock);
+        return new ConvergenceLoop(control, pass, revision, new ManualTimer(), settings, clock);
     }
 
     /** Registers the schedule as the reconciler would and runs the loop once at the transition instant. */
@@ -181,39 +180,6 @@ public final class DispatchBenchmark {
             }
             return result;
         });
-    }
-
-    /** The loop's timer when the benchmark runs the loop itself: wake-ups are only remembered. */
-    private static final class IdleTimer implements TransitionTimer {
-        private final Map<String, Instant> wakeUps = new java.util.concurrent.ConcurrentHashMap<>();
-
-        @Override
-        public void start(Duration tick, Runnable wake) {
-        }
-
-        @Override
-        public void wakeAt(String key, Instant at) {
-            wakeUps.put(key, at);
-        }
-
-        @Override
-        public void cancel(String key) {
-            wakeUps.remove(key);
-        }
-
-        @Override
-        public Optional<Instant> next(String key) {
-            return Optional.ofNullable(wakeUps.get(key));
-        }
-
-        @Override
-        public boolean running() {
-            return false;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     /** CPU used by this process (dispatcher and ElasticMQ alike): what the dispatch costs on an idle machine. */

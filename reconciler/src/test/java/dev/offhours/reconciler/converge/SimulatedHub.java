@@ -222,37 +222,4 @@ final class SimulatedHub implements AutoCloseable {
     public void close() {
         store.close();
     }
-
-    /** The tests move the clock and run the loop themselves; wake-ups are only remembered. */
-    static final class ManualTimer implements TransitionTimer {
-        private final Map<String, Instant> wakeUps = new java.util.concurrent.ConcurrentHashMap<>();
-
-        @Override
-        public void start(Duration tick, Runnable wake) {
-        }
-
-        @Override
-        public void wakeAt(String key, Instant at) {
-            wakeUps.put(key, at);
-        }
-
-        @Override
-        public void cancel(String key) {
-            wakeUps.remove(key);
-        }
-
-        @Override
-        public Optional<Instant> next(String key) {
-            return Optional.ofNullable(wakeUps.get(key));
-        }
-
-        @Override
-        public boolean running() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }
