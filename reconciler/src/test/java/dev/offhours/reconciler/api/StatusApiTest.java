@@ -381,10 +381,13 @@ class StatusApiTest {
         assertThat(server.send(HttpRequest.newBuilder(admin.resolve("/v1/status"))
                 .header("Authorization", "Bearer " + ApiServer.TOKEN).build()).status()).isEqualTo(404);
         assertThat(server.get("/healthcheck").status()).isEqualTo(404);
+        // the test configuration names no bindHost for the admin connector
+        assertThat(server.adminHosts()).containsExactly("127.0.0.1");
     }
 
     @Test
     void noSecretAppearsInAnyResponseOrLogLine() throws Exception {
+        // with Jetty at DEBUG (the test configuration), which dumps request headers unless guarded
         // exercise every endpoint, good and bad, first
         for (String path : List.of("/v1/status", "/v1/schedules", "/v1/schedules/payments-dev", "/v1/accounts",
                 "/v1/targets?schedule=payments-dev", "/v1/operations/latest", "/v1/operations?status=FAILED", "/v1/orphans",
