@@ -85,8 +85,7 @@ public final class HubWiring {
         SqsClient sqs = HubClients.sqs(aws, workers.concurrency() + config.dispatch().getSendConcurrency() + 8);
         lifecycle.manage(ManagedResource.closing("SQS client", sqs));
 
-        RoleCredentialsCache.Settings roles = new RoleCredentialsCache.Settings(aws.spokeRoleName(), aws.externalId(),
-                "offhours-hub", Duration.ofHours(1), Duration.ofMinutes(5));
+        RoleCredentialsCache.Settings roles = RoleCredentialsCache.Settings.of(aws.spokeRoleName(), aws.externalId());
         RoleCredentialsCache credentials = new RoleCredentialsCache(spokes.sts(), roles, clock);
         SpokeClients spokeClients = new SpokeClients(spokes.clients(), credentials);
         lifecycle.manage(ManagedResource.closing("spoke SDK clients", spokeClients));
@@ -194,7 +193,7 @@ public final class HubWiring {
                                                      CurrentRevision revision, Supplier<ScheduleCatalog> catalog,
                                                      Clock clock, LifecycleEnvironment lifecycle) {
         InventoryUpdater updater = new InventoryUpdater(sqs, config.settings(),
-                new SpokeEventParser(roles.roleName(), roles.sessionName()), listing, stores.inventory(),
+                new SpokeEventParser(roles.roleName()), listing, stores.inventory(),
                 stores.control(), () -> revision.get().accounts(), AsleepShapes.fromCatalog(catalog), clock);
         lifecycle.manage(new ManagedResource("inventory updater", updater::start, updater));
         return updater;
