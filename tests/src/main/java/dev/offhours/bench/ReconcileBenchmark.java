@@ -91,7 +91,7 @@ public final class ReconcileBenchmark {
             CurrentRevision revision = new CurrentRevision();
             ConvergencePass pass = new ConvergencePass(store.control(), store.inventory(), recording(workItems),
                     ConvergenceSettings.defaults(), "reconcile-benchmark");
-            try (QuartzTransitionTimer timer = new QuartzTransitionTimer()) {
+            try (QuartzTransitionTimer timer = new QuartzTransitionTimer(clock)) {
                 ConvergenceLoop loop = new ConvergenceLoop(store.control(), pass, revision, timer,
                         ConvergenceSettings.defaults(), clock);
                 QuartzJobCounter jobs = QuartzJobCounter.attach(Thread.currentThread());
