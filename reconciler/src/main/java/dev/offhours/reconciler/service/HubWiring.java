@@ -138,7 +138,7 @@ public final class HubWiring {
                 environment.jersey().register(new GitHubWebhookResource(secret, git.branch(), loop::wake)));
         HubApi.register(environment.jersey(), new ApiDependencies(runningCatalog, stores.control(),
                 stores.inventory(), stores.history(), stores.operations(), clock,
-                config.convergence().overdueAfter()), config.api());
+                config.convergence().overdueAfter(), workers.recordRetention()), config.api());
 
         Duration gitMaxAge = git.pollInterval().multipliedBy(3).plus(git.timeout());
         environment.healthChecks().register("git", new GitHealthCheck(loop, gitMaxAge, clock));

@@ -321,6 +321,9 @@ class StatusApiTest {
             "/v1/operations/latest?limit=ten       | 400 | limit must be a whole number from 1 to 500",
             "/v1/operations/latest?since=yesterday | 400 | since must be an ISO-8601 instant",
             "/v1/operations/latest?cursor=bogus    | 400 | cursor must be the nextCursor of the previous page",
+            "/v1/operations/latest?since=P36500D   | 400 | since must be within the records' retention of 90 days: from 2025-12-25T09:00:00Z (P90D) to now",
+            "/v1/operations?status=FAILED&since=0001-01-01T00:00:00Z | 400 | since must be within the records' retention",
+            "/v1/operations?target=x&since=P91D    | 400 | since must be within the records' retention",
             "/v1/orphans?limit=0                   | 400 | limit must be a whole number from 1 to 500",
             "/v1/targets?state=DOZING&schedule=x   | 400 | state must be one of AWAKE, ASLEEP, UNKNOWN",
             "/v1/targets                           | 400 | targets are listed by schedule",
@@ -335,6 +338,21 @@ class StatusApiTest {
         ApiServer.Answer answer = server.get(path.trim());
         assertThat(answer.status()).isEqualTo(status);
         assertThat(JSON.readTree(answer.body()).path("message").asText()).contains(sentence.trim());
+    }
+
+    @ParameterizedTest(name = "window {0} .. {1}")
+    @CsvSource({
+            "0001-01-01T00:00:00Z, 2026-03-25T09:00:00Z",
+            "2026-03-18T09:00:00Z, 2099-01-01T00:00:00Z",
+            "2026-03-25T09:00:00Z, 2026-03-18T09:00:00Z"})
+    void aCursorWhoseWindowNoFirstPageCouldHaveIsRefusedWith400(String from, String to) throws Exception {
+        for (String listing : List.of("latest", "failures")) {
+            String forged = ApiCursor.encode(listing, List.of(from, to), "anything");
+            String path = listing.equals("latest") ? "/v1/operations/latest" : "/v1/operations?status=FAILED";
+            ApiServer.Answer answer = server.get((path.contains("?") ? path + "&" : path + "?") + "cursor=" + forged);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+            assertThat(JSON.readTree(answer.body()).path("message").asText()).contains("within the records' retention");
+        }
     }
 
     @Test
