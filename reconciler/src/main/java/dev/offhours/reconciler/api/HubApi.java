@@ -22,6 +22,7 @@ public final class HubApi {
                 deps.overdueAfter(), refresh);
         jersey.register(new BearerAuthFilter(new BearerTokens(config.getTokenSha256())));
         jersey.register(new StoreUnavailableMapper());
+        jersey.register(new StoreRefusedMapper());
         jersey.register(new StatusEndpoint(deps, counts, convergence));
         jersey.register(new SchedulesEndpoint(deps, counts));
         jersey.register(new TargetsEndpoint(deps));

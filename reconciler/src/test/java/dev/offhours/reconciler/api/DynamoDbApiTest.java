@@ -113,6 +113,25 @@ class DynamoDbApiTest {
     }
 
     @Test
+    void aMissingTableIsA500ThatSaysRetryingDoesNotHelpNotA503() throws Exception {
+        ScheduleCatalog catalog = HubSeed.templateCatalog();
+        dynamo = MOTO.server().client(DynamoDbClient.builder());
+        HubTableDefinitions.createAll(dynamo, NAMES);
+        var operations = new DynamoDbOperationStore(dynamo, NAMES.operations());
+        server = new ApiServer(new ApiDependencies(() -> catalog, new DynamoDbControlStore(dynamo, NAMES.control()),
+                new DynamoDbInventoryStore(dynamo, NAMES.inventory()),
+                new DynamoDbOperationHistory(dynamo, "no-such-table"), operations, Clock.fixed(NOW, ZoneOffset.UTC)),
+                Path.of("target", "api-test", "dynamodb-missing-table"));
+
+        ApiServer.Answer answer = server.get("/v1/operations/latest");
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.headers()).doesNotContainKey("retry-after");
+        assertThat(JSON.readTree(answer.body()).path("message").asText()).contains("ResourceNotFoundException")
+                .contains("retrying does not help");
+    }
+
+    @Test
     void forgedStoreCursorsAreRefusedWith400BeforeAnyQuery() throws Exception {
         start(HubSeed.templateCatalog(), "dynamodb-forged-cursors");
         String from = NOW.minus(Duration.ofDays(7)).toString();
