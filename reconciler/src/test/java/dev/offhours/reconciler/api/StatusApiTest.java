@@ -75,6 +75,22 @@ class StatusApiTest {
     }
 
     @Test
+    void targetsTaggedWithAScheduleNoOneHasAreShownAsSuchWithWhereTheyAre() throws Exception {
+        JsonNode unknown = ok("/v1/status").path("unknownSchedules");
+        assertThat(unknown).hasSize(1);
+        assertThat(unknown.get(0).path("schedule").asText()).isEqualTo(HubSeed.TYPO);
+        assertThat(unknown.get(0).path("targets").asLong()).isEqualTo(1);
+        assertThat(unknown.get(0).path("places").get(0).asText()).matches("\\d{12}/[a-z0-9-]+");
+        assertThat(unknown.toString()).as("a removed schedule being woken is no typo").doesNotContain(HubSeed.REMOVED);
+
+        JsonNode typo = ok("/v1/targets?schedule=" + HubSeed.TYPO).path("items");
+        assertThat(typo).hasSize(1);
+        assertThat(typo.get(0).path("scheduleKnown").asBoolean()).isFalse();
+        assertThat(ok("/v1/targets?schedule=payments-dev").path("items").get(0).path("scheduleKnown").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void scheduleShowsItsStateNextTransitionsInLocalTimeAndItsLastTransition() throws Exception {
         JsonNode s = ok("/v1/schedules/payments-dev");
         assertThat(s.path("state").asText()).isEqualTo("AWAKE");
