@@ -148,10 +148,12 @@ class DynamoDbApiTest {
                 KeyCursor.encode(Map.of("k", "recent", "d", "2026-03-24", "s99", "done"))));
         forged.put("target: a start key with another attribute", ApiCursor.encode("target",
                 List.of(target, "null", Instant.MIN.toString()),
-                KeyCursor.encode(Map.of("targetKey", target, "pk", "p", "sk", "s", "ttl", "1"))));
+                KeyCursor.encode(Map.of("targetKey", target, "createdAt", "2026-03-24T00:00:00.000Z", "pk", "p",
+                        "sk", "s", "ttl", "1"))));
         forged.put("target: an empty key value", ApiCursor.encode("target",
                 List.of(target, "null", Instant.MIN.toString()),
-                KeyCursor.encode(Map.of("targetKey", target, "pk", "", "sk", "s"))));
+                KeyCursor.encode(Map.of("targetKey", target, "createdAt", "2026-03-24T00:00:00.000Z", "pk", "",
+                        "sk", "s"))));
         counter.restart();
         for (Map.Entry<String, String> cursor : forged.entrySet()) {
             String path = cursor.getKey().startsWith("latest") ? "/v1/operations/latest?cursor=" + cursor.getValue()

@@ -46,7 +46,8 @@ public final class DynamoDbOperationHistory implements OperationHistory {
     public Page<OperationRecord> byTarget(String targetKey, String cursor, int limit) {
         OperationHistory.checkLimit(limit);
         Map<String, AttributeValue> start = KeyCursor.toStartKey(cursor, TableDefinitions.TARGET_KEY, targetKey,
-                Set.of(TableDefinitions.TARGET_KEY, TableDefinitions.PK, TableDefinitions.SK));
+                Set.of(TableDefinitions.TARGET_KEY, TableDefinitions.CREATED_AT, TableDefinitions.PK,
+                        TableDefinitions.SK));
         return page(query("list operations of " + targetKey, QueryRequest.builder().tableName(tableName)
                 .indexName(TableDefinitions.BY_TARGET).keyConditionExpression("#t = :t")
                 .expressionAttributeNames(Map.of("#t", TableDefinitions.TARGET_KEY))
