@@ -13,9 +13,10 @@ import java.util.Map;
  * @param conditions          the reconciler's (Ready, Reconciling, Stalled) and the fleet's Converged
  * @param countedAt           when the inventory counts were taken (they are refreshed every few seconds)
  * @param convergence         overdue schedules, pending targets, removed schedules still being woken
+ * @param unknownSchedules    schedule names that resources are tagged with but the applied revision lacks
  */
 public record StatusView(String appliedRevision, String lastFetchedRevision, String lastFetchedAt, String updatedAt,
                          List<ConditionView> conditions, List<String> problems, int schedules,
                          Map<String, Long> targetsByState, String countedAt,
-                         FleetConvergenceView convergence) {
+                         FleetConvergenceView convergence, List<UnknownScheduleView> unknownSchedules) {
 }

@@ -9,8 +9,11 @@ import java.util.Map;
  * @param cluster    the EKS cluster of a node group, null for an Auto Scaling group
  * @param state      AWAKE, ASLEEP or UNKNOWN
  * @param savedAwake the capacity restored on wake, null when none saved
+ * @param scheduleKnown false when {@code schedule} (the tag's value) names no schedule of the applied revision: a
+ *                      typo in the tag, and offhours does nothing to the resource
  */
 public record TargetView(String targetKey, String account, String region, String kind, String cluster, String name,
-                         String schedule, String state, CapacityView current, CapacityView savedAwake,
-                         Map<String, String> tags, String lastEventAt, String source, String updatedAt) {
+                         String schedule, boolean scheduleKnown, String state, CapacityView current,
+                         CapacityView savedAwake, Map<String, String> tags, String lastEventAt, String source,
+                         String updatedAt) {
 }

@@ -56,6 +56,7 @@ class OpenApiContractTest {
                 Map.entry("RemovedSchedule", RemovedScheduleView.class), Map.entry("Target", TargetView.class),
                 Map.entry("Capacity", CapacityView.class), Map.entry("Operation", OperationView.class),
                 Map.entry("Account", AccountView.class), Map.entry("Orphan", OrphanView.class),
+                Map.entry("UnknownSchedule", UnknownScheduleView.class),
                 Map.entry("Error", ErrorView.class)));
         JsonNode components = document().path("components").path("schemas");
         for (Map.Entry<String, Class<? extends Record>> schema : schemas.entrySet()) {

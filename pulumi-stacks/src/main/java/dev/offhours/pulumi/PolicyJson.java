@@ -29,6 +29,13 @@ public final class PolicyJson {
         return statement;
     }
 
+    /** A statement that denies {@code actions} on {@code resources}; with a condition, it narrows what allows grant. */
+    public static Map<String, Object> deny(String sid, List<String> actions, List<String> resources) {
+        Map<String, Object> statement = allow(sid, actions, resources);
+        statement.put("Effect", "Deny");
+        return statement;
+    }
+
     /** The same statement with a condition block, e.g. {@code {"Null": {"aws:ResourceTag/x": "false"}}}. */
     public static Map<String, Object> withCondition(Map<String, Object> statement, Map<String, Object> condition) {
         Map<String, Object> copy = new LinkedHashMap<>(statement);

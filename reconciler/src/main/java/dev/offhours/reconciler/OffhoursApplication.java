@@ -8,6 +8,7 @@ import dev.offhours.reconciler.cli.PlanCommand;
 import dev.offhours.reconciler.cli.StatusCommand;
 import dev.offhours.reconciler.cli.ValidateCommand;
 import dev.offhours.reconciler.demo.DemoCommand;
+import dev.offhours.reconciler.service.AdminPort;
 import dev.offhours.reconciler.service.Hub;
 import dev.offhours.reconciler.service.HubWiring;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -86,6 +87,7 @@ public class OffhoursApplication extends Application<OffhoursConfiguration> {
 
     @Override
     public void run(OffhoursConfiguration configuration, Environment environment) {
+        AdminPort.secure(configuration.getServerFactory());
         // Quartz only says when to look; what is due is read from this clock, so a test can run the hub on a moved one
         hub = HubWiring.wire(configuration, environment, context.clock());
     }

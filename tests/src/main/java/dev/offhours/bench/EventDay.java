@@ -113,8 +113,7 @@ final class EventDay {
             fleet.metrics().reset();
             long sent;
             try (InventoryUpdater updater = new InventoryUpdater(sqs, InventoryUpdater.Settings.of(
-                    queues.workQueueUrl(), queues.deadLetterQueueUrl()), new SpokeEventParser(roles.roleName(),
-                    roles.sessionName()), listing, store.inventory(), store.control(), () -> registry,
+                    queues.workQueueUrl(), queues.deadLetterQueueUrl()), new SpokeEventParser(roles.roleName()), listing, store.inventory(), store.control(), () -> registry,
                     AsleepShapes.ZERO, clock)) {
                 sent = drive(day, sqs, queues.workQueueUrl(), updater, store);
                 MetricsSnapshot calls = fleet.metrics().snapshot();

@@ -93,8 +93,7 @@ final class EventLatency {
             // an event is ordered after the discovery's read only once it is more than the clock skew (5 s) later
             Thread.sleep(7_000);
             try (InventoryUpdater updater = new InventoryUpdater(sqs, InventoryUpdater.Settings.of(
-                    queues.workQueueUrl(), queues.deadLetterQueueUrl()), new SpokeEventParser(roles.roleName(),
-                    roles.sessionName()), listing, inventory, store.control(), () -> registry, AsleepShapes.ZERO,
+                    queues.workQueueUrl(), queues.deadLetterQueueUrl()), new SpokeEventParser(roles.roleName()), listing, inventory, store.control(), () -> registry, AsleepShapes.ZERO,
                     Clock.systemUTC())) {
                 updater.start();
                 List<Target> tagged = new ArrayList<>(fleet.targets());

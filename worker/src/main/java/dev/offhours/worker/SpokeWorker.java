@@ -8,6 +8,8 @@ import dev.offhours.core.port.IntentLedger;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.OperationStore;
+import dev.offhours.core.port.StoreRefusedException;
+import dev.offhours.core.port.StoreUnavailableException;
 import dev.offhours.core.port.TargetState;
 import dev.offhours.core.work.Action;
 import dev.offhours.core.work.MalformedWorkItemException;
@@ -46,7 +48,10 @@ import software.amazon.awssdk.services.eks.model.ResourceInUseException;
  * another intent holding the target waits for it. Transient trouble (throttling after the in-thread retries, a busy
  * rate limiter or target, an EKS update in progress, a store unreachable) answers {@link Outcome#retryLater}, until
  * the item's attempts reach {@link Settings#retryBudget()}: then it records FAILED {@code RetriesExhausted}, so the
- * hub shows the trouble instead of a message in the dead-letter queue. A permanent failure records FAILED at once.
+ * hub shows the trouble instead of a message in the dead-letter queue. A permanent failure records FAILED at once;
+ * a store that refuses (access denied, a missing table: {@link StoreRefusedException}) cannot take that record, so
+ * the item goes to the dead-letter queue at once with the store's reason. Failures are classified in one place,
+ * {@link AwsErrors#classify}, for spoke calls and store calls alike.
  */
 public final class SpokeWorker implements WorkItemHandler {
 
@@ -180,7 +185,7 @@ public final class SpokeWorker implements WorkItemHandler {
         try {
             existing = operations.find(key(item));
         } catch (RuntimeException e) {
-            return later("cannot read the operation record: " + e.getMessage());
+            return storeTrouble(e, "cannot read the operation record: " + e.getMessage());
         }
         if (existing.isPresent() && existing.get().status().isFinal()) {
             heal(item, existing.get().status());
@@ -191,7 +196,7 @@ public final class SpokeWorker implements WorkItemHandler {
             begin = ledger.begin(item.target(), item.schedule(), item.transition(), item.action(), started,
                     settings.lease());
         } catch (RuntimeException e) {
-            return later("cannot begin the intent on the target's inventory item: " + e.getMessage());
+            return storeTrouble(e, "cannot begin the intent on the target's inventory item: " + e.getMessage());
         }
         return switch (begin.start()) {
             case SUPERSEDED -> superseded(item, existing, attempts, started, begin.current());
@@ -222,7 +227,7 @@ public final class SpokeWorker implements WorkItemHandler {
         try {
             operations.save(record);
         } catch (RuntimeException e) {
-            return later("the operation record could not be written (" + e.getMessage() + ")");
+            return storeTrouble(e, "the operation record could not be written (" + e.getMessage() + ")");
         }
         return Outcome.done();
     }
@@ -236,8 +241,8 @@ public final class SpokeWorker implements WorkItemHandler {
         try {
             existing = operations.find(key(item));
         } catch (RuntimeException e) {
-            return later("giving up after " + attempts + " attempts, but the operation record cannot be read: "
-                    + e.getMessage());
+            return storeTrouble(e, "giving up after " + attempts + " attempts, but the operation record cannot be "
+                    + "read: " + e.getMessage());
         }
         if (existing.isPresent() && existing.get().status().isFinal()) {
             heal(item, existing.get().status());
@@ -250,8 +255,8 @@ public final class SpokeWorker implements WorkItemHandler {
         try {
             operations.save(record);
         } catch (RuntimeException e) {
-            return later("giving up after " + attempts + " attempts, but the operation record could not be written ("
-                    + e.getMessage() + ")");
+            return storeTrouble(e, "giving up after " + attempts + " attempts, but the operation record could not be "
+                    + "written (" + e.getMessage() + ")");
         }
         LOG.warn("{} of {} on {} gave up after {} attempts: {}", item.action(), item.schedule(), item.target().key(),
                 attempts, reason);
@@ -299,14 +304,17 @@ public final class SpokeWorker implements WorkItemHandler {
             return later("the node group is busy with another update: " + e.awsErrorDetails().errorMessage());
         } catch (TargetNotFoundException e) {
             step = failed(item, existing, attempts, started, "NotFound", e.getMessage());
+        } catch (StoreUnavailableException e) {
+            // the awake capacity could not be read or saved, before any change to the target
+            return storeTrouble(e, "the target's awake capacity could not be read or saved: " + e.getMessage());
         } catch (AwsServiceException e) {
-            if (AwsErrors.isTransient(e)) {
+            if (AwsErrors.classify(e).retries()) {
                 return later("transient " + AwsErrors.errorCode(e) + " after retries: " + e.awsErrorDetails().errorMessage());
             }
             String what = AwsErrors.isRoleUnavailable(e) ? "cannot assume role " + credentials.roleArn(account) + ": " : "";
             step = failed(item, existing, attempts, started, AwsErrors.errorCode(e), what + e.awsErrorDetails().errorMessage());
         } catch (RuntimeException e) {
-            if (AwsErrors.isTransient(e)) {
+            if (AwsErrors.classify(e).retries()) {
                 return later("transient " + e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             step = failed(item, existing, attempts, started, "InternalError", e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -320,7 +328,8 @@ public final class SpokeWorker implements WorkItemHandler {
             try {
                 operations.save(step.record());
             } catch (RuntimeException e) {
-                return later("the operation record could not be written (" + e.getMessage() + "); the target will be checked again");
+                return storeTrouble(e, "the operation record could not be written (" + e.getMessage()
+                        + "); the target will be checked again");
             }
             recordOutcome(step.record());
             if (begun && step.record().status().isFinal()) {
@@ -329,7 +338,7 @@ public final class SpokeWorker implements WorkItemHandler {
                             clock.instant());
                 } catch (RuntimeException e) {
                     // the next delivery finds the final record and finishes the intent then
-                    return later("the intent could not be finished (" + e.getMessage() + ")");
+                    return storeTrouble(e, "the intent could not be finished (" + e.getMessage() + ")");
                 }
             }
         }
@@ -357,6 +366,19 @@ public final class SpokeWorker implements WorkItemHandler {
                                         String code, String message) {
         return TargetOperation.Step.finish(records.build(item, existing, attempts, started, OperationStatus.FAILED,
                 existing.map(OperationRecord::before).orElse(null), null, code, message, null));
+    }
+
+    /**
+     * A store call failed. An unavailable store is waited for ({@code laterReason}); a store that refuses (access
+     * denied, a missing table, an invalid request) answers the same on every attempt and cannot take the record
+     * either, so the item goes to the dead-letter queue at once with the store's reason: fix it, then redrive.
+     */
+    private Outcome storeTrouble(RuntimeException e, String laterReason) {
+        if (e instanceof StoreRefusedException refused) {
+            LOG.error("the hub's store refuses ({}): {}", refused.errorCode(), refused.getMessage());
+            return Outcome.reject("the hub's store refuses, retrying cannot help: " + refused.getMessage());
+        }
+        return later(laterReason);
     }
 
     private Outcome later(String reason) {

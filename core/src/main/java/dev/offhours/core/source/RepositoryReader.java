@@ -53,6 +53,12 @@ public final class RepositoryReader {
         }
         for (SourceFile file : sorted) {
             FileProblems fileProblems = new FileProblems(file.path(), problems);
+            if (file.refusal() != null) {
+                if (FileKind.of(file.path()) != FileKind.SCHEDULE) {
+                    fileProblems.wholeFile(file.refusal());
+                }
+                continue;
+            }
             switch (FileKind.of(file.path())) {
                 case SCHEDULE -> { }
                 case CALENDAR -> parse(file, fileProblems).ifPresent(root ->
@@ -76,6 +82,10 @@ public final class RepositoryReader {
 
     private ScheduleFile readSchedule(SourceFile file) {
         FileProblems fileProblems = new FileProblems(file.path());
+        if (file.refusal() != null) {
+            fileProblems.wholeFile(file.refusal());
+            return new ScheduleFile(Optional.empty(), fileProblems.list());
+        }
         Optional<ScheduleDraft> draft = parse(file, fileProblems)
                 .map(root -> ScheduleFileReader.read(root, fileProblems));
         return new ScheduleFile(draft, fileProblems.list());

@@ -71,6 +71,17 @@ class ProblemMessagesTest {
                 Arguments.of(SCHEDULE_PATH, "Europe/Berlin", "Europe/Berlim",
                         S + "8:13: spec.timeZone 'Europe/Berlim' is not a valid time zone; "
                                 + ZONE_ADVICE.formatted("Europe/Berlin")),
+                Arguments.of(SCHEDULE_PATH, "Europe/Berlin", "Etc/GMT+10",
+                        S + "8:13: spec.timeZone 'Etc/GMT+10' is not a valid time zone; "
+                                + ZONE_ADVICE.formatted("Pacific/Honolulu")),
+                Arguments.of(SCHEDULE_PATH, "Europe/Berlin", "Etc/UTC",
+                        S + "8:13: spec.timeZone 'Etc/UTC' is not a valid time zone; " + ZONE_ADVICE.formatted("UTC")),
+                Arguments.of(SCHEDULE_PATH, "Europe/Berlin", "US/Eastern",
+                        S + "8:13: spec.timeZone 'US/Eastern' is not a valid time zone; "
+                                + ZONE_ADVICE.formatted("America/New_York")),
+                Arguments.of(SCHEDULE_PATH, "Europe/Berlin", "Canada/Pacific",
+                        S + "8:13: spec.timeZone 'Canada/Pacific' is not a valid time zone; "
+                                + ZONE_ADVICE.formatted("America/Vancouver")),
                 Arguments.of(SCHEDULE_PATH, "Europe/Berlin", "\"+01:00\"",
                         S + "8:13: spec.timeZone '+01:00' is not a valid time zone; "
                                 + ZONE_ADVICE.formatted("Europe/Berlin")),

@@ -9,6 +9,7 @@ import com.pulumi.aws.sqs.Queue;
 import com.pulumi.core.Output;
 import dev.offhours.pulumi.PolicyJson;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,8 @@ public final class HubRole {
         Role role = new Role(prefix + "hub-role", RoleArgs.builder()
                 .name(prefix + "hub")
                 .description("offhours hub: assumes " + settings.spokeRoleName() + " in spoke accounts")
-                .assumeRolePolicy(trustPolicy())
+                // any ARN of this stack names the account and region the runtimes must come from
+                .assumeRolePolicy(queues.work().arn().applyValue(arn -> trustPolicy(arn, prefix)))
                 .maxSessionDuration(3600)
                 .build());
         List<Output<String>> tableArns = tables.all().stream().map(Table::arn).toList();
@@ -51,10 +53,33 @@ public final class HubRole {
         return new Identity(role, rolePolicy);
     }
 
-    /** The service runs on ECS (task role) or as the Lambda worker (execution role); nothing else may assume it. */
-    static String trustPolicy() {
-        return PolicyJson.document(List.of(PolicyJson.trust("HubRuntimes",
-                Map.of("Service", List.of("ecs-tasks.amazonaws.com", "lambda.amazonaws.com")))));
+    /**
+     * The service runs on ECS (task role) or as the Lambda worker (execution role); nothing else may assume it. Each
+     * service principal only on behalf of this account's own tasks or this hub's functions ({@code aws:SourceAccount}
+     * and {@code aws:SourceArn}, AWS's cross-service confused-deputy conditions): another account's ECS task or
+     * Lambda function that names this role gets nothing.
+     *
+     * @param stackArn any ARN of the hub stack, for its partition, region and account
+     */
+    static String trustPolicy(String stackArn, String prefix) {
+        String[] arn = stackArn.split(":", 6);
+        String partition = arn[1];
+        String region = arn[3];
+        String account = arn[4];
+        return PolicyJson.document(List.of(
+                runtime("EcsTasksOfThisAccount", "ecs-tasks.amazonaws.com", account,
+                        "arn:" + partition + ":ecs:" + region + ":" + account + ":*"),
+                runtime("LambdaWorkerOfThisHub", "lambda.amazonaws.com", account,
+                        "arn:" + partition + ":lambda:" + region + ":" + account + ":function:" + prefix + "*")));
+    }
+
+    private static Map<String, Object> runtime(String sid, String service, String account, String sourceArn) {
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("StringEquals", Map.of("aws:SourceAccount", account));
+        condition.put("ArnLike", Map.of("aws:SourceArn", sourceArn));
+        Map<String, Object> statement = PolicyJson.trust(sid, Map.of("Service", service));
+        statement.put("Condition", condition);
+        return statement;
     }
 
     /** The spoke role's ARN in every account: the only role the hub may assume. */

@@ -2,6 +2,7 @@ package dev.offhours.pulumi.spoke;
 
 import dev.offhours.core.capacity.OffhoursTags;
 import dev.offhours.pulumi.PolicyJson;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,16 @@ public final class SpokePolicies {
     public static final List<String> NODEGROUP_SCALING_ACTIONS = List.of("eks:UpdateNodegroupConfig");
     public static final List<String> NODEGROUP_TAGGING_ACTIONS = List.of("eks:TagResource");
 
+    /**
+     * Request condition keys of {@code UpdateAutoScalingGroup} that name something other than its size: a request
+     * that sets any of them (a launch configuration or template, subnets, instance types) is denied, so the role can
+     * only resize. What IAM has no key for (health checks, termination policies, cooldowns, ...) is in
+     * docs/deploy.md.
+     */
+    public static final List<String> ASG_CONFIGURATION_KEYS = List.of("autoscaling:LaunchConfigurationName",
+            "autoscaling:LaunchTemplateVersionSpecified", "autoscaling:VPCZoneIdentifiers",
+            "autoscaling:InstanceTypes");
+
     private SpokePolicies() {
     }
 
@@ -48,16 +59,24 @@ public final class SpokePolicies {
     public static String permissions(String accountId) {
         String asgs = "arn:aws:autoscaling:*:" + accountId + ":autoScalingGroup:*:autoScalingGroupName/*";
         String nodegroups = "arn:aws:eks:*:" + accountId + ":nodegroup/*";
-        return PolicyJson.document(List.of(
-                PolicyJson.allow("Read", READ_ACTIONS, List.of("*")),
-                PolicyJson.withCondition(PolicyJson.allow("ScaleOptedInGroups", ASG_SCALING_ACTIONS, List.of(asgs)),
-                        optedIn()),
-                PolicyJson.withCondition(PolicyJson.allow("TagOptedInGroups", ASG_TAGGING_ACTIONS, List.of(asgs)),
-                        optedInAndOnlyTheAwakeCapacityTag()),
-                PolicyJson.withCondition(PolicyJson.allow("ScaleOptedInNodegroups", NODEGROUP_SCALING_ACTIONS,
-                        List.of(nodegroups)), optedIn()),
-                PolicyJson.withCondition(PolicyJson.allow("TagOptedInNodegroups", NODEGROUP_TAGGING_ACTIONS,
-                        List.of(nodegroups)), optedInAndOnlyTheAwakeCapacityTag())));
+        List<Map<String, Object>> statements = new ArrayList<>();
+        statements.add(PolicyJson.allow("Read", READ_ACTIONS, List.of("*")));
+        statements.add(PolicyJson.withCondition(PolicyJson.allow("ScaleOptedInGroups", ASG_SCALING_ACTIONS,
+                List.of(asgs)), optedIn()));
+        ASG_CONFIGURATION_KEYS.forEach(key -> statements.add(onlySizes(asgs, key)));
+        statements.add(PolicyJson.withCondition(PolicyJson.allow("TagOptedInGroups", ASG_TAGGING_ACTIONS,
+                List.of(asgs)), optedInAndOnlyTheAwakeCapacityTag()));
+        statements.add(PolicyJson.withCondition(PolicyJson.allow("ScaleOptedInNodegroups", NODEGROUP_SCALING_ACTIONS,
+                List.of(nodegroups)), optedIn()));
+        statements.add(PolicyJson.withCondition(PolicyJson.allow("TagOptedInNodegroups", NODEGROUP_TAGGING_ACTIONS,
+                List.of(nodegroups)), optedInAndOnlyTheAwakeCapacityTag()));
+        return PolicyJson.document(statements);
+    }
+
+    /** Denies an UpdateAutoScalingGroup that sets {@code key}: one statement per key, so that any of them denies. */
+    private static Map<String, Object> onlySizes(String asgs, String key) {
+        return PolicyJson.withCondition(PolicyJson.deny("OnlySizes" + key.substring(key.indexOf(':') + 1),
+                List.of("autoscaling:UpdateAutoScalingGroup"), List.of(asgs)), Map.of("Null", Map.of(key, "false")));
     }
 
     /** The resource carries the opt-in tag (any value: the hub decides which schedule applies). */

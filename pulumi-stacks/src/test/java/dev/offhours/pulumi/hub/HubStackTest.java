@@ -115,11 +115,31 @@ class HubStackTest {
     }
 
     @Test
-    void theHubRoleTrustsOnlyTheEcsAndLambdaRuntimes() {
+    void theHubRoleTrustsOnlyTheEcsTasksOfItsAccountAndItsOwnLambdaFunctions() {
         JsonNode trust = run.withInput("aws:iam/role:Role", "name", "offhours-hub").json("assumeRolePolicy");
-        assertThat(trust.get("Statement")).hasSize(1);
-        assertThat(trust.at("/Statement/0/Principal/Service").toString())
-                .isEqualTo("[\"ecs-tasks.amazonaws.com\",\"lambda.amazonaws.com\"]");
+        assertThat(trust.get("Statement")).hasSize(2);
+        JsonNode ecs = trust.at("/Statement/0");
+        assertThat(ecs.at("/Principal/Service").asText()).isEqualTo("ecs-tasks.amazonaws.com");
+        assertThat(ecs.at("/Condition/StringEquals/aws:SourceAccount").asText()).isEqualTo(MockedStack.ACCOUNT);
+        assertThat(ecs.at("/Condition/ArnLike/aws:SourceArn").asText())
+                .isEqualTo("arn:aws:ecs:" + MockedStack.REGION + ":" + MockedStack.ACCOUNT + ":*");
+        JsonNode lambda = trust.at("/Statement/1");
+        assertThat(lambda.at("/Principal/Service").asText()).isEqualTo("lambda.amazonaws.com");
+        assertThat(lambda.at("/Condition/StringEquals/aws:SourceAccount").asText()).isEqualTo(MockedStack.ACCOUNT);
+        String functions = lambda.at("/Condition/ArnLike/aws:SourceArn").asText();
+        assertThat(functions).isEqualTo("arn:aws:lambda:" + MockedStack.REGION + ":" + MockedStack.ACCOUNT
+                + ":function:offhours-*");
+        assertThat(trust.toString()).as("no unconditioned statement").doesNotContain("\"Service\":[");
+    }
+
+    @Test
+    void theLambdaWorkerMatchesTheTrustsSourceArn() {
+        MockedStack.Run lambda = HubFixtures.run(HubFixtures.lambdaConfig());
+        JsonNode trust = lambda.withInput("aws:iam/role:Role", "name", "offhours-hub").json("assumeRolePolicy");
+        String pattern = trust.at("/Statement/1/Condition/ArnLike/aws:SourceArn").asText();
+        String function = arn("aws:lambda/function:Function",
+                lambda.ofType("aws:lambda/function:Function").get(0).string("name"));
+        assertThat(function).matches(pattern.replace("*", ".*"));
     }
 
     @Test

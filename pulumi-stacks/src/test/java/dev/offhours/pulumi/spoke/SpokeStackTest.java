@@ -123,6 +123,9 @@ class SpokeStackTest {
         for (MockedStack.Declared policy : rolePolicies("offhours-spoke")) {
             List<String> granted = new ArrayList<>();
             for (JsonNode statement : policy.json("policy").get("Statement")) {
+                if (statement.get("Effect").asText().equals("Deny")) {
+                    continue; // grants nothing
+                }
                 for (JsonNode action : statement.get("Action")) {
                     String name = action.asText();
                     boolean readOnly = name.matches("[a-z]+:(Describe|List)[A-Za-z]+");
@@ -138,6 +141,28 @@ class SpokeStackTest {
                 }
             }
             assertThat(granted).containsExactlyInAnyOrderElementsOf(MUTATING);
+        }
+    }
+
+    @Test
+    void updateAutoScalingGroupMayOnlyResizeWhereIamHasConditionKeys() {
+        for (MockedStack.Declared policy : rolePolicies("offhours-spoke")) {
+            List<String> denied = new ArrayList<>();
+            for (JsonNode statement : policy.json("policy").get("Statement")) {
+                if (statement.get("Effect").asText().equals("Deny")) {
+                    assertThat(statement.get("Action").toString()).isEqualTo("[\"autoscaling:UpdateAutoScalingGroup\"]");
+                    assertThat(statement.get("Resource").asText()).contains(":autoScalingGroup:");
+                    JsonNode isSet = statement.at("/Condition/Null");
+                    assertThat(isSet.size()).as("one key per statement, so that any key denies").isEqualTo(1);
+                    isSet.fields().forEachRemaining(key -> {
+                        assertThat(key.getValue().asText()).isEqualTo("false");
+                        denied.add(key.getKey());
+                    });
+                }
+            }
+            assertThat(denied).containsExactlyInAnyOrder("autoscaling:LaunchConfigurationName",
+                    "autoscaling:LaunchTemplateVersionSpecified", "autoscaling:VPCZoneIdentifiers",
+                    "autoscaling:InstanceTypes");
         }
     }
 

@@ -20,10 +20,21 @@ import java.util.function.Supplier;
  *                   .orElse(ScheduleCatalog.EMPTY)}
  * @param operations   the write-side store, for lookups of one record by key
  * @param overdueAfter a schedule not converged this long after its intent's since is overdue
+ * @param recordRetention operation records expire after this long, so no listing reaches further back
  */
 public record ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore control, InventoryStore inventory,
                               OperationHistory history, OperationStore operations, Clock clock,
-                              Duration overdueAfter) {
+                              Duration overdueAfter, Duration recordRetention) {
+
+    /** The default {@code workers.recordRetention}. */
+    public static final Duration DEFAULT_RECORD_RETENTION = Duration.ofDays(90);
+
+    /** With the default {@code workers.recordRetention}. */
+    public ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore control, InventoryStore inventory,
+                           OperationHistory history, OperationStore operations, Clock clock,
+                           Duration overdueAfter) {
+        this(catalog, control, inventory, history, operations, clock, overdueAfter, DEFAULT_RECORD_RETENTION);
+    }
 
     /** With the default {@code convergence.overdueAfter}. */
     public ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore control, InventoryStore inventory,
@@ -39,5 +50,8 @@ public record ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore co
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(overdueAfter, "overdueAfter");
+        if (recordRetention == null || recordRetention.isNegative() || recordRetention.isZero()) {
+            throw new IllegalArgumentException("recordRetention must be positive, not " + recordRetention);
+        }
     }
 }

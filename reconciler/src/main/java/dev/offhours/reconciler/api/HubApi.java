@@ -4,6 +4,7 @@ import dev.offhours.reconciler.reconcile.ConvergenceSnapshots;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The read-only status API ({@code /v1}), its OpenAPI document, its bearer-token filter and the dashboard at
@@ -16,17 +17,21 @@ public final class HubApi {
 
     /** Registers everything with the application's Jersey environment: {@code environment.jersey()}. */
     public static void register(JerseyEnvironment jersey, ApiDependencies deps, ApiConfig config) {
+        components(deps, config).forEach(jersey::register);
+    }
+
+    /**
+     * The filter, exception mappers, endpoints and dashboard, in registration order; the endpoints implement the
+     * {@code dev.offhours.api} interfaces, so a caller (the fuzz campaign) can drive them as Jersey does.
+     */
+    public static List<Object> components(ApiDependencies deps, ApiConfig config) {
         Duration refresh = Duration.ofMillis(config.getCountsRefresh().toMilliseconds());
         InventoryCounts counts = new InventoryCounts(deps, refresh);
         ConvergenceSnapshots convergence = new ConvergenceSnapshots(deps.catalog(), deps.control(), deps.clock(),
                 deps.overdueAfter(), refresh);
-        jersey.register(new BearerAuthFilter(new BearerTokens(config.getTokenSha256())));
-        jersey.register(new StoreUnavailableMapper());
-        jersey.register(new StatusEndpoint(deps, counts, convergence));
-        jersey.register(new SchedulesEndpoint(deps, counts));
-        jersey.register(new TargetsEndpoint(deps));
-        jersey.register(new OperationsEndpoint(deps));
-        jersey.register(new OpenApiEndpoint());
-        jersey.register(new DashboardResource());
+        return List.of(new BearerAuthFilter(new BearerTokens(config.getTokenSha256())), new StoreUnavailableMapper(),
+                new StoreRefusedMapper(), new StatusEndpoint(deps, counts, convergence),
+                new SchedulesEndpoint(deps, counts), new TargetsEndpoint(deps), new OperationsEndpoint(deps),
+                new OpenApiEndpoint(), new DashboardResource());
     }
 }

@@ -1,5 +1,6 @@
 package dev.offhours.reconciler.api;
 
+import dev.offhours.api.UnknownScheduleView;
 import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.InventoryStore;
@@ -24,7 +25,20 @@ final class InventoryCounts {
 
     /** One count: when it was taken and its tallies. */
     record Snapshot(Instant countedAt, Map<String, Long> total, Map<String, Map<String, Long>> bySchedule,
-                    Map<String, Map<String, Long>> byAccountRegion) {
+                    Map<String, Map<String, Long>> byAccountRegion, Map<String, TreeSet<String>> placesBySchedule) {
+
+        /**
+         * The schedule names targets are tagged with that {@code catalog} lacks, with where they are: typos in tags
+         * (judged at request time, so a revision applied since the count is taken into account).
+         */
+        List<UnknownScheduleView> unknownSchedules(ScheduleCatalog catalog) {
+            return bySchedule.entrySet().stream()
+                    .filter(e -> catalog.schedule(e.getKey()).isEmpty())
+                    .map(e -> new UnknownScheduleView(e.getKey(),
+                            e.getValue().values().stream().mapToLong(Long::longValue).sum(),
+                            List.copyOf(placesBySchedule.getOrDefault(e.getKey(), new TreeSet<>()))))
+                    .toList();
+        }
 
         Map<String, Long> schedule(String name) {
             return bySchedule.getOrDefault(name, empty());
@@ -56,6 +70,7 @@ final class InventoryCounts {
         Map<String, Long> total = empty();
         Map<String, Map<String, Long>> bySchedule = new TreeMap<>();
         Map<String, Map<String, Long>> byAccountRegion = new TreeMap<>();
+        Map<String, TreeSet<String>> places = new TreeMap<>();
         for (String pair : accountRegions()) {
             String[] parts = pair.split("/", 2);
             for (InventoryItem item : deps.inventory().allByAccountRegion(parts[0], parts[1])) {
@@ -63,9 +78,10 @@ final class InventoryCounts {
                 total.merge(state, 1L, Long::sum);
                 bySchedule.computeIfAbsent(item.schedule(), k -> empty()).merge(state, 1L, Long::sum);
                 byAccountRegion.computeIfAbsent(pair, k -> empty()).merge(state, 1L, Long::sum);
+                places.computeIfAbsent(item.schedule(), k -> new TreeSet<>()).add(pair);
             }
         }
-        return new Snapshot(now, total, bySchedule, byAccountRegion);
+        return new Snapshot(now, total, bySchedule, byAccountRegion, places);
     }
 
     /** Every account/region the hub knows: onboarded in the catalog, or with health recorded by discovery. */

@@ -8,6 +8,7 @@ import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.Page;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
@@ -17,6 +18,11 @@ import java.util.function.Predicate;
  * failures keep their time window in the cursor, so later pages continue the same window.
  */
 public final class OperationsEndpoint implements OperationsApi {
+
+    /** How long a client may take to page through one window. */
+    static final Duration CURSOR_LIFETIME = Duration.ofDays(1);
+    /** Replicas' clocks differ a little: a cursor made by another one may end slightly after this one's now. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final ApiDependencies deps;
 
@@ -36,7 +42,7 @@ public final class OperationsEndpoint implements OperationsApi {
         OperationStatus status = Params.given(statusText)
                 ? Params.choice("status", statusText, OperationStatus.class) : null;
         if (Params.given(target)) {
-            Instant from = Params.given(since) ? Params.since(since, deps.clock()) : Instant.MIN;
+            Instant from = Params.given(since) ? Params.since(since, deps.clock(), deps.recordRetention()) : Instant.MIN;
             List<String> fixed = List.of(target, String.valueOf(status), from.toString());
             return filtered("target", fixed, cursor, limit, (c, n) -> deps.history().byTarget(target, c, n),
                     r -> status == null || r.status() == status, r -> r.createdAt().isBefore(from));
@@ -75,7 +81,7 @@ public final class OperationsEndpoint implements OperationsApi {
         Instant to;
         String storeCursor = null;
         if (parts == null) {
-            from = Params.since(since, deps.clock());
+            from = Params.since(since, deps.clock(), deps.recordRetention());
             to = deps.clock().instant();
             if (!from.isBefore(to)) {
                 throw ApiProblem.badRequest("since must be in the past, but " + from + " is not before now (" + to
@@ -85,6 +91,7 @@ public final class OperationsEndpoint implements OperationsApi {
             from = parse(parts.get(0));
             to = parse(parts.get(1));
             storeCursor = parts.get(2);
+            checkWindow(from, to);
         }
         String start = storeCursor;
         Page<OperationRecord> page = TargetsEndpoint.read(() -> failures
@@ -92,6 +99,20 @@ public final class OperationsEndpoint implements OperationsApi {
                 : deps.history().latest(from, to, start, limit));
         return new PageView<>(page.items().stream().map(Views::operation).toList(),
                 ApiCursor.encode(listing, List.of(from.toString(), to.toString()), page.nextCursor()));
+    }
+
+    /**
+     * A cursor carries its window, so it must hold one a first page could have chosen: within the retention (plus
+     * the time a client may take to page through), not in the future. A forged window would otherwise walk every
+     * day it spans.
+     */
+    private void checkWindow(Instant from, Instant to) {
+        Instant now = deps.clock().instant();
+        Instant oldest = now.minus(deps.recordRetention()).minus(CURSOR_LIFETIME);
+        if (!from.isBefore(to) || from.isBefore(oldest) || to.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ApiProblem.badRequest("cursor must be the nextCursor of a page of the last " + CURSOR_LIFETIME
+                    .toHours() + " hours, within the records' retention; omit it to start from the first page.");
+        }
     }
 
     private PageView<OperationView> filtered(String listing, List<String> fixed, String cursor, int limit,

@@ -35,12 +35,27 @@ final class Params {
                 + DEFAULT_LIMIT + "), not '" + text + "'.");
     }
 
-    /** An ISO-8601 instant, or an ISO-8601 duration back from now; blank gives now minus 7 days. */
-    static Instant since(String text, Clock clock) {
+    /**
+     * An ISO-8601 instant, or an ISO-8601 duration back from now; blank gives now minus 7 days (or the retention,
+     * if shorter). Nothing older than {@code retention} is kept, and each day back costs the store a Query per shard,
+     * so a {@code since} further back is refused with the range that is valid.
+     */
+    static Instant since(String text, Clock clock, Duration retention) {
         Instant now = clock.instant();
+        Instant oldest = now.minus(retention);
         if (text == null || text.isBlank()) {
-            return now.minus(DEFAULT_SINCE);
+            return now.minus(DEFAULT_SINCE.compareTo(retention) < 0 ? DEFAULT_SINCE : retention);
         }
+        Instant since = parseSince(text, now);
+        if (since.isBefore(oldest)) {
+            throw ApiProblem.badRequest("since must be within the records' retention of " + days(retention)
+                    + ": from " + oldest + " (P" + retention.toDays() + "D) to now (" + now + "), not '" + text
+                    + "'; older records have expired.");
+        }
+        return since;
+    }
+
+    private static Instant parseSince(String text, Instant now) {
         try {
             if (text.startsWith("P") || text.startsWith("p")) {
                 Duration back = Duration.parse(text);
@@ -55,6 +70,10 @@ final class Params {
         }
         throw ApiProblem.badRequest("since must be an ISO-8601 instant like 2026-03-27T11:00:00Z or a positive "
                 + "ISO-8601 duration back from now like PT24H or P7D, not '" + text + "'.");
+    }
+
+    private static String days(Duration retention) {
+        return retention.toDays() == 1 ? "1 day" : retention.toDays() + " days";
     }
 
     static Instant instant(String name, String text) {

@@ -6,6 +6,7 @@ import dev.offhours.api.OrphanView;
 import dev.offhours.api.PageView;
 import dev.offhours.api.StatusApi;
 import dev.offhours.api.StatusView;
+import dev.offhours.api.UnknownScheduleView;
 import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
@@ -41,7 +42,11 @@ public final class StatusEndpoint implements StatusApi {
     public StatusView status() {
         InventoryCounts.Snapshot snapshot = counts.current();
         FleetConvergence fleet = convergence.current();
-        int schedules = deps.catalog().get().schedules().size();
+        ScheduleCatalog catalog = deps.catalog().get();
+        int schedules = catalog.schedules().size();
+        // a removed schedule's targets are being woken under its intent (convergence.removed), not a typo
+        List<UnknownScheduleView> unknown = snapshot.unknownSchedules(catalog).stream()
+                .filter(u -> deps.control().intent(u.schedule()).isEmpty()).toList();
         ReconcilerStatus s = deps.control().status().orElse(null);
         // the fleet's Converged condition is computed here, not stored: it follows the intents, not the reconciler
         List<ConditionView> conditions = new ArrayList<>();
@@ -51,10 +56,10 @@ public final class StatusEndpoint implements StatusApi {
         conditions.add(ConvergenceViews.condition(fleet.condition()));
         return s == null
                 ? new StatusView(null, null, null, null, conditions, List.of(), schedules, snapshot.total(),
-                        Views.text(snapshot.countedAt()), ConvergenceViews.fleet(fleet))
+                        Views.text(snapshot.countedAt()), ConvergenceViews.fleet(fleet), unknown)
                 : new StatusView(s.appliedRevision(), s.lastFetchedRevision(), Views.text(s.lastFetchedAt()),
                         Views.text(s.updatedAt()), conditions, s.problems(), schedules, snapshot.total(),
-                        Views.text(snapshot.countedAt()), ConvergenceViews.fleet(fleet));
+                        Views.text(snapshot.countedAt()), ConvergenceViews.fleet(fleet), unknown);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.offhours.api.TargetsApi;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.Page;
 import dev.offhours.core.port.TargetState;
+import dev.offhours.core.schedule.ScheduleCatalog;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -47,7 +48,9 @@ public final class TargetsEndpoint implements TargetsApi {
             throw ApiProblem.badRequest("targets are listed by schedule (schedule=NAME) or by account and region "
                     + "(account=ID&region=REGION); state=AWAKE|ASLEEP|UNKNOWN narrows either.");
         }
-        return new PageView<>(page.items().stream().map(Views::target).toList(),
+        ScheduleCatalog catalog = deps.catalog().get();
+        return new PageView<>(page.items().stream()
+                .map(item -> Views.target(item, catalog.schedule(item.schedule()).isPresent())).toList(),
                 ApiCursor.encode("targets", fixed, page.nextCursor()));
     }
 

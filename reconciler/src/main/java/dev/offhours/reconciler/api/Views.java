@@ -36,10 +36,10 @@ final class Views {
                 text(c.lastTransitionTime()));
     }
 
-    static TargetView target(InventoryItem item) {
+    static TargetView target(InventoryItem item, boolean scheduleKnown) {
         var t = item.target();
         return new TargetView(item.targetKey(), t.account(), t.region(), t.kind().wireName(), t.cluster(), t.name(),
-                item.schedule(), item.state().name(), capacity(item.current()), capacity(item.savedAwake()),
+                item.schedule(), scheduleKnown, item.state().name(), capacity(item.current()), capacity(item.savedAwake()),
                 item.tags(), text(item.lastEventAt()), item.source(), text(item.updatedAt()));
     }
 

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * A plan as Markdown for a pull-request comment. The first line is a marker the CI workflow uses to find and update
- * its own comment instead of adding a new one on every push.
+ * its own comment instead of adding a new one on every push. Everything that comes from the repository is shown
+ * through {@link MarkdownText}, so a pull request cannot add links, images or markers to the bot's comment.
  */
 final class PlanMarkdown {
 
@@ -44,17 +45,16 @@ final class PlanMarkdown {
 
     private void invalidHead(PlanReport report) {
         List<Problem> problems = report.headResult().problems();
-        line("**The head revision `" + report.head().label() + "` is invalid: "
+        line("**The head revision " + MarkdownText.code(report.head().label()) + " is invalid: "
                 + RepositoryLoader.countProblems(problems) + ".** offhours would keep running the last valid "
                 + "revision. Fix these and push again:").line();
-        line("```");
-        problems.forEach(p -> line(p.toString()));
-        line("```");
+        line(MarkdownText.fence(problems.stream().map(Problem::toString).toList()));
     }
 
     private void plan(PlanReport report, Plan plan) {
         line("**" + summary(plan) + "** · " + Plural.of(plan.unchanged(), "schedule") + " unchanged").line();
-        line("Base `" + report.base().label() + "` → head `" + report.head().label() + "`. Transitions from "
+        line("Base " + MarkdownText.code(report.base().label()) + " → head " + MarkdownText.code(report.head().label())
+                + ". Transitions from "
                 + TimeFormats.utc(plan.now()) + " UTC for the next " + plan.horizon().toDays() + " days.").line();
         if (!report.baseResult().valid()) {
             line("> **Note:** the base revision has " + RepositoryLoader.countProblems(report.baseResult().problems())
@@ -88,15 +88,18 @@ final class PlanMarkdown {
             case CHANGED -> "Changed";
             case REMOVED -> "Removed";
         };
-        line("### " + title + " `" + change.name() + "`").line();
+        line("### " + title + " " + MarkdownText.code(change.name())).line();
         Forecast shown = change.after().or(change::before).orElseThrow();
-        line("`" + change.file() + "` · " + shown.timeZone().getId() + " · now " + nowState(change)).line();
+        // the zone id is one the reader accepted (letters, '/', '_', '-'): nothing to escape
+        line(MarkdownText.code(change.file()) + " · " + shown.timeZone().getId() + " · now " + nowState(change))
+                .line();
         if (!change.changedFields().isEmpty()) {
-            line("Changed: " + String.join(", ", change.changedFields().stream().map(f -> "`" + f + "`").toList()))
+            line("Changed: " + String.join(", ", change.changedFields().stream().map(MarkdownText::code).toList()))
                     .line();
         }
         if (!change.changedCalendars().isEmpty()) {
-            line("Days asleep moved: calendar " + String.join(", ", change.changedCalendars()) + " changed.").line();
+            line("Days asleep moved: calendar " + String.join(", ", change.changedCalendars().stream()
+                    .map(MarkdownText::code).toList()) + " changed.").line();
         }
         change.after().flatMap(Forecast::keptAwakeUntil).ifPresent(until -> line("Kept awake by `spec.keepAwake` "
                 + "until " + TimeFormats.local(until, shown.timeZone()) + " (" + TimeFormats.utc(until) + " UTC).")
@@ -161,7 +164,7 @@ final class PlanMarkdown {
 
     private void list(String label, List<String> names) {
         if (!names.isEmpty()) {
-            line("- " + label + ": " + String.join(", ", names.stream().map(n -> "`" + n + "`").toList()));
+            line("- " + label + ": " + String.join(", ", names.stream().map(MarkdownText::code).toList()));
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offhours.core.events.SpokeEventPatterns;
 import dev.offhours.core.work.Target;
+import dev.offhours.worker.credentials.RoleCredentialsCache;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -28,12 +29,12 @@ public final class SpokeEventParser {
     private final String sessionName;
 
     /**
-     * @param spokeRoleName the role the hub assumes in every spoke
-     * @param sessionName   the session name it assumes it with ({@code RoleCredentialsCache.Settings.sessionName})
+     * @param spokeRoleName the role the hub (service or Lambda) assumes in every spoke, always with the session name
+     *                      {@link RoleCredentialsCache#SESSION_NAME}
      */
-    public SpokeEventParser(String spokeRoleName, String sessionName) {
+    public SpokeEventParser(String spokeRoleName) {
         this.spokeRoleName = spokeRoleName;
-        this.sessionName = sessionName;
+        this.sessionName = RoleCredentialsCache.SESSION_NAME;
         this.selfArnSuffix = ":assumed-role/" + spokeRoleName + "/" + sessionName;
     }
 

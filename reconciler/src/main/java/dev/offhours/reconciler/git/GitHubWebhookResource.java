@@ -9,8 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * so the new commit is applied within seconds instead of at the next poll. Only requests whose
  * {@code X-Hub-Signature-256} verifies against the configured secret are considered (401 otherwise); the fetch
  * itself still reads the repository, so a forged body could at most cause an early fetch.
+ *
+ * <p>Nothing an unauthenticated sender controls costs more than a bounded amount: a body above
+ * {@link WebhookBody#GITHUB_MAX_BYTES} is refused with 413 (from its {@code Content-Length} before anything is read,
+ * otherwise as soon as the read passes the limit), at most {@link #BODIES_IN_MEMORY} bodies are held at once (more
+ * concurrent deliveries get 429: the poll still applies the commit, a webhook only makes it sooner), and nothing is
+ * parsed before the signature verifies.
  */
 @Path("/webhooks/github")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +36,11 @@ public final class GitHubWebhookResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(GitHubWebhookResource.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Bounds the heap the endpoint can take to this many times the body limit, whatever Jetty's thread count. */
+    static final int BODIES_IN_MEMORY = 2;
+
+    private final Semaphore bodies = new Semaphore(BODIES_IN_MEMORY);
+    private final int maxBodyBytes;
 
     private final WebhookSignature signature;
     private final String trackedRef;
@@ -35,6 +50,11 @@ public final class GitHubWebhookResource {
      * @param wakeFetch asks for a fetch and returns at once ({@link FetchLoop#wake()})
      */
     public GitHubWebhookResource(String secret, String branch, Runnable wakeFetch) {
+        this(secret, branch, wakeFetch, WebhookBody.GITHUB_MAX_BYTES);
+    }
+
+    GitHubWebhookResource(String secret, String branch, Runnable wakeFetch, int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
         this.signature = new WebhookSignature(secret);
         this.trackedRef = "refs/heads/" + branch;
         this.wakeFetch = wakeFetch;
@@ -44,8 +64,33 @@ public final class GitHubWebhookResource {
     @Consumes(MediaType.WILDCARD)
     public Response receive(@HeaderParam("X-Hub-Signature-256") String signatureHeader,
             @HeaderParam("X-GitHub-Event") String event, @HeaderParam("X-GitHub-Delivery") String delivery,
-            byte[] body) {
-        byte[] payload = body == null ? new byte[0] : body;
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+        String deliveryId = loggable(delivery);
+        if (WebhookBody.declaredTooLarge(contentLength, maxBodyBytes)) {
+            return tooLarge(deliveryId);
+        }
+        if (!bodies.tryAcquire()) {
+            return answer(Response.Status.TOO_MANY_REQUESTS, "refused", "other deliveries are being read; the next "
+                    + "poll fetches the branch anyway");
+        }
+        try {
+            Optional<byte[]> payload = WebhookBody.read(body, maxBodyBytes);
+            return payload.isEmpty() ? tooLarge(deliveryId)
+                    : verified(signatureHeader, event, deliveryId, payload.get());
+        } catch (IOException e) {
+            return answer(Response.Status.BAD_REQUEST, "refused", "the body could not be read to its end");
+        } finally {
+            bodies.release();
+        }
+    }
+
+    private Response tooLarge(String delivery) {
+        LOG.warn("Refused webhook delivery {}: body over {} bytes", delivery, maxBodyBytes);
+        return answer(Response.Status.REQUEST_ENTITY_TOO_LARGE, "refused", "the body exceeds " + maxBodyBytes
+                + " bytes, more than GitHub ever delivers");
+    }
+
+    private Response verified(String signatureHeader, String event, String delivery, byte[] payload) {
         if (!signature.verifies(signatureHeader, payload)) {
             LOG.warn("Refused webhook delivery {}: {} X-Hub-Signature-256", delivery,
                     signatureHeader == null ? "missing" : "wrong");
@@ -77,6 +122,15 @@ public final class GitHubWebhookResource {
         LOG.info("Webhook delivery {}: push to {}, fetching now", delivery, trackedRef);
         wakeFetch.run();
         return answer(Response.Status.ACCEPTED, "accepted", "push to " + trackedRef + ": fetch requested");
+    }
+
+    /** The delivery id as logged: the sender chooses it, so it must not forge log lines. */
+    private static String loggable(String delivery) {
+        if (delivery == null) {
+            return "(no X-GitHub-Delivery)";
+        }
+        String safe = delivery.replaceAll("[^A-Za-z0-9._-]", "?");
+        return safe.length() > 64 ? safe.substring(0, 64) + "..." : safe;
     }
 
     private static Response answer(Response.Status status, String result, String message) {

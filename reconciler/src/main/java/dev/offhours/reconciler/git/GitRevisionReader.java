@@ -26,11 +26,38 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * Reads the schedules files of one commit straight from a Git repository's object database: resolve the ref, walk
  * the commit's tree, read the blobs. No checkout, so the working tree may be anything (or absent, for a bare
  * repository).
+ *
+ * <p>A merged commit is not trusted to be small: a blob above {@link RepositoryPaths#MAX_FILE_BYTES} or a symbolic
+ * link is refused as a problem of its file, and a revision with more than {@link #MAX_FILES} relevant files, more
+ * than {@link #MAX_TOTAL_BYTES} in them, or more than {@link #MAX_TREE_ENTRIES} entries to walk is refused as a
+ * whole (one problem, no more reading), so the hub keeps its last valid revision and its heap.
  */
 public final class GitRevisionReader {
 
-    /** Blobs above this size are not schedules; refusing them keeps a hostile commit from filling the heap. */
-    static final long MAX_FILE_BYTES = 1 << 20;
+    static final long MAX_FILE_BYTES = RepositoryPaths.MAX_FILE_BYTES;
+    /** Twice the 5,000 schedules the reconcile benchmark reads in seconds; real repositories hold hundreds. */
+    static final int MAX_FILES = 10_000;
+    /** Schedules are about half a kilobyte each: ten thousand of them are a few megabytes. */
+    static final long MAX_TOTAL_BYTES = 32L << 20;
+    /** Every entry of the tree is walked, relevant or not: bounds the time a commit of a million files takes. */
+    static final int MAX_TREE_ENTRIES = 200_000;
+    /** The path of a problem about the whole revision. */
+    static final String WHOLE_REVISION = ".";
+
+    /** How much of a revision is read at most. */
+    record Limits(int files, long totalBytes, int treeEntries) {
+        static final Limits DEFAULT = new Limits(MAX_FILES, MAX_TOTAL_BYTES, MAX_TREE_ENTRIES);
+    }
+
+    private final Limits limits;
+
+    public GitRevisionReader() {
+        this(Limits.DEFAULT);
+    }
+
+    GitRevisionReader(Limits limits) {
+        this.limits = limits;
+    }
 
     /** Reads the revision {@code ref} of the repository at {@code repositoryDir} (a work tree or a bare repository). */
     public GitRevision read(Path repositoryDir, String ref) {
@@ -88,36 +115,57 @@ public final class GitRevisionReader {
         return trimmed.isEmpty() || trimmed.equals(".") ? "" : trimmed + "/";
     }
 
-    private static List<SourceFile> files(Repository repository, RevCommit commit, String prefix) throws IOException {
+    private List<SourceFile> files(Repository repository, RevCommit commit, String prefix) throws IOException {
         List<SourceFile> files = new ArrayList<>();
+        long bytes = 0;
+        int entries = 0;
         try (TreeWalk tree = new TreeWalk(repository); ObjectReader reader = repository.newObjectReader()) {
             tree.addTree(commit.getTree());
             tree.setRecursive(true);
             while (tree.next()) {
+                if (++entries > limits.treeEntries()) {
+                    return tooLarge("more than " + limits.treeEntries() + " files in its tree");
+                }
                 String path = tree.getPathString();
-                if (!path.startsWith(prefix) || !isFile(tree.getFileMode(0))) {
+                FileMode mode = tree.getFileMode(0);
+                if (!path.startsWith(prefix)) {
                     continue;
                 }
                 String relative = path.substring(prefix.length());
-                if (RepositoryPaths.isRelevant(relative)) {
-                    files.add(new SourceFile(relative, blob(reader, tree.getObjectId(0), path)));
+                if (mode == FileMode.SYMLINK && RepositoryPaths.isInside(relative)) {
+                    files.add(SourceFile.refused(relative, RepositoryPaths.SYMLINK_REFUSAL));
+                    continue;
                 }
+                if (!isFile(mode) || !RepositoryPaths.isRelevant(relative)) {
+                    continue;
+                }
+                if (files.size() >= limits.files()) {
+                    return tooLarge("more than " + limits.files() + " schedule, calendar and account files");
+                }
+                long size = reader.getObjectSize(tree.getObjectId(0), Constants.OBJ_BLOB);
+                if (size > MAX_FILE_BYTES) {
+                    files.add(SourceFile.refused(relative, RepositoryPaths.tooLarge(size)));
+                    continue;
+                }
+                bytes += size;
+                if (bytes > limits.totalBytes()) {
+                    return tooLarge("more than " + limits.totalBytes() + " bytes of schedule, calendar and account "
+                            + "files");
+                }
+                files.add(new SourceFile(relative, new String(reader.open(tree.getObjectId(0), Constants.OBJ_BLOB)
+                        .getBytes(), StandardCharsets.UTF_8)));
             }
         }
         return files;
     }
 
-    private static boolean isFile(FileMode mode) {
-        return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
+    private static List<SourceFile> tooLarge(String what) {
+        return List.of(SourceFile.refused(WHOLE_REVISION, "the revision holds " + what + "; it is refused unread "
+                + "(the last valid revision keeps running): split the repository or remove files, then push"));
     }
 
-    private static String blob(ObjectReader reader, ObjectId id, String path) throws IOException {
-        long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
-        if (size > MAX_FILE_BYTES) {
-            throw new IllegalArgumentException(path + " is " + size + " bytes; schedule, calendar and account files "
-                    + "must be at most " + MAX_FILE_BYTES + " bytes.");
-        }
-        return new String(reader.open(id, Constants.OBJ_BLOB).getBytes(), StandardCharsets.UTF_8);
+    private static boolean isFile(FileMode mode) {
+        return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
     }
 
     /** The short branch or tag name {@code ref} stands for, remote prefix removed ({@code origin/main} -> main). */

@@ -85,8 +85,7 @@ public final class HubWiring {
         SqsClient sqs = HubClients.sqs(aws, workers.concurrency() + config.dispatch().getSendConcurrency() + 8);
         lifecycle.manage(ManagedResource.closing("SQS client", sqs));
 
-        RoleCredentialsCache.Settings roles = new RoleCredentialsCache.Settings(aws.spokeRoleName(), aws.externalId(),
-                "offhours-hub", Duration.ofHours(1), Duration.ofMinutes(5));
+        RoleCredentialsCache.Settings roles = RoleCredentialsCache.Settings.of(aws.spokeRoleName(), aws.externalId());
         RoleCredentialsCache credentials = new RoleCredentialsCache(spokes.sts(), roles, clock);
         SpokeClients spokeClients = new SpokeClients(spokes.clients(), credentials);
         lifecycle.manage(ManagedResource.closing("spoke SDK clients", spokeClients));
@@ -139,7 +138,7 @@ public final class HubWiring {
                 environment.jersey().register(new GitHubWebhookResource(secret, git.branch(), loop::wake)));
         HubApi.register(environment.jersey(), new ApiDependencies(runningCatalog, stores.control(),
                 stores.inventory(), stores.history(), stores.operations(), clock,
-                config.convergence().overdueAfter()), config.api());
+                config.convergence().overdueAfter(), workers.recordRetention()), config.api());
 
         Duration gitMaxAge = git.pollInterval().multipliedBy(3).plus(git.timeout());
         environment.healthChecks().register("git", new GitHealthCheck(loop, gitMaxAge, clock));
@@ -194,7 +193,7 @@ public final class HubWiring {
                                                      CurrentRevision revision, Supplier<ScheduleCatalog> catalog,
                                                      Clock clock, LifecycleEnvironment lifecycle) {
         InventoryUpdater updater = new InventoryUpdater(sqs, config.settings(),
-                new SpokeEventParser(roles.roleName(), roles.sessionName()), listing, stores.inventory(),
+                new SpokeEventParser(roles.roleName()), listing, stores.inventory(),
                 stores.control(), () -> revision.get().accounts(), AsleepShapes.fromCatalog(catalog), clock);
         lifecycle.manage(new ManagedResource("inventory updater", updater::start, updater));
         return updater;

@@ -76,6 +76,11 @@ function renderStatus(status) {
     el("span", { class: "badge " + c.status }, c.type + ": " + c.status), " ", el("b", {}, c.reason), " ",
     el("span", { class: "muted" }, c.message))));
   $("problems").replaceChildren(...status.problems.map((p) => el("li", {}, p)));
+  // Tags naming no schedule: their owners think offhours manages them; show which name and where.
+  const unknown = status.unknownSchedules || [];
+  $("unknown-section").hidden = unknown.length === 0;
+  $("unknown").tBodies[0].replaceChildren(...unknown.map((u) => el("tr", { "data-unknown": u.schedule },
+    el("td", { class: "key" }, u.schedule), el("td", {}, u.targets), el("td", {}, u.places.join(", ")))));
   // Removed schedules have no row below, yet their targets are still being woken: say so here until they are.
   $("removed").replaceChildren(...status.convergence.removed.map((r) => el("li", { "data-removed": r.schedule },
     el("b", {}, r.schedule), " removed, waking its targets: ", convergenceBadge(r.convergence, null), " ",

@@ -64,12 +64,12 @@ final class ApiServer implements AutoCloseable {
                     webhookSecret: %s
                     server:
                       applicationConnectors: [{type: http, port: 0, bindHost: 127.0.0.1}]
-                      adminConnectors: [{type: http, port: 0, bindHost: 127.0.0.1}]
+                      adminConnectors: [{type: http, port: 0}]
                       requestLog:
                         appenders: [{type: file, currentLogFilename: %s, archive: false}]
                     logging:
                       level: INFO
-                      loggers: {dev.offhours: DEBUG, org.glassfish.jersey: DEBUG}
+                      loggers: {dev.offhours: DEBUG, org.glassfish.jersey: DEBUG, org.eclipse.jetty: DEBUG}
                       appenders: [{type: file, currentLogFilename: %s, archive: false}]
                     """.formatted(BearerTokens.sha256Hex(TOKEN), BearerTokens.sha256Hex(OTHER_TOKEN), EXTERNAL_ID,
                     WEBHOOK_SECRET, directory.resolve("requests.log"), directory.resolve("service.log"));
@@ -83,6 +83,14 @@ final class ApiServer implements AutoCloseable {
 
     URI base() {
         return URI.create("http://127.0.0.1:" + support.getLocalPort());
+    }
+
+    /** The addresses the admin connectors listen on. */
+    List<String> adminHosts() {
+        return java.util.Arrays.stream(support.getEnvironment().getApplicationContext().getServer().getConnectors())
+                .map(org.eclipse.jetty.server.ServerConnector.class::cast)
+                .filter(connector -> connector.getLocalPort() == support.getAdminPort())
+                .map(org.eclipse.jetty.server.ServerConnector::getHost).toList();
     }
 
     int adminPort() {

@@ -1,5 +1,6 @@
 package dev.offhours.reconciler.api;
 
+import dev.offhours.reconciler.service.AdminPort;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Environment;
 
@@ -14,6 +15,7 @@ final class ApiTestApplication extends Application<ApiTestConfiguration> {
 
     @Override
     public void run(ApiTestConfiguration configuration, Environment environment) {
+        AdminPort.secure(configuration.getServerFactory());
         HubApi.register(environment.jersey(), deps, configuration.api);
     }
 }

@@ -73,6 +73,9 @@ class DashboardChromiumTest {
         assertThat(dom).as("the left-asleep panel is shown with what to restore")
                 .containsPattern("<section id=\"orphans-section\" class=\"attention\">(?s).*data-orphan=\""
                         + orphan.target().key() + "\".*min=2,desired=3,max=6.*by event");
+        assertThat(dom).as("a tag naming no schedule is shown with where it is")
+                .containsPattern("<section id=\"unknown-section\" class=\"attention\">(?s).*data-unknown=\""
+                        + HubSeed.TYPO + "\".*<td>1</td><td>\\d{12}/");
         assertThat(dom).doesNotContain(ApiServer.TOKEN);
     }
 

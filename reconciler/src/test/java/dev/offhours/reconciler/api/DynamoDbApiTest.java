@@ -14,6 +14,7 @@ import dev.offhours.worker.store.DynamoDbOperationStore;
 import dev.offhours.worker.store.HubTableDefinitions;
 import dev.offhours.worker.store.OperationItemCodec;
 import dev.offhours.worker.store.hub.DynamoDbInventoryStore;
+import dev.offhours.worker.store.hub.KeyCursor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -109,6 +110,59 @@ class DynamoDbApiTest {
         for (CountingDynamo.Call call : counter.calls()) {
             assertThat(call.scanned()).as("items read by %s", call.request()).isEqualTo(call.returned());
         }
+    }
+
+    @Test
+    void aMissingTableIsA500ThatSaysRetryingDoesNotHelpNotA503() throws Exception {
+        ScheduleCatalog catalog = HubSeed.templateCatalog();
+        dynamo = MOTO.server().client(DynamoDbClient.builder());
+        HubTableDefinitions.createAll(dynamo, NAMES);
+        var operations = new DynamoDbOperationStore(dynamo, NAMES.operations());
+        server = new ApiServer(new ApiDependencies(() -> catalog, new DynamoDbControlStore(dynamo, NAMES.control()),
+                new DynamoDbInventoryStore(dynamo, NAMES.inventory()),
+                new DynamoDbOperationHistory(dynamo, "no-such-table"), operations, Clock.fixed(NOW, ZoneOffset.UTC)),
+                Path.of("target", "api-test", "dynamodb-missing-table"));
+
+        ApiServer.Answer answer = server.get("/v1/operations/latest");
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.headers()).doesNotContainKey("retry-after");
+        assertThat(JSON.readTree(answer.body()).path("message").asText()).contains("ResourceNotFoundException")
+                .contains("retrying does not help");
+    }
+
+    @Test
+    void forgedStoreCursorsAreRefusedWith400BeforeAnyQuery() throws Exception {
+        start(HubSeed.templateCatalog(), "dynamodb-forged-cursors");
+        String from = NOW.minus(Duration.ofDays(7)).toString();
+        String to = NOW.toString();
+        String target = "666677778888#ap-south-1#asg#ml-sandbox-runners";
+        Map<String, String> forged = new java.util.LinkedHashMap<>();
+        forged.put("latest: a day long before the window", ApiCursor.encode("latest", List.of(from, to),
+                KeyCursor.encode(Map.of("k", "recent", "d", "9999-12-31"))));
+        forged.put("latest: a shard state without its key", ApiCursor.encode("latest", List.of(from, to),
+                KeyCursor.encode(Map.of("k", "recent", "d", "2026-03-24", "s0", "no-newlines"))));
+        forged.put("latest: a shard position outside the window", ApiCursor.encode("latest", List.of(from, to),
+                KeyCursor.encode(Map.of("k", "recent", "d", "2026-03-24", "s0", "2020-01-01T00:00:00.000Z\npk\nsk"))));
+        forged.put("latest: a shard that does not exist", ApiCursor.encode("latest", List.of(from, to),
+                KeyCursor.encode(Map.of("k", "recent", "d", "2026-03-24", "s99", "done"))));
+        forged.put("target: a start key with another attribute", ApiCursor.encode("target",
+                List.of(target, "null", Instant.MIN.toString()),
+                KeyCursor.encode(Map.of("targetKey", target, "createdAt", "2026-03-24T00:00:00.000Z", "pk", "p",
+                        "sk", "s", "ttl", "1"))));
+        forged.put("target: an empty key value", ApiCursor.encode("target",
+                List.of(target, "null", Instant.MIN.toString()),
+                KeyCursor.encode(Map.of("targetKey", target, "createdAt", "2026-03-24T00:00:00.000Z", "pk", "",
+                        "sk", "s"))));
+        counter.restart();
+        for (Map.Entry<String, String> cursor : forged.entrySet()) {
+            String path = cursor.getKey().startsWith("latest") ? "/v1/operations/latest?cursor=" + cursor.getValue()
+                    : "/v1/operations?target=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8)
+                    + "&cursor=" + cursor.getValue();
+            ApiServer.Answer answer = server.get(path);
+            assertThat(answer.status()).as("%s: %s", cursor.getKey(), answer.body()).isEqualTo(400);
+        }
+        assertThat(counter.calls()).as("Queries sent for forged cursors").isEmpty();
     }
 
     @Test

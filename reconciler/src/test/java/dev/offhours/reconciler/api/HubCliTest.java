@@ -92,7 +92,7 @@ class HubCliTest {
         assertThat(run.out())
                 .contains("revision: " + HubSeed.REVISION)
                 .contains("condition: Ready=True Succeeded")
-                .contains("targets: 20 awake, 3 asleep, 1 unknown (6 schedules)")
+                .contains("targets: 21 awake, 3 asleep, 1 unknown (6 schedules)") // one tagged with a typo
                 .containsPattern("payments-dev +AWAKE +next ASLEEP at 2026-03-25T19:00\\+01:00; 3 awake")
                 .contains("accounts: 6 of 7 account regions OK")
                 .contains("sandbox-ml (666677778888) ap-south-1: DEGRADED: " + HubSeed.DEAD_ERROR)

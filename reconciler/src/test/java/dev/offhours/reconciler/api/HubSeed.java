@@ -50,6 +50,8 @@ final class HubSeed {
     static final String DEAD_ERROR = "AccessDenied: not authorized to perform sts:AssumeRole on offhours-spoke";
     /** A schedule no longer in the revision whose intent (wake everything) is overdue. */
     static final String REMOVED = "legacy-batch";
+    /** A schedule tag with a typo: no schedule has this name. */
+    static final String TYPO = "paymnets-dev";
 
     /**
      * The reason of each schedule's Converged condition as seeded: converged at its last transition, two targets
@@ -101,6 +103,12 @@ final class HubSeed {
             intent(control, schedule.name(), state, last == null ? at.minus(Duration.ofDays(1)) : last.at(),
                     bound.size(), at);
         }
+        Account typoAccount = catalog.accounts().accounts().get(0);
+        InventoryItem typo = new InventoryItem(Target.asg(typoAccount.id(), typoAccount.regions().get(0), "typo-runners"),
+                TYPO, Map.of("offhours.dev/schedule", TYPO), new Capacity(1, 2, 4), null, TargetState.AWAKE,
+                at.minusSeconds(900), InventoryItem.DISCOVERY, 1, at.minusSeconds(240));
+        inventory.upsert(typo);
+        items.add(typo);
         saveIntent(control, first(REMOVED, PowerState.AWAKE, at.minus(Duration.ofMinutes(20)),
                 ScheduleIntent.SCHEDULE_REMOVED), new ScheduleIntent.Progress(4, 2, 2, 0, at.minusSeconds(30)), null);
         control.saveStatus(new ReconcilerStatus(REVISION, REVISION, at.minusSeconds(20),

@@ -75,6 +75,22 @@ class StatusApiTest {
     }
 
     @Test
+    void targetsTaggedWithAScheduleNoOneHasAreShownAsSuchWithWhereTheyAre() throws Exception {
+        JsonNode unknown = ok("/v1/status").path("unknownSchedules");
+        assertThat(unknown).hasSize(1);
+        assertThat(unknown.get(0).path("schedule").asText()).isEqualTo(HubSeed.TYPO);
+        assertThat(unknown.get(0).path("targets").asLong()).isEqualTo(1);
+        assertThat(unknown.get(0).path("places").get(0).asText()).matches("\\d{12}/[a-z0-9-]+");
+        assertThat(unknown.toString()).as("a removed schedule being woken is no typo").doesNotContain(HubSeed.REMOVED);
+
+        JsonNode typo = ok("/v1/targets?schedule=" + HubSeed.TYPO).path("items");
+        assertThat(typo).hasSize(1);
+        assertThat(typo.get(0).path("scheduleKnown").asBoolean()).isFalse();
+        assertThat(ok("/v1/targets?schedule=payments-dev").path("items").get(0).path("scheduleKnown").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void scheduleShowsItsStateNextTransitionsInLocalTimeAndItsLastTransition() throws Exception {
         JsonNode s = ok("/v1/schedules/payments-dev");
         assertThat(s.path("state").asText()).isEqualTo("AWAKE");
@@ -321,6 +337,9 @@ class StatusApiTest {
             "/v1/operations/latest?limit=ten       | 400 | limit must be a whole number from 1 to 500",
             "/v1/operations/latest?since=yesterday | 400 | since must be an ISO-8601 instant",
             "/v1/operations/latest?cursor=bogus    | 400 | cursor must be the nextCursor of the previous page",
+            "/v1/operations/latest?since=P36500D   | 400 | since must be within the records' retention of 90 days: from 2025-12-25T09:00:00Z (P90D) to now",
+            "/v1/operations?status=FAILED&since=0001-01-01T00:00:00Z | 400 | since must be within the records' retention",
+            "/v1/operations?target=x&since=P91D    | 400 | since must be within the records' retention",
             "/v1/orphans?limit=0                   | 400 | limit must be a whole number from 1 to 500",
             "/v1/targets?state=DOZING&schedule=x   | 400 | state must be one of AWAKE, ASLEEP, UNKNOWN",
             "/v1/targets                           | 400 | targets are listed by schedule",
@@ -335,6 +354,21 @@ class StatusApiTest {
         ApiServer.Answer answer = server.get(path.trim());
         assertThat(answer.status()).isEqualTo(status);
         assertThat(JSON.readTree(answer.body()).path("message").asText()).contains(sentence.trim());
+    }
+
+    @ParameterizedTest(name = "window {0} .. {1}")
+    @CsvSource({
+            "0001-01-01T00:00:00Z, 2026-03-25T09:00:00Z",
+            "2026-03-18T09:00:00Z, 2099-01-01T00:00:00Z",
+            "2026-03-25T09:00:00Z, 2026-03-18T09:00:00Z"})
+    void aCursorWhoseWindowNoFirstPageCouldHaveIsRefusedWith400(String from, String to) throws Exception {
+        for (String listing : List.of("latest", "failures")) {
+            String forged = ApiCursor.encode(listing, List.of(from, to), "anything");
+            String path = listing.equals("latest") ? "/v1/operations/latest" : "/v1/operations?status=FAILED";
+            ApiServer.Answer answer = server.get((path.contains("?") ? path + "&" : path + "?") + "cursor=" + forged);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+            assertThat(JSON.readTree(answer.body()).path("message").asText()).contains("within the records' retention");
+        }
     }
 
     @Test
@@ -381,10 +415,13 @@ class StatusApiTest {
         assertThat(server.send(HttpRequest.newBuilder(admin.resolve("/v1/status"))
                 .header("Authorization", "Bearer " + ApiServer.TOKEN).build()).status()).isEqualTo(404);
         assertThat(server.get("/healthcheck").status()).isEqualTo(404);
+        // the test configuration names no bindHost for the admin connector
+        assertThat(server.adminHosts()).containsExactly("127.0.0.1");
     }
 
     @Test
     void noSecretAppearsInAnyResponseOrLogLine() throws Exception {
+        // with Jetty at DEBUG (the test configuration), which dumps request headers unless guarded
         // exercise every endpoint, good and bad, first
         for (String path : List.of("/v1/status", "/v1/schedules", "/v1/schedules/payments-dev", "/v1/accounts",
                 "/v1/targets?schedule=payments-dev", "/v1/operations/latest", "/v1/operations?status=FAILED", "/v1/orphans",

@@ -107,6 +107,36 @@ class PlanCommandTest {
     }
 
     @Test
+    void textFromTheRepositoryCannotBreakOutOfTheCommentsCode() throws Exception {
+        String breakOut = "\"x\\n```\\n![pwned](https://evil.example/p.png)\\n<!-- offhours-plan -->\\n```\": 1";
+        try (TestGitRepository repo = TestGitRepository.init(temp)) {
+            repo.branch("hostile").replace("schedules/payments/payments-dev.yaml", "  timeZone: Europe/Berlin",
+                    "  timeZone: Europe/Berlin\n  " + breakOut);
+            repo.commit("an unknown field whose name closes the fence");
+        }
+
+        CliRun run = CliRun.run("plan", "--repo", temp.toString(), "--base", "main", "--head", "hostile", "--now",
+                NOW, "--format", "markdown");
+
+        List<String> lines = run.outLines();
+        assertThat(run.out()).contains("unknown field 'x\\n```\\n![pwned](https://evil.example/p.png)");
+        assertThat(lines).filteredOn(l -> l.startsWith("`")).containsOnly("````");
+        assertThat(lines).noneMatch(l -> l.startsWith("!") || l.startsWith("<!--") && lines.indexOf(l) > 0);
+        assertThat(lines.stream().filter(l -> l.contains("offhours-plan")).count()).as("one marker outside code")
+                .isEqualTo(2);
+        assertThat(lines.get(0)).isEqualTo("<!-- offhours-plan -->");
+    }
+
+    @Test
+    void inlineCodeAndFencesAreLongerThanAnyBackticksInside() {
+        assertThat(MarkdownText.code("a`b")).isEqualTo("``a`b``");
+        assertThat(MarkdownText.code("`x")).isEqualTo("`` `x ``");
+        assertThat(MarkdownText.code("line\n![i](u)")).isEqualTo("`line\\n![i](u)`");
+        assertThat(MarkdownText.code("a\u2028b\u0000")).isEqualTo("`a\\u2028b\\u0000`");
+        assertThat(MarkdownText.fence(List.of("p: ```` x"))).isEqualTo("`````\np: ```` x\n`````");
+    }
+
+    @Test
     void theSameInputsGiveTheSameOutput() {
         assertThat(plan("--format", "markdown").out()).isEqualTo(plan("--format", "markdown").out());
         assertThat(plan("--format", "json").out()).isEqualTo(plan("--format", "json").out());

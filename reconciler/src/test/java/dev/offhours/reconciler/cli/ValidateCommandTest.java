@@ -51,6 +51,35 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aSymbolicLinkIsNotFollowedButReportedWithItsFile() throws IOException {
+        copyTree(CliRun.TEMPLATE, temp);
+        Files.createDirectories(temp.resolve(".git"));
+        Files.writeString(temp.resolve(".git/config"), "[remote \"origin\"]\n\turl = https://token@example.com\n");
+        Files.createSymbolicLink(temp.resolve("schedules/payments/x.yaml"), Path.of("../../.git/config"));
+        Files.createSymbolicLink(temp.resolve("schedules/linked"), temp.resolve("schedules/payments").toAbsolutePath());
+
+        CliRun run = CliRun.run("validate", temp.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).doesNotContain("token@example.com").doesNotContain("remote");
+        assertThat(run.outLines()).contains(
+                "schedules/linked:0:0: " + dev.offhours.reconciler.source.RepositoryPaths.SYMLINK_REFUSAL,
+                "schedules/payments/x.yaml:0:0: " + dev.offhours.reconciler.source.RepositoryPaths.SYMLINK_REFUSAL);
+    }
+
+    @Test
+    void aFileAboveTheSizeLimitIsReportedUnread() throws IOException {
+        copyTree(CliRun.TEMPLATE, temp);
+        Files.writeString(temp.resolve("calendars/huge.yaml"), "#".repeat((1 << 20) + 1));
+
+        CliRun run = CliRun.run("validate", temp.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.outLines()).contains("calendars/huge.yaml:0:0: is 1048577 bytes; schedule, calendar and "
+                + "account files must be at most 1048576 bytes");
+    }
+
+    @Test
     void aBrokenRepositoryExitsOneAndListsEveryProblemWithFileLineAndColumn() throws IOException {
         copyTree(CliRun.TEMPLATE, temp);
         replace("schedules/payments/payments-dev.yaml", "timeZone: Europe/Berlin", "timeZone: Europe/Berlni");

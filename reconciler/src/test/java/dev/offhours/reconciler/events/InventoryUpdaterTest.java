@@ -63,7 +63,7 @@ class InventoryUpdaterTest {
         hub = new MotoEventHub(moto);
         store = EmbeddedHubStore.open(directory.resolve("hub.mv.db"), clock);
         updater = new InventoryUpdater(hub.sqs, new InventoryUpdater.Settings(hub.queueUrl, hub.deadLetterUrl,
-                Duration.ofSeconds(2), Duration.ofSeconds(10), 2, 1), new SpokeEventParser(MotoEventHub.ROLE, hub.roleSettings.sessionName()),
+                Duration.ofSeconds(2), Duration.ofSeconds(10), 2, 1), new SpokeEventParser(MotoEventHub.ROLE),
                 hub.listing, store.inventory(), store.control(), registry::get, AsleepShapes.ZERO, clock);
     }
 

@@ -24,7 +24,7 @@ class SpokeEventParserTest {
     static final ResourceRef WEB = ResourceRef.of(Target.asg(ACCOUNT, REGION, "web"));
     static final ResourceRef WORKERS = ResourceRef.of(Target.nodegroup(ACCOUNT, REGION, "main", "workers"));
 
-    private final SpokeEventParser parser = new SpokeEventParser("offhours-spoke", "offhours-worker");
+    private final SpokeEventParser parser = new SpokeEventParser("offhours-spoke");
 
     static Stream<Arguments> events() {
         ResourceChange.Touched webTouched = new ResourceChange.Touched(WEB);
@@ -102,9 +102,10 @@ class SpokeEventParserTest {
 
     @ParameterizedTest(name = "role {0}, session {1}: offhours itself = {2}")
     @CsvSource({
-            "offhours-spoke, offhours-worker, true",
+            "offhours-spoke, offhours-hub, true",
+            "offhours-spoke, offhours-worker, false",
             "offhours-spoke, jane.doe, false",
-            "Admin, offhours-worker, false"})
+            "Admin, offhours-hub, false"})
     void recognisesOffhoursOwnSessionOnlyWithItsRoleAndSessionName(String role, String session, boolean self)
             throws Exception {
         SpokeEvent event = parser.parse(FIXTURES.with("role", role).with("session", session)

@@ -40,6 +40,51 @@ class GitRevisionReaderTest {
     }
 
     @Test
+    void aCommittedSymbolicLinkIsReportedNotFollowed() throws Exception {
+        try (TestGitRepository repo = TestGitRepository.init(temp)) {
+            repo.copyFromTemplate("accounts.yaml");
+            java.nio.file.Files.createDirectories(temp.resolve("schedules/payments"));
+            java.nio.file.Files.createSymbolicLink(temp.resolve("schedules/payments/x.yaml"),
+                    Path.of("../../.git/config"));
+            RevCommit commit = repo.commit("a link");
+
+            GitRevision revision = reader.read(temp, commit.name());
+
+            assertThat(revision.files()).filteredOn(f -> f.path().equals("schedules/payments/x.yaml"))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.refusal()).contains("symbolic link");
+                        assertThat(f.content()).isEmpty();
+                    });
+        }
+    }
+
+    @Test
+    void aRevisionAboveTheLimitsIsRefusedAsAWholeWithoutReadingOn() throws Exception {
+        try (TestGitRepository repo = TestGitRepository.init(temp)) {
+            repo.copyFromTemplate("accounts.yaml").copyTemplate("calendars")
+                    .write("schedules/a/big.yaml", "#".repeat((1 << 20) + 1));
+            RevCommit commit = repo.commit("three calendars and accounts, one file too large");
+
+            assertThat(new GitRevisionReader(new GitRevisionReader.Limits(2, 1 << 20, 100))
+                    .read(temp, commit.name()).files()).singleElement().satisfies(f -> {
+                        assertThat(f.path()).isEqualTo(".");
+                        assertThat(f.refusal()).startsWith("the revision holds more than 2 schedule, calendar and "
+                                + "account files; it is refused unread (the last valid revision keeps running)");
+                    });
+            assertThat(new GitRevisionReader(new GitRevisionReader.Limits(100, 100, 100))
+                    .read(temp, commit.name()).files()).singleElement()
+                    .satisfies(f -> assertThat(f.refusal()).contains("more than 100 bytes"));
+            assertThat(new GitRevisionReader(new GitRevisionReader.Limits(100, 1 << 20, 3))
+                    .read(temp, commit.name()).files()).singleElement()
+                    .satisfies(f -> assertThat(f.refusal()).contains("more than 3 files in its tree"));
+            assertThat(reader.read(temp, commit.name()).files())
+                    .filteredOn(f -> f.path().equals("schedules/a/big.yaml")).singleElement()
+                    .satisfies(f -> assertThat(f.refusal()).isEqualTo("is 1048577 bytes; schedule, calendar and "
+                            + "account files must be at most 1048576 bytes"));
+        }
+    }
+
+    @Test
     void labelsBranchesAndTagsTheWayTheReconcilerReportsRevisions() throws Exception {
         try (TestGitRepository repo = TestGitRepository.init(temp)) {
             RevCommit commit = repo.copyFromTemplate("accounts.yaml").commit("accounts");

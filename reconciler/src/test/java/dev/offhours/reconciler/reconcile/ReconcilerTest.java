@@ -167,6 +167,32 @@ class ReconcilerTest {
     }
 
     @Test
+    void aFileAboveTheLimitRefusesTheRevisionAndKeepsTheLastGoodOneRunning() throws Exception {
+        RevCommit good = origin.commit("first schedules");
+        Replica replica = replica("a");
+        replica.reconcile();
+        origin.write("calendars/huge.yaml", "#".repeat((1 << 20) + 1));
+        RevCommit huge = origin.commit("a calendar of more than a mebibyte");
+
+        ReconcileResult refused = replica.reconcile();
+
+        assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(refused.running()).contains(label(good));
+        assertThat(replica.registry().registered()).containsExactlyElementsOf(TEMPLATE_SCHEDULES);
+        ReconcilerStatus status = status();
+        assertThat(status.appliedRevision()).isEqualTo(label(good));
+        assertThat(status.problems()).containsExactly("calendars/huge.yaml:0:0: is 1048577 bytes; schedule, "
+                + "calendar and account files must be at most 1048576 bytes");
+        assertThat(condition(status, ConditionType.READY)).hasValueSatisfying(ready -> {
+            assertThat(ready.status()).isEqualTo(ConditionStatus.FALSE);
+            assertThat(ready.message()).contains("Refused revision " + label(huge), "Still running " + label(good));
+        });
+        assertThat(replica.reconcile().outcome()).as("the refused commit is not read again")
+                .isEqualTo(Outcome.UNCHANGED);
+        assertThat(replica.source().revisionsRead()).isEqualTo(2);
+    }
+
+    @Test
     void aRemovedScheduleIsDeregisteredAndOnlyItIsTouched() throws Exception {
         origin.commit("first schedules");
         Replica replica = replica("a");

@@ -24,11 +24,18 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  */
 public final class RoleCredentialsCache {
 
+    /**
+     * The session name of every spoke session, the service's worker pool and the Lambda function alike: it is how
+     * the event parser tells offhours' own changes in the spokes' CloudTrail from everyone else's, so a second
+     * name would make offhours' changes look foreign. {@code offhours-hub} is what the service always used.
+     */
+    public static final String SESSION_NAME = "offhours-hub";
+
     /** How the hub assumes spoke roles. {@code sessionName} shows up in the spokes' CloudTrail. */
     public record Settings(String roleName, String externalId, String sessionName, Duration sessionDuration,
                            Duration refreshMargin) {
         public static Settings of(String roleName, String externalId) {
-            return new Settings(roleName, externalId, "offhours-worker", Duration.ofHours(1), Duration.ofMinutes(5));
+            return new Settings(roleName, externalId, SESSION_NAME, Duration.ofHours(1), Duration.ofMinutes(5));
         }
     }
 

@@ -3,7 +3,6 @@ package dev.offhours.worker.store;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.OperationStore;
-import dev.offhours.core.port.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,8 +35,7 @@ public final class DynamoDbOperationStore implements OperationStore {
                     .consistentRead(true)).item();
             return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OperationItems.fromItem(item));
         } catch (SdkException e) {
-            throw new StoreUnavailableException("cannot read operation record " + key + " from " + tableName + ": "
-                    + e.getMessage(), e);
+            throw DynamoDbCalls.failure(tableName, "cannot read operation record " + key + " from " + tableName, e);
         }
     }
 
@@ -62,8 +60,8 @@ public final class DynamoDbOperationStore implements OperationStore {
         } catch (ConditionalCheckFailedException e) {
             return false;
         } catch (SdkException e) {
-            throw new StoreUnavailableException("cannot write operation record " + record.key() + " to " + tableName
-                    + ": " + e.getMessage(), e);
+            throw DynamoDbCalls.failure(tableName, "cannot write operation record " + record.key() + " to "
+                    + tableName, e);
         }
     }
 
@@ -77,8 +75,7 @@ public final class DynamoDbOperationStore implements OperationStore {
                             .scanIndexForward(false).limit(limit))
                     .items().stream().map(OperationItems::fromItem).toList();
         } catch (SdkException e) {
-            throw new StoreUnavailableException("cannot query " + tableName + " by target " + targetKey + ": "
-                    + e.getMessage(), e);
+            throw DynamoDbCalls.failure(tableName, "cannot query " + tableName + " by target " + targetKey, e);
         }
     }
 }

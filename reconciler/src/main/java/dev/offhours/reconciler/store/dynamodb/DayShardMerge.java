@@ -110,12 +110,37 @@ final class DayShardMerge {
         return KeyCursor.encode(fields);
     }
 
+    /**
+     * The cursor's position, only if it is one this window can have issued: its day inside the window and each
+     * shard {@code done} or after an item inside the window. Anything else is refused before a Query: a day outside
+     * would walk days the window does not hold, a start key outside is DynamoDB's ValidationException.
+     */
     private Map<String, String> decode(String cursor) {
         Map<String, String> fields = new HashMap<>(KeyCursor.decode(cursor));
-        if (!index.equals(fields.get("k")) || fields.get("d") == null || !fields.get("d").matches("\\d{4}-\\d{2}-\\d{2}")) {
+        String day = fields.get("d");
+        if (!index.equals(fields.get("k")) || day == null || !day.matches("\\d{4}-\\d{2}-\\d{2}")
+                || day.compareTo(lower.substring(0, 10)) < 0 || day.compareTo(upper.substring(0, 10)) > 0) {
             throw KeyCursor.invalid(cursor);
         }
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            String name = field.getKey();
+            boolean known = name.equals("k") || name.equals("d")
+                    || (name.matches("s\\d{1,2}") && Integer.parseInt(name.substring(1)) < SHARDS
+                    && validState(day, field.getValue()));
+            if (!known) {
+                throw KeyCursor.invalid(cursor);
+            }
+        }
         return fields;
+    }
+
+    private boolean validState(String day, String state) {
+        if (DONE.equals(state)) {
+            return true;
+        }
+        String[] parts = state.split("\n", 3);
+        return parts.length == 3 && parts[0].startsWith(day) && parts[0].compareTo(lower) >= 0
+                && parts[0].compareTo(upper) <= 0 && !parts[1].isEmpty() && !parts[2].isEmpty();
     }
 
     /** One {@code <day>#<shard>} partition being merged: the items read and not yet returned, and where to go on. */

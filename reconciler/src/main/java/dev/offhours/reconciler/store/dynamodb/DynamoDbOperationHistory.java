@@ -9,6 +9,7 @@ import dev.offhours.worker.store.TableDefinitions;
 import dev.offhours.worker.store.hub.KeyCursor;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -44,7 +45,9 @@ public final class DynamoDbOperationHistory implements OperationHistory {
     @Override
     public Page<OperationRecord> byTarget(String targetKey, String cursor, int limit) {
         OperationHistory.checkLimit(limit);
-        Map<String, AttributeValue> start = KeyCursor.toStartKey(cursor, TableDefinitions.TARGET_KEY, targetKey);
+        Map<String, AttributeValue> start = KeyCursor.toStartKey(cursor, TableDefinitions.TARGET_KEY, targetKey,
+                Set.of(TableDefinitions.TARGET_KEY, TableDefinitions.CREATED_AT, TableDefinitions.PK,
+                        TableDefinitions.SK));
         return page(query("list operations of " + targetKey, QueryRequest.builder().tableName(tableName)
                 .indexName(TableDefinitions.BY_TARGET).keyConditionExpression("#t = :t")
                 .expressionAttributeNames(Map.of("#t", TableDefinitions.TARGET_KEY))
@@ -56,7 +59,8 @@ public final class DynamoDbOperationHistory implements OperationHistory {
     public Page<OperationRecord> byTransition(String schedule, Instant transition, String cursor, int limit) {
         OperationHistory.checkLimit(limit);
         String partition = OperationItemCodec.partition(schedule, transition);
-        Map<String, AttributeValue> start = KeyCursor.toStartKey(cursor, TableDefinitions.PK, partition);
+        Map<String, AttributeValue> start = KeyCursor.toStartKey(cursor, TableDefinitions.PK, partition,
+                Set.of(TableDefinitions.PK, TableDefinitions.SK));
         return page(query("list operations of " + partition, QueryRequest.builder().tableName(tableName)
                 .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", TableDefinitions.PK))
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))

@@ -12,10 +12,13 @@ import dev.offhours.worker.resilience.Pipelines;
 import dev.offhours.worker.resilience.ResilienceSettings;
 import dev.offhours.worker.store.DynamoDbOperationStore;
 import dev.offhours.worker.store.hub.DynamoDbInventoryStore;
+import java.net.URI;
 import java.time.Clock;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds the real work-item handler for the Lambda function: the function's own role calls STS and DynamoDB; spoke
@@ -31,13 +34,20 @@ final class HubWorkerFactory {
     }
 
     /** @param inventoryTable the hub's inventory table, or null when the function has none */
-    static WorkItemHandler build(Region region, String operationsTable, String inventoryTable, String spokeRoleName,
+    /** @param endpoint one endpoint for every AWS call (an emulator), or null for AWS */
+    static WorkItemHandler build(Region region, URI endpoint, AwsCredentialsProvider functionCredentials,
+                                 String operationsTable, String inventoryTable, String spokeRoleName,
                                  String externalId) {
-        AwsSpokeClientFactory factory = AwsSpokeClientFactory.aws();
-        RoleCredentialsCache credentials = new RoleCredentialsCache(
-                factory.sts(DefaultCredentialsProvider.builder().build(), region.id()),
+        AwsSpokeClientFactory factory = endpoint == null ? AwsSpokeClientFactory.aws()
+                : new AwsSpokeClientFactory(endpoint, List.of(), 50);
+        RoleCredentialsCache credentials = new RoleCredentialsCache(factory.sts(functionCredentials, region.id()),
                 RoleCredentialsCache.Settings.of(spokeRoleName, externalId), Clock.systemUTC());
-        DynamoDbClient dynamo = DynamoDbClient.builder().region(region).build();
+        DynamoDbClientBuilder dynamoBuilder = DynamoDbClient.builder().region(region)
+                .credentialsProvider(functionCredentials);
+        if (endpoint != null) {
+            dynamoBuilder.endpointOverride(endpoint);
+        }
+        DynamoDbClient dynamo = dynamoBuilder.build();
         AwakeCapacityStore awake;
         IntentLedger ledger;
         if (inventoryTable == null || inventoryTable.isBlank()) {

@@ -1,9 +1,13 @@
 package dev.offhours.worker.runtime.lambda;
 
 import dev.offhours.worker.WorkItemHandler;
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The Lambda function's wiring, read from its environment once per container:
@@ -18,6 +22,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <tr><td>{@code OFFHOURS_EXTERNAL_ID}</td><td>the ExternalId the spoke roles expect (an identifier, not a secret,
  * so a plain variable: no SSM client in the jar)</td></tr>
  * <tr><td>{@code AWS_REGION}</td><td>the hub's region (set by Lambda)</td></tr>
+ * <tr><td>{@code AWS_ENDPOINT_URL}</td><td>optional: one endpoint for every AWS call (an emulator), as the SDK's
+ * own variable of that name</td></tr>
  * </table>
  */
 record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQueueUrl) {
@@ -28,14 +34,20 @@ record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQue
     static final String SPOKE_ROLE_NAME = "OFFHOURS_SPOKE_ROLE_NAME";
     static final String EXTERNAL_ID = "OFFHOURS_EXTERNAL_ID";
     static final String REGION = "AWS_REGION";
+    static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
 
-    static LambdaWiring fromEnvironment(Map<String, String> environment) {
+    static LambdaWiring fromEnvironment(Map<String, String> environment, AwsCredentialsProvider credentials) {
         Region region = Region.of(required(environment, REGION));
-        SqsClient sqs = SqsClient.builder().region(region).build();
-        WorkItemHandler handler = HubWorkerFactory.build(region, required(environment, OPERATIONS_TABLE),
-                environment.get(INVENTORY_TABLE), required(environment, SPOKE_ROLE_NAME),
-                required(environment, EXTERNAL_ID));
-        return new LambdaWiring(handler, sqs, required(environment, DEAD_LETTER_QUEUE_URL));
+        URI endpoint = Optional.ofNullable(environment.get(ENDPOINT_URL)).filter(url -> !url.isBlank())
+                .map(URI::create).orElse(null);
+        SqsClientBuilder sqs = SqsClient.builder().region(region).credentialsProvider(credentials);
+        if (endpoint != null) {
+            sqs.endpointOverride(endpoint);
+        }
+        WorkItemHandler handler = HubWorkerFactory.build(region, endpoint, credentials,
+                required(environment, OPERATIONS_TABLE), environment.get(INVENTORY_TABLE),
+                required(environment, SPOKE_ROLE_NAME), required(environment, EXTERNAL_ID));
+        return new LambdaWiring(handler, sqs.build(), required(environment, DEAD_LETTER_QUEUE_URL));
     }
 
     private static String required(Map<String, String> environment, String name) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -46,7 +48,16 @@ public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBa
 
     /** The Lambda runtime's constructor: everything from the function's environment (see {@link LambdaWiring}). */
     public WorkerLambdaHandler() {
-        this(LambdaWiring.fromEnvironment(System.getenv()));
+        this(LambdaWiring.fromEnvironment(System.getenv(), DefaultCredentialsProvider.builder().build()));
+    }
+
+    /**
+     * The function as the runtime builds it, from an environment given as a map and the function role's
+     * credentials: for running it against an emulator ({@code AWS_ENDPOINT_URL}) and for tests.
+     */
+    public static WorkerLambdaHandler fromEnvironment(Map<String, String> environment,
+            AwsCredentialsProvider functionCredentials) {
+        return new WorkerLambdaHandler(LambdaWiring.fromEnvironment(environment, functionCredentials));
     }
 
     private WorkerLambdaHandler(LambdaWiring wiring) {

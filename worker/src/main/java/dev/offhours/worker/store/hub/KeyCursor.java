@@ -64,11 +64,23 @@ public final class KeyCursor {
      * {@code expectedPartition}: a cursor of another listing is refused.
      */
     public static Map<String, AttributeValue> toStartKey(String cursor, String partitionAttribute, String expectedPartition) {
+        return toStartKey(cursor, partitionAttribute, expectedPartition, null);
+    }
+
+    /**
+     * As {@link #toStartKey(String, String, String)}, and the cursor must name exactly {@code keyNames} (the
+     * attributes of the LastEvaluatedKey the query returns), each with a value: DynamoDB refuses any other start key
+     * with a ValidationException, which must not reach it from a forged cursor.
+     */
+    public static Map<String, AttributeValue> toStartKey(String cursor, String partitionAttribute,
+            String expectedPartition, java.util.Set<String> keyNames) {
         if (cursor == null) {
             return null;
         }
         Map<String, String> fields = decode(cursor);
-        if (!expectedPartition.equals(fields.get(partitionAttribute))) {
+        if (!expectedPartition.equals(fields.get(partitionAttribute))
+                || (keyNames != null && !keyNames.equals(fields.keySet()))
+                || fields.values().stream().anyMatch(String::isEmpty)) {
             throw invalid(cursor);
         }
         Map<String, AttributeValue> key = new LinkedHashMap<>();
