@@ -14,12 +14,13 @@ import java.util.function.Consumer;
  * schedules. Without the hold, a transition caught up right after registration could be dispatched with the previous
  * revision's accounts and miss targets of a newly onboarded account. Used by one thread, the reconcile loop's.
  */
-final class DeferredRegistry implements TransitionRegistry {
+public final class DeferredRegistry implements TransitionRegistry {
 
     private final TransitionRegistry target;
     private final List<Consumer<TransitionRegistry>> pending = new ArrayList<>();
+    private boolean flushed;
 
-    DeferredRegistry(TransitionRegistry target) {
+    public DeferredRegistry(TransitionRegistry target) {
         this.target = target;
     }
 
@@ -38,11 +39,18 @@ final class DeferredRegistry implements TransitionRegistry {
         return target.registered();
     }
 
-    /** Applies the held calls in order; returns how many there were. */
-    synchronized int flush() {
+    /**
+     * Applies the held calls in order, as one revision; returns how many there were. The first flush always reaches
+     * the registry, even with nothing held, so that it learns a revision was applied at all.
+     */
+    public synchronized int flush() {
         int count = pending.size();
+        if (count == 0 && flushed) {
+            return 0;
+        }
         try {
             target.applyAll(() -> pending.forEach(call -> call.accept(target)));
+            flushed = true;
         } finally {
             pending.clear();
         }

@@ -181,7 +181,7 @@ class ReconcilerTest {
         assertThat(replica.registry().registered()).containsExactlyElementsOf(TEMPLATE_SCHEDULES);
         ReconcilerStatus status = status();
         assertThat(status.appliedRevision()).isEqualTo(label(good));
-        assertThat(status.problems()).containsExactly("calendars/huge.yaml:0:0: is 1048577 bytes; schedule, "
+        assertThat(status.problems()).containsExactly("calendars/huge.yaml: is 1048577 bytes; schedule, "
                 + "calendar and account files must be at most 1048576 bytes");
         assertThat(condition(status, ConditionType.READY)).hasValueSatisfying(ready -> {
             assertThat(ready.status()).isEqualTo(ConditionStatus.FALSE);

@@ -2,9 +2,7 @@ package dev.offhours.reconciler.converge.process;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import dev.offhours.core.schedule.Schedule;
 import dev.offhours.core.source.RepositoryReader;
-import dev.offhours.core.time.Timeline;
 import dev.offhours.reconciler.converge.ConvergenceLoop;
 import dev.offhours.reconciler.converge.ConvergencePass;
 import dev.offhours.reconciler.dispatch.CurrentRevision;
@@ -13,20 +11,16 @@ import dev.offhours.reconciler.git.GitSource;
 import dev.offhours.reconciler.git.GitSourceConfig;
 import dev.offhours.reconciler.reconcile.ReconcileResult;
 import dev.offhours.reconciler.reconcile.Reconciler;
+import dev.offhours.reconciler.service.DeferredRegistry;
 import dev.offhours.reconciler.store.dynamodb.DynamoDbControlStore;
 import dev.offhours.reconciler.transition.QuartzTransitionTimer;
-import dev.offhours.reconciler.transition.TransitionRegistry;
 import dev.offhours.worker.store.HubTableDefinitions;
 import dev.offhours.worker.store.hub.DynamoDbInventoryStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -65,7 +59,7 @@ public final class HubProcessMain {
                 config.settings(), clock);
         GitSource source = new GitSource(new GitSourceConfig().url(config.repository().toString())
                 .localDirectory(config.cloneDirectory()), clock);
-        HeldRegistrations held = new HeldRegistrations(loop);
+        DeferredRegistry held = new DeferredRegistry(loop);
         Reconciler reconciler = new Reconciler(source, new RepositoryReader(), held, control, clock);
 
         loop.start();
@@ -81,7 +75,7 @@ public final class HubProcessMain {
      * One fetch; whatever the reconciler registered is handed to the loop only after the revision is published, as
      * the service does, and even when the run failed after registering (a store outage while writing the status).
      */
-    private static void reconcile(Reconciler reconciler, HeldRegistrations held, CurrentRevision revision) {
+    private static void reconcile(Reconciler reconciler, DeferredRegistry held, CurrentRevision revision) {
         try {
             ReconcileResult result = reconciler.reconcile();
             if (result.outcome() == ReconcileResult.Outcome.APPLIED) {
@@ -90,51 +84,14 @@ public final class HubProcessMain {
         } catch (RuntimeException e) {
             LOG.warn("reconcile failed, tried again at the next poll: {}", e.toString());
         }
-        if (held.pending()) {
-            reconciler.running().ifPresent(r -> revision.set(r.label(), r.catalog().accounts()));
-            held.flush();
-        }
+        reconciler.running().ifPresent(r -> revision.set(r.label(), r.catalog().accounts()));
+        held.flush();
     }
 
     private static void quietLogging() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
             context.getLogger("dev.offhours.reconciler.converge").setLevel(Level.INFO);
-        }
-    }
-
-    /** Holds the reconciler's calls until the revision they belong to is published. */
-    private static final class HeldRegistrations implements TransitionRegistry {
-        private final ConvergenceLoop loop;
-        private final List<Consumer<TransitionRegistry>> calls = new ArrayList<>();
-
-        HeldRegistrations(ConvergenceLoop loop) {
-            this.loop = loop;
-        }
-
-        @Override
-        public synchronized void register(Schedule schedule, Timeline timeline) {
-            calls.add(registry -> registry.register(schedule, timeline));
-        }
-
-        @Override
-        public synchronized void deregister(Schedule schedule) {
-            calls.add(registry -> registry.deregister(schedule));
-        }
-
-        @Override
-        public Set<String> registered() {
-            return loop.registered();
-        }
-
-        synchronized boolean pending() {
-            return !calls.isEmpty();
-        }
-
-        synchronized void flush() {
-            List<Consumer<TransitionRegistry>> now = List.copyOf(calls);
-            calls.clear();
-            loop.applyAll(() -> now.forEach(call -> call.accept(loop)));
         }
     }
 }
