@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
 import org.slf4j.LoggerFactory;
 
 /**
- * Event-driven inventory against polling (issue 5), with the real updater on both parts.
+ * Event-driven inventory against polling, with the real updater on both parts.
  *
  * <p>Part one ("calls"), for a fleet of 10,000 targets (100 accounts x 2 regions x 25 ASGs + 25 node groups) on the
  * simulator. Polling: the real discovery listing of every account-region, counted once (on a same-shaped fleet in

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What AWS's limits physically allow for one storm (issue 3), from the calls a target minimally needs: an ASG its
+ * What AWS's limits physically allow for one storm, from the calls a target minimally needs: an ASG its
  * share of one tag-filtered describe per account-region, a tag write on sleep, an update; a node group a describe,
  * a tag write on sleep, an update; one AssumeRole per account. The limit is the larger of (a) the busiest
  * bucket's minimal calls against its token bucket (starting full) and (b) the sum of the minimal calls' mean

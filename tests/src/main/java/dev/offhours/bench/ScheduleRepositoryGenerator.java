@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes the YAML text of a large, varied and valid schedules repository (DESIGN.md section 3): schedules spread over
+ * Writes the YAML text of a large, varied and valid schedules repository: schedules spread over
  * teams, zones and shapes of week (office hours, long weekends, late and night shifts, split days, whole days),
  * calendars of public holidays and listed dates, and an {@code accounts.yaml} the scopes point into. Deterministic
  * for a seed, so two runs measure the same repository.

@@ -23,7 +23,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The window storm of issue 3: 10,000 targets (half ASGs, half node groups) across 500 accounts x 2 regions in the
+ * The window storm: 10,000 targets (half ASGs, half node groups) across 500 accounts x 2 regions in the
  * simulator, one work item per target on an SQS-protocol queue (embedded ElasticMQ), at most 50 in flight; a sleep
  * storm, then a wake storm; offhours' worker, then a naive baseline on a fresh fleet. Prints {@code name: value}.
  * Both contenders first run a discarded sleep and wake storm on a small fleet of their own (JIT, ElasticMQ and thread

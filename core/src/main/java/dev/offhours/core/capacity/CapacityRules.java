@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rules of DESIGN.md section 4, as one pure function from what a target looks like to what to do with it.
+ * The capacity rules, as one pure function from what a target looks like to what to do with it.
  * The cloud is lenient in places (moto accepts an EKS maxSize of 0 or desired above max), so every capacity we
  * would set is checked here against AWS's own rules before anything is called. What SLEEP saves as awake capacity,
  * and when, is the table of {@link SleepTable}.

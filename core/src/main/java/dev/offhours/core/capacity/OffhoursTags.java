@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The tags offhours reads and writes on a resource (DESIGN.md section 4) and their value formats. */
+/** The tags offhours reads and writes on a resource and their value formats. */
 public final class OffhoursTags {
 
     /** Opt-in: names the one schedule that may put the resource to sleep. */

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One reconciler condition (DESIGN.md section 6).
+ * One reconciler condition.
  *
  * @param reason CamelCase constant such as {@code NewRevision}, {@code FetchFailed}, {@code ValidationFailed}
  */

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One opted-in resource as the hub knows it (DESIGN.md section 5, inventory table).
+ * One opted-in resource as the hub knows it (inventory table).
  *
  * @param schedule    value of the {@code offhours.dev/schedule} tag
  * @param current     capacity last observed, null when never observed

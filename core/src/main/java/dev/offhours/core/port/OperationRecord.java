@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What happened to one target at one transition (DESIGN.md section 5: one record per target per transition).
+ * What happened to one target at one transition (one record per target per transition).
  *
  * @param before    capacity found before acting, null when it could not be read
  * @param after     capacity left behind, null when unknown

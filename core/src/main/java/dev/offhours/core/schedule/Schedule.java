@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One schedule file ({@code schedules/<team>/<name>.yaml}), validated. See DESIGN.md section 3.
+ * One schedule file ({@code schedules/<team>/<name>.yaml}), validated.
  *
  * @param name        unique in the repository; resources opt in with the tag {@code offhours.dev/schedule=<name>}
  * @param file        repository-relative path of the file this schedule came from, for messages

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads one {@code kind: Schedule} document (DESIGN.md section 3); reports every problem of the file. */
+/** Reads one {@code kind: Schedule} document; reports every problem of the file. */
 final class ScheduleFileReader {
 
     private final FileProblems problems;

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The time calculus of one schedule (DESIGN.md section 3). Pure: every method takes the instants it needs, nothing
+ * The time calculus of one schedule. Pure: every method takes the instants it needs, nothing
  * reads a clock. Immutable and thread-safe when the {@link HolidaySource} is.
  *
  * <ul>

@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** core is the domain without I/O (DESIGN.md section 2): adapters depend on it, never the other way. */
+/** core is the domain without I/O: adapters depend on it, never the other way. */
 @AnalyzeClasses(packages = "dev.offhours.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class CoreStaysPureTest {
 

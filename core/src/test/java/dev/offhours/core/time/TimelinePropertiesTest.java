@@ -138,7 +138,7 @@ class TimelinePropertiesTest {
         assertThat(joined).isEqualTo(timeline.transitions(c.from(), c.to()));
     }
 
-    /** The rules of DESIGN.md section 3 written out naively, with ZonedDateTime.ofLocal doing the DST resolution. */
+    /** The calculus' rules written out naively, with ZonedDateTime.ofLocal doing the DST resolution. */
     private static PowerState referenceStateAt(Case c, Instant instant) {
         Schedule schedule = c.schedule();
         if (schedule.keepAwakeUntil().map(instant::isBefore).orElse(false)) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The spoke account's IAM documents. Least privilege by condition (DESIGN.md section 4): reading is allowed on
+ * The spoke account's IAM documents. Least privilege by condition: reading is allowed on
  * everything (discovery must see resources before they opt in), but every mutating call needs the opt-in tag
  * {@value OffhoursTags#SCHEDULE} on the resource. Tag writes are further limited to the one tag offhours writes
  * ({@value OffhoursTags#AWAKE_CAPACITY}), so the role can neither opt a resource in nor rebind or remove its

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The optional {@code events:} section: the event-driven inventory updater (issue 5), which consumes the SQS queue
+ * The optional {@code events:} section: the event-driven inventory updater, which consumes the SQS queue
  * the hub bus's rule delivers spoke events to. Off by default, so a hub without the event plumbing keeps relying on
  * discovery alone.
  *

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * Keeps the inventory fresh from the spoke events on the SQS events queue (issue 5): long-polls batches of 10,
+ * Keeps the inventory fresh from the spoke events on the SQS events queue: long-polls batches of 10,
  * coalesces them per resource ({@link PendingRefreshes}), applies the state the events carry to the stored item or,
  * when they do not say enough, reads the resource once per window in its spoke through the worker's credential
  * cache and rate limiters ({@link EventFold}, {@link ResourceRefresher}), and deletes each message only once

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Inventory by discovery (issue 4 item 6; anti-entropy behind the event-driven inventory of issue 5): lists the
+ * Inventory by discovery (anti-entropy behind the event-driven inventory): lists the
  * opted-in ASGs and node groups of every onboarded account and region, a bounded number of account-regions at once,
  * and brings the inventory in line with what it found (see {@link InventorySync} for versions).
  *

@@ -6,7 +6,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * Gauges of the last completed discovery run (0 before the first), under {@code offhours.discovery.*}: what the
- * anti-entropy pass had to correct is the signal that events are being missed (issue 5).
+ * anti-entropy pass had to correct is the signal that events are being missed.
  */
 public final class DiscoveryMetrics {
 

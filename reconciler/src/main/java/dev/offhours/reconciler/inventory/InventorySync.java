@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Versions.</b> Every write of one discovery run carries the run's version (its start in epoch milliseconds).
  * The listing happens after that instant, so it beats any write older than the run, and loses to a write made after
- * the run started (an event refresh, issue 5), which saw the resource at least as late. The same holds for removals:
+ * the run started (an event refresh), which saw the resource at least as late. The same holds for removals:
  * {@link InventoryStore#delete} only erases an item whose version is not above the run's, so a resource re-tagged
  * and reported by an event during the run stays. Items found unchanged are not rewritten at all (no write cost and no
  * version churn); the worker's {@link InventoryStore#save} of an awake capacity keeps the version and does not

@@ -1,6 +1,6 @@
 package dev.offhours.reconciler.reconcile;
 
-/** Condition reasons the reconciler publishes (CamelCase, DESIGN.md section 6). */
+/** Condition reasons the reconciler publishes (CamelCase). */
 public final class Reasons {
 
     public static final String SUCCEEDED = "Succeeded";

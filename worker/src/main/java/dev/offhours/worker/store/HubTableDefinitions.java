@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * All three hub tables as code (DESIGN.md section 5): the Pulumi stack, the tests and the demo create them from here.
+ * All three hub tables as code: the Pulumi stack, the tests and the demo create them from here.
  * The operations table is {@link TableDefinitions}'s.
  *
  * <p>inventory: pk {@code <account>#<region>}, sk {@code <kind>#<name>}; GSI {@code bySchedule} (schedule, targetKey),

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The hub tables as code (DESIGN.md section 5). Tests and the demo create them from here; the Pulumi stack must
+ * The hub tables as code. Tests and the demo create them from here; the Pulumi stack must
  * declare the same names, keys, indexes and TTL attribute.
  *
  * <p>operations: pk {@code <schedule>#<transition>}, sk {@code <target key>}; GSI {@code byTarget} (targetKey,
