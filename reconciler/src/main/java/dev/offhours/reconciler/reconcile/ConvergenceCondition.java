@@ -31,7 +31,7 @@ public record ConvergenceCondition(ScheduleIntent intent, ConditionStatus status
     public static final String CONVERGED = "Converged";
     public static final String CONVERGING = "Converging";
     public static final String NOT_CONVERGED = "NotConverged";
-    public static final String SUSPENDED = "Suspended";
+    public static final String SUSPENDED = ScheduleIntent.SUSPENDED; // one name for the suspended intent and its condition
     public static final String NO_INTENT_YET = "NoIntentYet";
     /** The intent wants another state (or suspension) than the schedule now does: the loop has not caught up. */
     public static final String INTENT_BEHIND = "IntentBehind";
