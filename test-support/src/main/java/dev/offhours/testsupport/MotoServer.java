@@ -1,6 +1,7 @@
 package dev.offhours.testsupport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,8 +21,9 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * A moto server process ({@code python3 -m moto.server}) on a free loopback port. Usually obtained through
- * {@link MotoExtension}, which shares one per test run; can also be started by hand (benchmarks, demos).
+ * A moto server process on a free loopback port, started through {@code moto_server.py} (next to this class), which
+ * runs {@code moto.server} with every DynamoDB request made atomic, as conditional writes are in AWS. Usually
+ * obtained through {@link MotoExtension}, which shares one per test run; can also be started by hand (benchmarks, demos).
  *
  * <p>moto keeps resources per account id and region. Dummy credentials that moto did not issue belong to the
  * hub account {@link #HUB_ACCOUNT}; credentials from an STS AssumeRole belong to the role's account.
@@ -35,6 +37,7 @@ public final class MotoServer implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final int START_ATTEMPTS = 3;
+    private static final String LAUNCHER = "moto_server.py";
 
     private final Process process;
     private final URI endpoint;
@@ -75,18 +78,30 @@ public final class MotoServer implements AutoCloseable {
         Process process;
         try {
             Files.createDirectories(logDirectory);
-            process = new ProcessBuilder(List.of(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port)))
+            Path launcher = writeLauncher(logDirectory, port);
+            process = new ProcessBuilder(List.of(python, launcher.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
         } catch (IOException e) {
-            throw new MotoUnavailableException("Cannot run '" + python + " -m moto.server' (" + e.getMessage()
+            throw new MotoUnavailableException("Cannot run '" + python + "' (" + e.getMessage()
                     + "). " + INSTALL_HINT, e);
         }
         MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), log);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stopProcess, "moto-stop-" + port));
         server.awaitReady(python);
         return server;
+    }
+
+    private static Path writeLauncher(Path directory, int port) throws IOException {
+        try (InputStream script = MotoServer.class.getResourceAsStream(LAUNCHER)) {
+            if (script == null) {
+                throw new IllegalStateException(LAUNCHER + " is missing from the test-support jar");
+            }
+            Path launcher = directory.resolve("moto-server-" + port + ".py");
+            Files.write(launcher, script.readAllBytes());
+            return launcher;
+        }
     }
 
     /** Base URI of the server, e.g. {@code http://127.0.0.1:41234}; use it as the SDK endpoint override. */
@@ -166,7 +181,7 @@ public final class MotoServer implements AutoCloseable {
                 if (output.contains("Address already in use")) {
                     throw new PortTakenException("moto could not bind " + endpoint + ": port taken");
                 }
-                throw new MotoUnavailableException("'" + python + " -m moto.server' exited with code " + process.exitValue()
+                throw new MotoUnavailableException("'" + python + " " + LAUNCHER + "' exited with code " + process.exitValue()
                         + " before answering. " + INSTALL_HINT + " Its output (" + log + "):\n" + tail(output));
             }
             if (answers()) {

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +19,12 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -57,6 +71,49 @@ class MotoExtensionTest {
                 .isInstanceOf(MotoUnavailableException.class)
                 .hasMessageContaining("exited with code 1 before answering")
                 .hasMessageContaining("python3 -m pip install 'moto[server]==5.2.1'");
+    }
+
+    @Test
+    void ofRacingConditionalWritesToOneItemExactlyOneSucceedsAsInDynamoDb(MotoServer moto) throws Exception {
+        int racers = 4;
+        int rounds = 100;
+        ExecutorService threads = Executors.newFixedThreadPool(racers);
+        try (DynamoDbClient dynamo = moto.client(DynamoDbClient.builder())) {
+            dynamo.createTable(b -> b.tableName("race").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S)));
+            List<Integer> winnersPerRound = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("item-" + round));
+                dynamo.putItem(b -> b.tableName("race").item(key));
+                CyclicBarrier together = new CyclicBarrier(racers);
+                List<Future<Boolean>> writes = new ArrayList<>();
+                for (int racer = 0; racer < racers; racer++) {
+                    String owner = "racer-" + racer;
+                    writes.add(threads.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        try {
+                            dynamo.updateItem(b -> b.tableName("race").key(key).updateExpression("SET #o = :o")
+                                    .conditionExpression("attribute_not_exists(#o)")
+                                    .expressionAttributeNames(Map.of("#o", "owner"))
+                                    .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(owner))));
+                            return true;
+                        } catch (ConditionalCheckFailedException e) {
+                            return false;
+                        }
+                    }));
+                }
+                int winners = 0;
+                for (Future<Boolean> write : writes) {
+                    winners += write.get(30, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                winnersPerRound.add(winners);
+            }
+            assertThat(winnersPerRound).as("winners of each round of %d racing conditional writes", racers)
+                    .containsOnly(1);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static AwsCredentialsProvider assumeSpokeRole(MotoServer moto) {
