@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * Turns the tip of the schedules branch into registered schedules, Flux style: a new revision is read and validated
  * as a whole; a valid one is diffed against the running one and applied; an invalid one is refused while the last
  * good revision keeps running, and the status says why. Each run is one {@link #reconcile()} (called by the
- * {@link dev.offhours.reconciler.git.FetchLoop}); runs are serialized.
+ * {@link dev.offhours.reconciler.service.ReconcileLoop}); runs are serialized.
  */
 public final class Reconciler {
 

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Sizes of the resilience pipelines. Defaults follow what AWS allows per account and region (STACK.md): Auto
+ * Sizes of the resilience pipelines. Defaults follow what AWS allows per account and region (its service quotas): Auto
  * Scaling shares one bucket of about 20 calls/s refill and burst 40; EKS about 10/s; STS generous.
  *
  * @param limits          token bucket per API family
