@@ -11,6 +11,7 @@ import dev.offhours.reconciler.demo.DemoCommand;
 import dev.offhours.reconciler.service.AdminPort;
 import dev.offhours.reconciler.service.Hub;
 import dev.offhours.reconciler.service.HubWiring;
+import dev.offhours.reconciler.service.SpokeAccess;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -89,7 +90,13 @@ public class OffhoursApplication extends Application<OffhoursConfiguration> {
     public void run(OffhoursConfiguration configuration, Environment environment) {
         AdminPort.secure(configuration.getServerFactory());
         // Quartz only says when to look; what is due is read from this clock, so a test can run the hub on a moved one
-        hub = HubWiring.wire(configuration, environment, context.clock());
+        hub = HubWiring.wire(configuration, environment, context.clock(), spokes(configuration));
+    }
+
+    /** How the hub reaches the spoke accounts: AWS, or the endpoint override of the {@code aws:} section. */
+    protected SpokeAccess spokes(OffhoursConfiguration configuration) {
+        return configuration.spokeAccess()
+                .orElseGet(() -> SpokeAccess.aws(configuration.aws(), configuration.workers()));
     }
 
     /** The hub the last {@link #run(OffhoursConfiguration, Environment)} wired (demo, end-to-end tests). */

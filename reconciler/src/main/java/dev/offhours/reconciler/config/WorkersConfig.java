@@ -116,6 +116,15 @@ public class WorkersConfig {
         return java.time.Duration.ofMillis(shutdownGrace.toMilliseconds());
     }
 
+    /**
+     * The spoke worker's settings from this section; what the section does not name (how long one Auto Scaling
+     * describe may serve other items) is the worker's default, as in the Lambda function.
+     */
+    public SpokeWorker.Settings workerSettings() {
+        return new SpokeWorker.Settings(recordRetention(), confirmDelay(), retryLaterDelay(),
+                SpokeWorker.Settings.defaults().asgViewFreshness(), intentLease(), retryBudget());
+    }
+
     public WorkersConfig enabled(boolean value) {
         this.enabled = value;
         return this;

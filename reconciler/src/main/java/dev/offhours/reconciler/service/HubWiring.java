@@ -34,11 +34,8 @@ import dev.offhours.reconciler.service.health.QueueHealthCheck;
 import dev.offhours.reconciler.service.health.SchedulerHealthCheck;
 import dev.offhours.reconciler.service.health.StoreHealthCheck;
 import dev.offhours.reconciler.transition.QuartzTransitionTimer;
-import dev.offhours.worker.SpokeWorker;
+import dev.offhours.worker.WorkerAssembly;
 import dev.offhours.worker.credentials.RoleCredentialsCache;
-import dev.offhours.worker.credentials.SpokeClients;
-import dev.offhours.worker.resilience.Pipelines;
-import dev.offhours.worker.resilience.ResilienceSettings;
 import dev.offhours.worker.runtime.PoolSettings;
 import dev.offhours.worker.runtime.SqsWorkerPool;
 import io.dropwizard.core.setup.Environment;
@@ -59,123 +56,119 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The one place that connects the hub's parts (called from {@code OffhoursApplication.run}): stores, the spoke
- * worker and its SQS pool, the dispatcher and the Quartz registry, the Git source and the reconciler, discovery; then
- * health checks, metrics, the webhook and the status API with its dashboard. Everything with a lifecycle is handed
- * to Dropwizard, which starts it in this order and stops it in reverse: the reconcile loop stops first, the stores
- * close last.
+ * The one place that connects the hub's parts (called from {@code OffhoursApplication.run}), as a list of named
+ * assemblies: stores, the spoke worker ({@link WorkerAssembly}, the same as the Lambda function's) and its SQS
+ * pool, the convergence loop with its queue and timer, the Git source and the reconciler, discovery and the
+ * event-driven updater; then the webhook, the status API, health checks and metrics. Everything with a lifecycle is
+ * handed to Dropwizard, which starts it in this order and stops it in reverse: the reconcile loop stops first, the
+ * stores close last. Every number here is configuration or a named constant.
  */
 public final class HubWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubWiring.class);
 
-    private HubWiring() {
+    /**
+     * Connections of the hub's SQS client beyond the worker threads and the dispatcher's senders: the pool's
+     * receiver, its delete batcher and delayed retry copies, the event updater's receiver and deletes, the dead-letter
+     * sends and the health check each hold one now and then.
+     */
+    static final int SQS_CONNECTIONS_BESIDE_WORKERS_AND_SENDERS = 8;
+
+    /** The Git health check fails after this many poll intervals (plus one fetch's timeout) without a fetch. */
+    static final int GIT_POLLS_MISSED_BEFORE_UNHEALTHY = 3;
+
+    private final OffhoursConfiguration config;
+    private final Environment environment;
+    private final LifecycleEnvironment lifecycle;
+    private final Clock clock;
+
+    private HubWiring(OffhoursConfiguration config, Environment environment, Clock clock) {
+        this.config = config;
+        this.environment = environment;
+        this.lifecycle = environment.lifecycle();
+        this.clock = clock;
     }
 
-    public static Hub wire(OffhoursConfiguration config, Environment environment, Clock clock) {
-        LifecycleEnvironment lifecycle = environment.lifecycle();
-        AwsConfig aws = config.aws();
-        WorkersConfig workers = config.workers();
+    /** The Git side: where schedules come from, and the applied revision's catalog as the rest reads it. */
+    private record Schedules(GitSource source, Reconciler reconciler, DeferredRegistry deferred,
+                             Supplier<ScheduleCatalog> catalog) {
+    }
+
+    /** The convergence side: the published revision, the loop and its timer, the queue it sends to. */
+    private record Convergence(CurrentRevision revision, ConvergenceLoop loop) {
+    }
+
+    /**
+     * @param spokes how the hub reaches spoke accounts: AWS ({@link SpokeAccess#aws}) in the service, the
+     *               simulated fleet in the demo
+     */
+    public static Hub wire(OffhoursConfiguration config, Environment environment, Clock clock, SpokeAccess spokes) {
+        HubWiring wiring = new HubWiring(config, environment, clock);
         String owner = owner();
-
-        HubStores stores = HubStores.open(config.store(), aws);
-        lifecycle.manage(ManagedResource.closing("stores", stores.close()));
-        SpokeAccess spokes = config.spokeAccess().orElseGet(() -> SpokeAccess.aws(aws, workers.concurrency() * 2));
-        lifecycle.manage(ManagedResource.closing("spoke clients", spokes.close()));
-        SqsClient sqs = HubClients.sqs(aws, workers.concurrency() + config.dispatch().getSendConcurrency() + 8);
-        lifecycle.manage(ManagedResource.closing("SQS client", sqs));
-
-        RoleCredentialsCache.Settings roles = RoleCredentialsCache.Settings.of(aws.spokeRoleName(), aws.externalId());
-        RoleCredentialsCache credentials = new RoleCredentialsCache(spokes.sts(), roles, clock);
-        SpokeClients spokeClients = new SpokeClients(spokes.clients(), credentials);
-        lifecycle.manage(ManagedResource.closing("spoke SDK clients", spokeClients));
-        Pipelines pipelines = new Pipelines(ResilienceSettings.defaults());
+        HubStores stores = wiring.stores();
+        wiring.lifecycle.manage(ManagedResource.closing("spoke clients", spokes.close()));
+        SqsClient sqs = wiring.sqs();
+        WorkerAssembly worker = wiring.worker(spokes, stores);
         // one listing for discovery and the event-driven updater, so both obey the same rate limits and breakers
-        SpokeListing listing = new SpokeListing(spokeClients, pipelines);
-
-        Optional<SqsWorkerPool> pool = workers.enabled()
-                ? Optional.of(workerPool(config, stores, spokeClients, pipelines, sqs, clock, lifecycle))
+        SpokeListing listing = new SpokeListing(worker.spokes(), worker.pipelines());
+        Optional<SqsWorkerPool> pool = config.workers().enabled()
+                ? Optional.of(wiring.workerPool(worker, sqs)) : Optional.empty();
+        Convergence convergence = wiring.convergence(stores, sqs, owner);
+        Schedules schedules = wiring.schedules(stores, convergence);
+        Optional<DiscoveryScheduler> discovery = config.discovery().isEnabled()
+                ? Optional.of(wiring.discovery(stores, listing, convergence.revision(), schedules.catalog()))
                 : Optional.empty();
-
-        SqsWorkQueue workQueue = config.dispatch().workQueue(sqs);
-        lifecycle.manage(ManagedResource.closing("work queue senders", workQueue));
-        ConvergenceSettings convergence = config.transitions().settings(config.dispatch().getPageSize());
-        ConvergencePass pass = new ConvergencePass(stores.control(), stores.inventory(), workQueue, convergence,
-                owner);
-        CurrentRevision revision = new CurrentRevision();
-        QuartzTransitionTimer timer = new QuartzTransitionTimer(clock);
-        ConvergenceLoop registry = new ConvergenceLoop(stores.control(), pass, revision, timer, convergence, clock);
-        lifecycle.manage(new ManagedResource("convergence loop", registry::start, registry::stop));
-
-        GitSourceConfig git = config.git();
-        GitSource source = new GitSource(git, clock);
-        lifecycle.manage(ManagedResource.closing("Git source", source));
-        DeferredRegistry deferred = new DeferredRegistry(registry);
-        Reconciler reconciler = new Reconciler(source, new RepositoryReader(), deferred, stores.control(), clock);
-
-        Supplier<ScheduleCatalog> runningCatalog =
-                () -> reconciler.running().map(RunningRevision::catalog).orElse(ScheduleCatalog.EMPTY);
-
-        Optional<DiscoveryScheduler> discovery = Optional.empty();
-        Consumer<AccountRegistry> accountsChanged = accounts -> { };
-        if (config.discovery().isEnabled()) {
-            DiscoveryScheduler scheduler = discoveryScheduler(config.discovery(), stores, listing, revision,
-                    runningCatalog, clock);
-            DiscoveryTrigger trigger = new DiscoveryTrigger(scheduler);
-            lifecycle.manage(trigger);
-            discovery = Optional.of(scheduler);
-            accountsChanged = trigger;
-        }
+        Optional<DiscoveryTrigger> trigger = discovery.map(DiscoveryTrigger::new);
+        trigger.ifPresent(wiring.lifecycle::manage);
         Optional<InventoryUpdater> updater = config.events().enabled()
-                ? Optional.of(inventoryUpdater(config.events(), roles, sqs, listing, stores, revision, runningCatalog,
-                        clock, lifecycle))
+                ? Optional.of(wiring.inventoryUpdater(worker.roles(), sqs, listing, stores, convergence.revision(),
+                        schedules.catalog()))
                 : Optional.empty();
-        ReconcileLoop loop = new ReconcileLoop(reconciler, deferred, revision, git.pollInterval(), git.jitter(),
-                accountsChanged, clock);
-        lifecycle.manage(loop);
-
-        git.webhookSecret().ifPresent(secret ->
-                environment.jersey().register(new GitHubWebhookResource(secret, git.branch(), loop::wake)));
-        HubApi.register(environment.jersey(), new ApiDependencies(runningCatalog, stores.control(),
-                stores.inventory(), stores.history(), stores.operations(), clock,
-                config.convergence().overdueAfter(), workers.recordRetention()), config.api());
-
-        Duration gitMaxAge = git.pollInterval().multipliedBy(3).plus(git.timeout());
-        environment.healthChecks().register("git", new GitHealthCheck(loop, gitMaxAge, clock));
-        environment.healthChecks().register("store", new StoreHealthCheck(stores.control(), stores.description()));
-        environment.healthChecks().register("sqs", new QueueHealthCheck(sqs, config.dispatch().getWorkQueueUrl()));
-        environment.healthChecks().register("scheduler", new SchedulerHealthCheck(registry));
-        updater.ifPresent(events -> environment.healthChecks().register("events",
-                new EventsHealthCheck(events::lastReceiveAt, EventsHealthCheck.DEFAULT_MAX_AGE, clock)));
-
-        Hub hub = new Hub(stores, loop, registry, revision, pool, discovery, credentials, owner);
-        HubMetrics.register(environment.metrics(), hub, pipelines, new ConvergenceSnapshots(runningCatalog,
-                stores.control(), clock, config.convergence().overdueAfter(), HubMetrics.CONVERGENCE_REFRESH));
-        updater.ifPresent(events -> UpdaterMetrics.register(environment.metrics(), events));
-        environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics()))
-                .addMapping("/metrics/prometheus");
+        ReconcileLoop loop = wiring.reconcileLoop(schedules, convergence.revision(), trigger);
+        wiring.api(loop, stores, schedules.catalog());
+        wiring.healthChecks(loop, stores, sqs, convergence.loop(), updater);
+        Hub hub = new Hub(stores, loop, convergence.loop(), convergence.revision(), pool, discovery,
+                worker.credentials(), owner);
+        wiring.metrics(hub, worker, stores, schedules.catalog(), updater);
         LOG.info("offhours hub {}: {}, Git {} ({}), work queue {}, {} workers, events queue {}", owner,
-                stores.description(), source.displayUrl(), git.branch(), config.dispatch().getWorkQueueUrl(),
-                workers.enabled() ? workers.concurrency() : 0,
+                stores.description(), schedules.source().displayUrl(), config.git().branch(),
+                config.dispatch().getWorkQueueUrl(), pool.isPresent() ? config.workers().concurrency() : 0,
                 updater.isPresent() ? config.events().queueUrl() : "off");
         return hub;
     }
 
-    private static SqsWorkerPool workerPool(OffhoursConfiguration config, HubStores stores, SpokeClients clients,
-                                            Pipelines pipelines, SqsClient sqs, Clock clock,
-                                            LifecycleEnvironment lifecycle) {
+    private HubStores stores() {
+        HubStores stores = HubStores.open(config.store(), config.aws());
+        lifecycle.manage(ManagedResource.closing("stores", stores.close()));
+        return stores;
+    }
+
+    private SqsClient sqs() {
+        SqsClient sqs = HubClients.sqs(config.aws(), config.workers().concurrency()
+                + config.dispatch().getSendConcurrency() + SQS_CONNECTIONS_BESIDE_WORKERS_AND_SENDERS);
+        lifecycle.manage(ManagedResource.closing("SQS client", sqs));
+        return sqs;
+    }
+
+    /** The spoke worker as the Lambda function has it, with the settings of the {@code workers:} section. */
+    static WorkerAssembly worker(AwsConfig aws, WorkersConfig workers, SpokeAccess spokes, HubStores stores,
+                                 Clock clock) {
+        return WorkerAssembly.assemble(spokes.sts(), spokes.clients(), aws.spokeRoleName(), aws.externalId(),
+                WorkerAssembly.Stores.of(stores.operations(), stores.inventory()), workers.workerSettings(), clock);
+    }
+
+    private WorkerAssembly worker(SpokeAccess spokes, HubStores stores) {
+        WorkerAssembly worker = worker(config.aws(), config.workers(), spokes, stores, clock);
+        lifecycle.manage(ManagedResource.closing("spoke SDK clients", worker.spokes()));
+        return worker;
+    }
+
+    private SqsWorkerPool workerPool(WorkerAssembly worker, SqsClient sqs) {
         WorkersConfig workers = config.workers();
-        SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
-        // the inventory store keeps both the saved awake capacities and the intent marks that order the work
-        SpokeWorker worker = new SpokeWorker(clients, pipelines, stores.operations(), stores.inventory(),
-                stores.inventory(), clock,
-                new SpokeWorker.Settings(workers.recordRetention(), workers.confirmDelay(),
-                        workers.retryLaterDelay(), defaults.asgViewFreshness(), workers.intentLease(),
-                        workers.retryBudget()));
         PoolSettings settings = PoolSettings.defaults(config.dispatch().getWorkQueueUrl(), workers.deadLetterQueueUrl())
                 .withMaxInFlight(workers.concurrency())
                 .withReceiveWait(workers.receiveWait());
-        SqsWorkerPool pool = new SqsWorkerPool(sqs, worker, settings);
+        SqsWorkerPool pool = new SqsWorkerPool(sqs, worker.worker(), settings);
         lifecycle.manage(new ManagedResource("worker pool", pool::start, () -> {
             SqsWorkerPool.StopReport report = pool.stop(workers.shutdownGrace());
             if (!report.inFlightFinished()) {
@@ -187,29 +180,92 @@ public final class HubWiring {
         return pool;
     }
 
+    private Convergence convergence(HubStores stores, SqsClient sqs, String owner) {
+        SqsWorkQueue workQueue = config.dispatch().workQueue(sqs);
+        lifecycle.manage(ManagedResource.closing("work queue senders", workQueue));
+        ConvergenceSettings settings = config.transitions().settings(config.dispatch().getPageSize());
+        ConvergencePass pass = new ConvergencePass(stores.control(), stores.inventory(), workQueue, settings, owner);
+        CurrentRevision revision = new CurrentRevision();
+        QuartzTransitionTimer timer = new QuartzTransitionTimer(clock);
+        ConvergenceLoop loop = new ConvergenceLoop(stores.control(), pass, revision, timer, settings, clock);
+        lifecycle.manage(new ManagedResource("convergence loop", loop::start, loop::stop));
+        return new Convergence(revision, loop);
+    }
+
+    private Schedules schedules(HubStores stores, Convergence convergence) {
+        GitSource source = new GitSource(config.git(), clock);
+        lifecycle.manage(ManagedResource.closing("Git source", source));
+        DeferredRegistry deferred = new DeferredRegistry(convergence.loop());
+        Reconciler reconciler = new Reconciler(source, new RepositoryReader(), deferred, stores.control(), clock);
+        Supplier<ScheduleCatalog> catalog =
+                () -> reconciler.running().map(RunningRevision::catalog).orElse(ScheduleCatalog.EMPTY);
+        return new Schedules(source, reconciler, deferred, catalog);
+    }
+
+    private DiscoveryScheduler discovery(HubStores stores, SpokeListing listing, CurrentRevision revision,
+                                         Supplier<ScheduleCatalog> catalog) {
+        DiscoveryConfig discoveryConfig = config.discovery();
+        Discovery discovery = new Discovery(listing, stores.inventory(), stores.control(),
+                () -> revision.get().accounts(), AsleepShapes.fromCatalog(catalog), discoveryConfig.settings(), clock);
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "offhours-discovery-schedule");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new DiscoveryScheduler(discovery::run, executor, discoveryConfig.intervalDuration());
+    }
+
     /** Started after the stores and the spoke clients, stopped before them (Dropwizard stops in reverse order). */
-    private static InventoryUpdater inventoryUpdater(EventsConfig config, RoleCredentialsCache.Settings roles,
-                                                     SqsClient sqs, SpokeListing listing, HubStores stores,
-                                                     CurrentRevision revision, Supplier<ScheduleCatalog> catalog,
-                                                     Clock clock, LifecycleEnvironment lifecycle) {
-        InventoryUpdater updater = new InventoryUpdater(sqs, config.settings(),
+    private InventoryUpdater inventoryUpdater(RoleCredentialsCache.Settings roles, SqsClient sqs, SpokeListing listing,
+                                              HubStores stores, CurrentRevision revision,
+                                              Supplier<ScheduleCatalog> catalog) {
+        EventsConfig events = config.events();
+        InventoryUpdater updater = new InventoryUpdater(sqs, events.settings(),
                 new SpokeEventParser(roles.roleName()), listing, stores.inventory(),
                 stores.control(), () -> revision.get().accounts(), AsleepShapes.fromCatalog(catalog), clock);
         lifecycle.manage(new ManagedResource("inventory updater", updater::start, updater));
         return updater;
     }
 
-    private static DiscoveryScheduler discoveryScheduler(DiscoveryConfig config, HubStores stores,
-                                                         SpokeListing listing, CurrentRevision revision,
-                                                         Supplier<ScheduleCatalog> catalog, Clock clock) {
-        Discovery discovery = new Discovery(listing, stores.inventory(), stores.control(),
-                () -> revision.get().accounts(), AsleepShapes.fromCatalog(catalog), config.settings(), clock);
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "offhours-discovery-schedule");
-            thread.setDaemon(true);
-            return thread;
-        });
-        return new DiscoveryScheduler(discovery::run, executor, config.intervalDuration());
+    private ReconcileLoop reconcileLoop(Schedules schedules, CurrentRevision revision,
+                                        Optional<DiscoveryTrigger> discovery) {
+        GitSourceConfig git = config.git();
+        Consumer<AccountRegistry> accountsChanged = discovery.isPresent() ? discovery.get() : accounts -> { };
+        ReconcileLoop loop = new ReconcileLoop(schedules.reconciler(), schedules.deferred(), revision,
+                git.pollInterval(), git.jitter(), accountsChanged, clock);
+        lifecycle.manage(loop);
+        return loop;
+    }
+
+    /** The webhook (when a secret is configured), the status API and the dashboard. */
+    private void api(ReconcileLoop loop, HubStores stores, Supplier<ScheduleCatalog> catalog) {
+        GitSourceConfig git = config.git();
+        git.webhookSecret().ifPresent(secret ->
+                environment.jersey().register(new GitHubWebhookResource(secret, git.branch(), loop::wake)));
+        HubApi.register(environment.jersey(), new ApiDependencies(catalog, stores.control(),
+                stores.inventory(), stores.history(), stores.operations(), clock,
+                config.convergence().overdueAfter(), config.workers().recordRetention()), config.api());
+    }
+
+    private void healthChecks(ReconcileLoop loop, HubStores stores, SqsClient sqs, ConvergenceLoop convergence,
+                              Optional<InventoryUpdater> updater) {
+        GitSourceConfig git = config.git();
+        Duration gitMaxAge = git.pollInterval().multipliedBy(GIT_POLLS_MISSED_BEFORE_UNHEALTHY).plus(git.timeout());
+        environment.healthChecks().register("git", new GitHealthCheck(loop, gitMaxAge, clock));
+        environment.healthChecks().register("store", new StoreHealthCheck(stores.control(), stores.description()));
+        environment.healthChecks().register("sqs", new QueueHealthCheck(sqs, config.dispatch().getWorkQueueUrl()));
+        environment.healthChecks().register("scheduler", new SchedulerHealthCheck(convergence));
+        updater.ifPresent(events -> environment.healthChecks().register("events",
+                new EventsHealthCheck(events::lastReceiveAt, EventsHealthCheck.DEFAULT_MAX_AGE, clock)));
+    }
+
+    private void metrics(Hub hub, WorkerAssembly worker, HubStores stores, Supplier<ScheduleCatalog> catalog,
+                         Optional<InventoryUpdater> updater) {
+        HubMetrics.register(environment.metrics(), hub, worker.pipelines(), new ConvergenceSnapshots(catalog,
+                stores.control(), clock, config.convergence().overdueAfter(), HubMetrics.CONVERGENCE_REFRESH));
+        updater.ifPresent(events -> UpdaterMetrics.register(environment.metrics(), events));
+        environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics()))
+                .addMapping("/metrics/prometheus");
     }
 
     /** Host, process id and a short random part: unique per replica, also for two hubs in one test JVM. */

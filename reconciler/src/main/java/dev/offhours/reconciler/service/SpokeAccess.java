@@ -1,6 +1,7 @@
 package dev.offhours.reconciler.service;
 
 import dev.offhours.reconciler.config.AwsConfig;
+import dev.offhours.reconciler.config.WorkersConfig;
 import dev.offhours.worker.SpokeClientFactory;
 import dev.offhours.worker.aws.AwsSpokeClientFactory;
 import java.util.List;
@@ -14,10 +15,19 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public record SpokeAccess(StsClient sts, SpokeClientFactory clients, AutoCloseable close) {
 
-    /** AWS endpoints, or the configured endpoint override (moto), with the hub's own credentials for STS. */
-    public static SpokeAccess aws(AwsConfig aws, int maxConnections) {
+    /**
+     * Spoke connections per worker thread: the item's own spoke call, and an AssumeRole or a describe of discovery
+     * or the event updater, which share the same clients.
+     */
+    static final int CONNECTIONS_PER_WORKER = 2;
+
+    /**
+     * AWS endpoints, or the configured endpoint override (moto), with the hub's own credentials for STS; sized for
+     * the {@code workers:} section's concurrency.
+     */
+    public static SpokeAccess aws(AwsConfig aws, WorkersConfig workers) {
         AwsSpokeClientFactory factory = new AwsSpokeClientFactory(aws.endpointOverride().orElse(null), List.of(),
-                maxConnections);
+                workers.concurrency() * CONNECTIONS_PER_WORKER);
         StsClient sts = factory.sts(aws.credentials(), aws.hubRegion());
         return new SpokeAccess(sts, factory, () -> {
             sts.close();

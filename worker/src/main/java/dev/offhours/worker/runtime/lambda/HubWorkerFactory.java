@@ -1,15 +1,9 @@
 package dev.offhours.worker.runtime.lambda;
 
-import dev.offhours.core.port.AwakeCapacityStore;
 import dev.offhours.core.port.InMemoryAwakeCapacityStore;
-import dev.offhours.core.port.IntentLedger;
 import dev.offhours.worker.SpokeWorker;
-import dev.offhours.worker.WorkItemHandler;
+import dev.offhours.worker.WorkerAssembly;
 import dev.offhours.worker.aws.AwsSpokeClientFactory;
-import dev.offhours.worker.credentials.RoleCredentialsCache;
-import dev.offhours.worker.credentials.SpokeClients;
-import dev.offhours.worker.resilience.Pipelines;
-import dev.offhours.worker.resilience.ResilienceSettings;
 import dev.offhours.worker.store.DynamoDbOperationStore;
 import dev.offhours.worker.store.hub.DynamoDbInventoryStore;
 import java.net.URI;
@@ -21,46 +15,48 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * Builds the real work-item handler for the Lambda function: the function's own role calls STS and DynamoDB; spoke
- * calls go through the cached assumed roles and the default resilience pipelines. Awake capacities, outcomes and the
+ * The Lambda function's worker, built by {@link WorkerAssembly} as the service's pool builds its own (so both
+ * assume spoke roles under the same session name and call spokes through the same pipelines): the function's own
+ * role calls STS and DynamoDB, and the worker's settings are the defaults. Awake capacities, outcomes and the
  * intent marks that order the work on each target go to the hub's inventory table, as in the service's worker pool
  * (the resource's {@code offhours.dev/awake-capacity} tag stays the second copy), so the event-driven inventory can
  * skip offhours' own changes. Without an inventory table they stay in the function's memory: the tag is then the
  * awake capacity that counts, and only the work one container sees is ordered.
  */
-final class HubWorkerFactory {
+public final class HubWorkerFactory {
+
+    /**
+     * The function handles one message at a time: a spoke call and now and then an AssumeRole need a few
+     * connections at once; ten leave room without holding idle sockets in every container.
+     */
+    static final int MAX_CONNECTIONS = 10;
 
     private HubWorkerFactory() {
     }
 
-    /** @param inventoryTable the hub's inventory table, or null when the function has none */
-    /** @param endpoint one endpoint for every AWS call (an emulator), or null for AWS */
-    static WorkItemHandler build(Region region, URI endpoint, AwsCredentialsProvider functionCredentials,
-                                 String operationsTable, String inventoryTable, String spokeRoleName,
-                                 String externalId) {
-        AwsSpokeClientFactory factory = endpoint == null ? AwsSpokeClientFactory.aws()
-                : new AwsSpokeClientFactory(endpoint, List.of(), 50);
-        RoleCredentialsCache credentials = new RoleCredentialsCache(factory.sts(functionCredentials, region.id()),
-                RoleCredentialsCache.Settings.of(spokeRoleName, externalId), Clock.systemUTC());
+    /**
+     * @param endpoint       one endpoint for every AWS call (an emulator), or null for AWS
+     * @param inventoryTable the hub's inventory table, or null when the function has none
+     */
+    public static WorkerAssembly build(Region region, URI endpoint, AwsCredentialsProvider functionCredentials,
+                                String operationsTable, String inventoryTable, String spokeRoleName,
+                                String externalId) {
+        AwsSpokeClientFactory spokes = new AwsSpokeClientFactory(endpoint, List.of(), MAX_CONNECTIONS);
         DynamoDbClientBuilder dynamoBuilder = DynamoDbClient.builder().region(region)
                 .credentialsProvider(functionCredentials);
         if (endpoint != null) {
             dynamoBuilder.endpointOverride(endpoint);
         }
         DynamoDbClient dynamo = dynamoBuilder.build();
-        AwakeCapacityStore awake;
-        IntentLedger ledger;
+        DynamoDbOperationStore operations = new DynamoDbOperationStore(dynamo, operationsTable);
+        WorkerAssembly.Stores stores;
         if (inventoryTable == null || inventoryTable.isBlank()) {
             InMemoryAwakeCapacityStore inMemory = new InMemoryAwakeCapacityStore();
-            awake = inMemory;
-            ledger = inMemory;
+            stores = new WorkerAssembly.Stores(operations, inMemory, inMemory);
         } else {
-            DynamoDbInventoryStore inventory = new DynamoDbInventoryStore(dynamo, inventoryTable);
-            awake = inventory;
-            ledger = inventory;
+            stores = WorkerAssembly.Stores.of(operations, new DynamoDbInventoryStore(dynamo, inventoryTable));
         }
-        return new SpokeWorker(new SpokeClients(factory, credentials), new Pipelines(ResilienceSettings.defaults()),
-                new DynamoDbOperationStore(dynamo, operationsTable), awake, ledger, Clock.systemUTC(),
-                SpokeWorker.Settings.defaults());
+        return WorkerAssembly.assemble(spokes.sts(functionCredentials, region.id()), spokes, spokeRoleName,
+                externalId, stores, SpokeWorker.Settings.defaults(), Clock.systemUTC());
     }
 }

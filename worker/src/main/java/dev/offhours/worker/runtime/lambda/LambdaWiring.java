@@ -46,7 +46,7 @@ record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQue
         }
         WorkItemHandler handler = HubWorkerFactory.build(region, endpoint, credentials,
                 required(environment, OPERATIONS_TABLE), environment.get(INVENTORY_TABLE),
-                required(environment, SPOKE_ROLE_NAME), required(environment, EXTERNAL_ID));
+                required(environment, SPOKE_ROLE_NAME), required(environment, EXTERNAL_ID)).worker();
         return new LambdaWiring(handler, sqs.build(), required(environment, DEAD_LETTER_QUEUE_URL));
     }
 

@@ -1,0 +1,61 @@
+package dev.offhours.worker;
+
+import dev.offhours.core.port.AwakeCapacityStore;
+import dev.offhours.core.port.IntentLedger;
+import dev.offhours.core.port.InventoryStore;
+import dev.offhours.core.port.OperationStore;
+import dev.offhours.worker.credentials.RoleCredentialsCache;
+import dev.offhours.worker.credentials.SpokeClients;
+import dev.offhours.worker.resilience.Pipelines;
+import dev.offhours.worker.resilience.ResilienceSettings;
+import java.time.Clock;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The spoke worker and what it stands on, put together in one place for both of its homes: the service's SQS pool
+ * and the Lambda function. Whatever differs between them comes in as an argument (where STS and the spokes are, the
+ * stores, the worker's settings); everything else is decided here once, so the two cannot drift: the role session
+ * name the spokes' CloudTrail shows (which the event-driven inventory reads to tell offhours' own changes apart),
+ * the resilience pipelines, and how the stores are used.
+ *
+ * @param roles       how spoke roles are assumed (role name, ExternalId, session name and duration)
+ * @param resilience  the sizes of the pipelines every spoke call goes through
+ * @param settings    the worker's own settings
+ * @param credentials the assumed-role credentials, shared with everything else that calls spokes (discovery)
+ * @param spokes      the spoke SDK clients; the caller closes them
+ * @param pipelines   rate limiters, retries and breakers, shared with everything else that calls spokes
+ * @param worker      the work-item handler
+ */
+public record WorkerAssembly(RoleCredentialsCache.Settings roles, ResilienceSettings resilience,
+                             SpokeWorker.Settings settings, RoleCredentialsCache credentials, SpokeClients spokes,
+                             Pipelines pipelines, SpokeWorker worker) {
+
+    /**
+     * Where the worker keeps what it learns: operation records, saved awake capacities and the intent marks that
+     * order the work on each target (the hub's inventory holds both of the latter).
+     */
+    public record Stores(OperationStore operations, AwakeCapacityStore awakeCapacities, IntentLedger ledger) {
+
+        public static Stores of(OperationStore operations, InventoryStore inventory) {
+            return new Stores(operations, inventory, inventory);
+        }
+    }
+
+    /**
+     * @param sts    the hub's STS client, which assumes the spoke roles; the SDK's retries switched off (see
+     *               {@link Pipelines})
+     * @param spokes where the spokes' SDK clients come from: AWS, an emulator or the simulated fleet
+     */
+    public static WorkerAssembly assemble(StsClient sts, SpokeClientFactory spokes, String spokeRoleName,
+                                          String externalId, Stores stores, SpokeWorker.Settings settings,
+                                          Clock clock) {
+        RoleCredentialsCache.Settings roles = RoleCredentialsCache.Settings.of(spokeRoleName, externalId);
+        ResilienceSettings resilience = ResilienceSettings.defaults();
+        RoleCredentialsCache credentials = new RoleCredentialsCache(sts, roles, clock);
+        SpokeClients clients = new SpokeClients(spokes, credentials);
+        Pipelines pipelines = new Pipelines(resilience);
+        SpokeWorker worker = new SpokeWorker(clients, pipelines, stores.operations(), stores.awakeCapacities(),
+                stores.ledger(), clock, settings);
+        return new WorkerAssembly(roles, resilience, settings, credentials, clients, pipelines, worker);
+    }
+}
