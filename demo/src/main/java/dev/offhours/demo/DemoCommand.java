@@ -1,8 +1,9 @@
-package dev.offhours.reconciler.demo;
+package dev.offhours.demo;
 
 import dev.offhours.reconciler.OffhoursConfiguration;
 import dev.offhours.reconciler.cli.ExitCode;
 import dev.offhours.reconciler.service.Hub;
+import dev.offhours.reconciler.service.SpokeAccess;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.EnvironmentCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -28,7 +30,10 @@ import org.eclipse.jetty.server.Server;
  */
 public final class DemoCommand extends EnvironmentCommand<OffhoursConfiguration> {
 
+    static final String NAME = "demo";
+
     private final Supplier<Hub> hub;
+    private final Consumer<SpokeAccess> fleetForTheWiring;
     private final Supplier<Optional<Path>> jar;
     private final Clock clock;
     private final PrintStream out;
@@ -36,14 +41,17 @@ public final class DemoCommand extends EnvironmentCommand<OffhoursConfiguration>
     private boolean succeeded;
 
     /**
-     * @param hub the hub the application wired for this run
-     * @param jar where the running jar is, to find the template beside it
+     * @param hub               the hub the application wired for this run
+     * @param fleetForTheWiring hands this run's simulated fleet to the application, which wires the hub with it
+     * @param jar               where the running jar is, to find the template beside it
      */
     public DemoCommand(Application<OffhoursConfiguration> application, Supplier<Hub> hub,
-                       Supplier<Optional<Path>> jar, Clock clock, PrintStream out) {
-        super(application, "demo", "Runs the hub with a simulated fleet, an embedded store and queue, and a local "
+                       Consumer<SpokeAccess> fleetForTheWiring, Supplier<Optional<Path>> jar, Clock clock,
+                       PrintStream out) {
+        super(application, NAME, "Runs the hub with a simulated fleet, an embedded store and queue, and a local "
                 + "schedules repository: the fleet falls asleep and wakes again within minutes. No AWS account needed.");
         this.hub = hub;
+        this.fleetForTheWiring = fleetForTheWiring;
         this.jar = jar;
         this.clock = clock;
         this.out = out;
@@ -72,6 +80,7 @@ public final class DemoCommand extends EnvironmentCommand<OffhoursConfiguration>
         logging.configure(bootstrap.getMetricRegistry(), "offhours-demo");
         try {
             setup = DemoSetup.start(settings, template, clock.instant());
+            fleetForTheWiring.accept(setup.fleet().access());
             try {
                 OffhoursConfiguration config = setup.config();
                 validate(bootstrap, config);

@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.demo;
+package dev.offhours.demo;
 
 import dev.offhours.core.schedule.Account;
 import dev.offhours.core.schedule.AccountRegistry;

@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.demo;
+package dev.offhours.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ final class DemoRepository {
 
     /**
      * Looks for the template in the working directory and its parents, then beside the jar's module
-     * ({@code reconciler/target/offhours.jar} is two levels below the repository root).
+     * ({@code demo/target/offhours-demo.jar} is two levels below the repository root).
      */
     static Optional<Path> findTemplate(Path workingDirectory, Optional<Path> jar) {
         for (Path dir = workingDirectory.toAbsolutePath(); dir != null; dir = dir.getParent()) {

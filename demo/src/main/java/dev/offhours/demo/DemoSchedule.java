@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.demo;
+package dev.offhours.demo;
 
 import java.time.Duration;
 import java.time.Instant;

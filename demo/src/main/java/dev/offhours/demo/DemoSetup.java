@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.demo;
+package dev.offhours.demo;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.offhours.core.source.RepositoryReadResult;
@@ -138,7 +138,6 @@ final class DemoSetup implements AutoCloseable {
                 .confirmDelay(Duration.ofSeconds(3)).retryLaterDelay(Duration.ofSeconds(2))
                 .shutdownGrace(Duration.ofSeconds(5));
         config.transitions().setCatchUpInterval(io.dropwizard.util.Duration.seconds(10));
-        config.spokeAccess(fleet.access());
         ApiConfig api = new ApiConfig();
         api.setTokenSha256(List.of(sha256Hex(apiToken)));
         config.api(api);

@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.demo;
+package dev.offhours.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.Page;
 import dev.offhours.core.work.Action;
-import dev.offhours.reconciler.OffhoursApplication;
 import dev.offhours.reconciler.service.HubStores;
 import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +46,7 @@ class DemoCommandTest {
         int exitCode;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exitCode = new OffhoursApplication(Clock.systemUTC(), o, e).execute("demo", "--targets",
+            exitCode = new DemoApplication(Clock.systemUTC(), o, e).execute("demo", "--targets",
                     Integer.toString(TARGETS), "--accounts", "4", "--sleep-in", "5s", "--wake-after", "8s",
                     "--exit-after-wake", "--data-dir", data.toString());
         }

@@ -7,7 +7,6 @@ import dev.offhours.reconciler.cli.ExitCodes;
 import dev.offhours.reconciler.cli.PlanCommand;
 import dev.offhours.reconciler.cli.StatusCommand;
 import dev.offhours.reconciler.cli.ValidateCommand;
-import dev.offhours.reconciler.demo.DemoCommand;
 import dev.offhours.reconciler.service.AdminPort;
 import dev.offhours.reconciler.service.Hub;
 import dev.offhours.reconciler.service.HubWiring;
@@ -21,9 +20,6 @@ import io.dropwizard.core.setup.Environment;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
@@ -32,14 +28,20 @@ import java.util.Set;
 
 /**
  * offhours: the hub service and its command line. Commands: {@code server config.yml} (the hub), {@code check
- * config.yml}, {@code demo} (the hub with a simulated fleet), {@code validate}, {@code describe}, {@code plan} and
- * {@code status} (a running hub's summary from its status API).
+ * config.yml}, {@code validate}, {@code describe}, {@code plan} and {@code status} (a running hub's summary from its
+ * status API). The {@code demo} module extends it with the {@code demo} command.
  * Configuration files may use {@code ${VARIABLE}} for environment variables (secrets such as the Git token).
  */
 public class OffhoursApplication extends Application<OffhoursConfiguration> {
 
     /** Only the service needs the JVM metrics (and their JMX reporter); the CLI commands start faster without. */
-    private static final Set<String> COMMANDS_WITH_METRICS = Set.of("server", "check", "demo");
+    private static final Set<String> COMMANDS_WITH_METRICS = Set.of("server", "check");
+
+    /** How {@link #main(Factory, String[], boolean)} makes the application of a jar. */
+    @FunctionalInterface
+    protected interface Factory {
+        OffhoursApplication create(Clock clock, PrintStream out, PrintStream err);
+    }
 
     private final CliContext context;
     private volatile Hub hub;
@@ -53,14 +55,23 @@ public class OffhoursApplication extends Application<OffhoursConfiguration> {
     }
 
     public static void main(String[] args) {
+        main(OffhoursApplication::new, args, false);
+    }
+
+    /**
+     * Runs one command line on the console and exits with its code on failure.
+     *
+     * @param exitWhenDone exit on success too: after {@code server} starts, its threads keep the JVM running, while
+     *                     a command that ends by itself (the demo) may leave threads behind
+     */
+    protected static void main(Factory factory, String[] args, boolean exitWhenDone) {
         CliLogging.quiet();
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int exitCode = new OffhoursApplication(Clock.systemUTC(), out, err).execute(args);
+        int exitCode = factory.create(Clock.systemUTC(), out, err).execute(args);
         out.flush();
         err.flush();
-        // Exit only on failure or after a demo: after `server` starts, its threads keep the JVM running.
-        if (exitCode != 0 || (args.length > 0 && args[0].equals("demo"))) {
+        if (exitCode != 0 || exitWhenDone) {
             System.exit(exitCode);
         }
     }
@@ -79,7 +90,6 @@ public class OffhoursApplication extends Application<OffhoursConfiguration> {
     public void initialize(Bootstrap<OffhoursConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-        bootstrap.addCommand(new DemoCommand(this, this::hub, this::jarPath, Clock.systemUTC(), context.out()));
         bootstrap.addCommand(new ValidateCommand(context));
         bootstrap.addCommand(new DescribeCommand(context));
         bootstrap.addCommand(new PlanCommand(context));
@@ -95,26 +105,26 @@ public class OffhoursApplication extends Application<OffhoursConfiguration> {
 
     /** How the hub reaches the spoke accounts: AWS, or the endpoint override of the {@code aws:} section. */
     protected SpokeAccess spokes(OffhoursConfiguration configuration) {
-        return configuration.spokeAccess()
-                .orElseGet(() -> SpokeAccess.aws(configuration.aws(), configuration.workers()));
+        return SpokeAccess.aws(configuration.aws(), configuration.workers());
     }
 
-    /** The hub the last {@link #run(OffhoursConfiguration, Environment)} wired (demo, end-to-end tests). */
+    /** Where commands print. */
+    protected CliContext context() {
+        return context;
+    }
+
+    /** Whether a command needs the JVM metrics and their reporter. */
+    protected boolean needsMetrics(String command) {
+        return COMMANDS_WITH_METRICS.contains(command);
+    }
+
+    /** The hub the last {@link #run(OffhoursConfiguration, Environment)} wired (the demo, end-to-end tests). */
     public Hub hub() {
         Hub wired = hub;
         if (wired == null) {
             throw new IllegalStateException("the hub is not wired yet: run the server or demo command first");
         }
         return wired;
-    }
-
-    private Optional<Path> jarPath() {
-        try {
-            Path location = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
-        } catch (URISyntaxException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -125,7 +135,7 @@ public class OffhoursApplication extends Application<OffhoursConfiguration> {
         Bootstrap<OffhoursConfiguration> bootstrap = new Bootstrap<>(this);
         addDefaultCommands(bootstrap);
         initialize(bootstrap);
-        if (arguments.length > 0 && COMMANDS_WITH_METRICS.contains(arguments[0])) {
+        if (arguments.length > 0 && needsMetrics(arguments[0])) {
             bootstrap.registerMetrics();
         }
         OffhoursJarLocation location = new OffhoursJarLocation(getClass());

@@ -1,6 +1,5 @@
 package dev.offhours.reconciler;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.offhours.reconciler.api.ApiConfig;
 import dev.offhours.reconciler.config.AwsConfig;
@@ -15,12 +14,10 @@ import dev.offhours.reconciler.dispatch.DispatchConfig;
 import dev.offhours.reconciler.events.EventsConfig;
 import dev.offhours.reconciler.git.GitSourceConfig;
 import dev.offhours.reconciler.inventory.DiscoveryConfig;
-import dev.offhours.reconciler.service.SpokeAccess;
 import dev.offhours.reconciler.transition.TransitionsConfig;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,10 +83,6 @@ public class OffhoursConfiguration extends Configuration implements FieldChecks 
     @JsonProperty
     private ApiConfig api = new ApiConfig();
 
-    /** Set by {@code demo} only: the simulated fleet instead of STS and the spokes' real AWS endpoints. */
-    @JsonIgnore
-    private SpokeAccess spokeAccess;
-
     /** Environment-variable substitution is lenient: an unset variable would stay as {@code ${NAME}}. */
     @Override
     public List<FieldProblem> fieldProblems() {
@@ -148,10 +141,6 @@ public class OffhoursConfiguration extends Configuration implements FieldChecks 
         return api;
     }
 
-    public Optional<SpokeAccess> spokeAccess() {
-        return Optional.ofNullable(spokeAccess);
-    }
-
     public OffhoursConfiguration git(GitSourceConfig value) {
         this.git = value;
         return this;
@@ -159,11 +148,6 @@ public class OffhoursConfiguration extends Configuration implements FieldChecks 
 
     public OffhoursConfiguration api(ApiConfig value) {
         this.api = value;
-        return this;
-    }
-
-    public OffhoursConfiguration spokeAccess(SpokeAccess value) {
-        this.spokeAccess = value;
         return this;
     }
 }

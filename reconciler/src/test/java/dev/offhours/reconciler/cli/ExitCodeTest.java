@@ -25,7 +25,7 @@ class ExitCodeTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().replaceAll("\\s+", " ")).contains("server Run the hub service with a configuration file",
                 "check Check a service configuration file without starting anything",
-                "demo Run the hub with a simulated fleet", "validate Check every schedule",
+                "validate Check every schedule",
                 "describe Show when one schedule is awake and asleep", "plan Show what a change (base..head)",
                 "status Summarise a running hub");
     }
@@ -51,7 +51,7 @@ class ExitCodeTest {
 
     @Test
     void eachCommandsHelpEndsWithTheExitCodes() {
-        for (String command : new String[] {"server", "check", "demo", "validate", "describe", "plan", "status"}) {
+        for (String command : new String[] {"server", "check", "validate", "describe", "plan", "status"}) {
             CliRun run = CliRun.run(command, "--help");
 
             assertThat(run.exitCode()).isZero();
