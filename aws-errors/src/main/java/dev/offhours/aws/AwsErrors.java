@@ -1,4 +1,4 @@
-package dev.offhours.worker.aws;
+package dev.offhours.aws;
 
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

@@ -1,4 +1,4 @@
-package dev.offhours.worker.aws;
+package dev.offhours.aws;
 
 /**
  * What a failed AWS call means for whoever made it, spoke calls and store calls alike: wait and try again, or stop

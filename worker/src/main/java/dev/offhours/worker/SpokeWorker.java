@@ -21,7 +21,7 @@ import dev.offhours.worker.action.AsgDescribes;
 import dev.offhours.worker.action.NodegroupActions;
 import dev.offhours.worker.action.TargetActions;
 import dev.offhours.worker.action.TargetNotFoundException;
-import dev.offhours.worker.aws.AwsErrors;
+import dev.offhours.aws.AwsErrors;
 import dev.offhours.worker.credentials.RoleCredentialsCache;
 import dev.offhours.worker.credentials.SpokeClients;
 import dev.offhours.worker.resilience.ApiFamily;

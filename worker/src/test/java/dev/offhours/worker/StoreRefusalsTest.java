@@ -15,12 +15,12 @@ import dev.offhours.core.work.Target;
 import dev.offhours.testsupport.MotoExtension;
 import dev.offhours.testsupport.MotoServer;
 import dev.offhours.testsupport.MutableClock;
-import dev.offhours.worker.aws.AwsErrors;
-import dev.offhours.worker.aws.AwsFailure;
-import dev.offhours.worker.store.DynamoDbOperationStore;
-import dev.offhours.worker.store.HubTableDefinitions;
-import dev.offhours.worker.store.TableDefinitions;
-import dev.offhours.worker.store.hub.DynamoDbInventoryStore;
+import dev.offhours.aws.AwsErrors;
+import dev.offhours.aws.AwsFailure;
+import dev.offhours.store.dynamodb.DynamoDbOperationStore;
+import dev.offhours.store.dynamodb.HubTableDefinitions;
+import dev.offhours.store.dynamodb.TableDefinitions;
+import dev.offhours.store.dynamodb.DynamoDbInventoryStore;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -148,9 +148,9 @@ class StoreRefusalsTest {
         assertThat(AwsErrors.classify(error("AccessDeniedException", 400))).isEqualTo(AwsFailure.ACCESS_DENIED);
         assertThat(AwsErrors.classify(error("Whatever", 403))).isEqualTo(AwsFailure.ACCESS_DENIED);
         assertThat(AwsErrors.classify(error("ResourceNotFoundException", 400))).isEqualTo(AwsFailure.INVALID);
-        assertThat(dev.offhours.worker.store.DynamoDbCalls.failure("t", "cannot read", error("ValidationException",
+        assertThat(dev.offhours.store.dynamodb.DynamoDbCalls.failure("t", "cannot read", error("ValidationException",
                 400))).isInstanceOf(StoreRefusedException.class);
-        assertThat(dev.offhours.worker.store.DynamoDbCalls.failure("t", "cannot read", error("InternalServerError",
+        assertThat(dev.offhours.store.dynamodb.DynamoDbCalls.failure("t", "cannot read", error("InternalServerError",
                 500))).isExactlyInstanceOf(StoreUnavailableException.class);
     }
 

@@ -2,7 +2,7 @@ package dev.offhours.pulumi.hub;
 
 import com.pulumi.core.Output;
 import dev.offhours.pulumi.StackConfig;
-import dev.offhours.worker.store.HubTableDefinitions.TableNames;
+import dev.offhours.store.dynamodb.HubTableDefinitions.TableNames;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,8 +3,8 @@ package dev.offhours.pulumi.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.pulumi.MockedStack;
-import dev.offhours.worker.store.HubTableDefinitions;
-import dev.offhours.worker.store.HubTableDefinitions.TableNames;
+import dev.offhours.store.dynamodb.HubTableDefinitions;
+import dev.offhours.store.dynamodb.HubTableDefinitions.TableNames;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import dev.offhours.core.port.InventoryStore;
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.schedule.Account;
 import dev.offhours.core.schedule.AccountRegistry;
-import dev.offhours.worker.aws.AwsErrors;
+import dev.offhours.aws.AwsErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.offhours.reconciler.inventory;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.RateLimitExceededException;
 import dev.offhours.core.port.StoreUnavailableException;
-import dev.offhours.worker.aws.AwsErrors;
+import dev.offhours.aws.AwsErrors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 

@@ -15,7 +15,7 @@ import dev.offhours.core.work.WorkItemCodec;
 import dev.offhours.testsupport.MotoExtension;
 import dev.offhours.testsupport.MotoServer;
 import dev.offhours.worker.runtime.lambda.WorkerLambdaHandler;
-import dev.offhours.worker.store.HubTableDefinitions;
+import dev.offhours.store.dynamodb.HubTableDefinitions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -6,7 +6,7 @@ import dev.offhours.reconciler.api.ApiConfig;
 import dev.offhours.reconciler.config.StoreConfig;
 import dev.offhours.reconciler.git.GitSourceConfig;
 import dev.offhours.testsupport.MotoServer;
-import dev.offhours.worker.store.HubTableDefinitions;
+import dev.offhours.store.dynamodb.HubTableDefinitions;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.testing.DropwizardTestSupport;

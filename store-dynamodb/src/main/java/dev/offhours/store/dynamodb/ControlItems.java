@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.store.dynamodb;
+package dev.offhours.store.dynamodb;
 
 import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.Condition;
@@ -10,8 +10,6 @@ import dev.offhours.core.port.ReconcilerStatus;
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.work.Target;
 import dev.offhours.core.work.TargetKind;
-import dev.offhours.reconciler.store.SortableInstant;
-import dev.offhours.worker.store.HubTableDefinitions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

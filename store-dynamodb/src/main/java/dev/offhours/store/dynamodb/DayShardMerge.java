@@ -1,10 +1,7 @@
-package dev.offhours.reconciler.store.dynamodb;
+package dev.offhours.store.dynamodb;
 
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.Page;
-import dev.offhours.worker.store.OperationItemCodec;
-import dev.offhours.worker.store.TableDefinitions;
-import dev.offhours.worker.store.hub.KeyCursor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

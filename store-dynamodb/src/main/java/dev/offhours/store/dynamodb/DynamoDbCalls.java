@@ -1,9 +1,9 @@
-package dev.offhours.worker.store;
+package dev.offhours.store.dynamodb;
 
 import dev.offhours.core.port.StoreRefusedException;
 import dev.offhours.core.port.StoreUnavailableException;
-import dev.offhours.worker.aws.AwsErrors;
-import dev.offhours.worker.aws.AwsFailure;
+import dev.offhours.aws.AwsErrors;
+import dev.offhours.aws.AwsFailure;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -1,6 +1,6 @@
-package dev.offhours.reconciler.store.dynamodb;
+package dev.offhours.store.dynamodb;
 
-import static dev.offhours.reconciler.store.dynamodb.ControlItems.s;
+import static dev.offhours.store.dynamodb.ControlItems.s;
 
 import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.HealthStatus;
@@ -9,9 +9,6 @@ import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.port.ReconcilerStatus;
 import dev.offhours.core.port.ScheduleIntent;
 import dev.offhours.core.work.Target;
-import dev.offhours.reconciler.store.SortableInstant;
-import dev.offhours.worker.store.DynamoDbCalls;
-import dev.offhours.worker.store.HubTableDefinitions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,8 @@
-package dev.offhours.reconciler.store.dynamodb;
+package dev.offhours.store.dynamodb;
 
 import dev.offhours.core.port.OperationHistory;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.Page;
-import dev.offhours.worker.store.DynamoDbCalls;
-import dev.offhours.worker.store.OperationItemCodec;
-import dev.offhours.worker.store.TableDefinitions;
-import dev.offhours.worker.store.hub.KeyCursor;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.offhours.worker.store;
+package dev.offhours.store.dynamodb;
 
 import java.util.List;
 import java.util.Objects;

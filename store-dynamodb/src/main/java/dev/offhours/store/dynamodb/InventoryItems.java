@@ -1,4 +1,4 @@
-package dev.offhours.worker.store.hub;
+package dev.offhours.store.dynamodb;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.capacity.OffhoursTags;
@@ -10,7 +10,6 @@ import dev.offhours.core.port.TargetState;
 import dev.offhours.core.work.Action;
 import dev.offhours.core.work.Target;
 import dev.offhours.core.work.TargetKind;
-import dev.offhours.worker.store.HubTableDefinitions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

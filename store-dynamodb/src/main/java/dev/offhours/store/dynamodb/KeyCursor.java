@@ -1,4 +1,4 @@
-package dev.offhours.worker.store.hub;
+package dev.offhours.store.dynamodb;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

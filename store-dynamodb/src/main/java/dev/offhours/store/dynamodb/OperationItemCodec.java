@@ -1,4 +1,4 @@
-package dev.offhours.worker.store;
+package dev.offhours.store.dynamodb;
 
 import dev.offhours.core.port.OperationRecord;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.store;
+package dev.offhours.store.dynamodb;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.offhours.worker.store;
+package dev.offhours.store.dynamodb;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;

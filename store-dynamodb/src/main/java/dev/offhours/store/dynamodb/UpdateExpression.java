@@ -1,4 +1,4 @@
-package dev.offhours.worker.store.hub;
+package dev.offhours.store.dynamodb;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

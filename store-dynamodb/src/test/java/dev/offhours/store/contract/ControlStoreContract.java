@@ -1,6 +1,6 @@
-package dev.offhours.reconciler.store;
+package dev.offhours.store.contract;
 
-import static dev.offhours.reconciler.store.Fixtures.T0;
+import static dev.offhours.store.contract.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.core.port.AccountHealth;

@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.store;
+package dev.offhours.store.contract;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.port.InventoryItem;

@@ -1,10 +1,10 @@
-package dev.offhours.reconciler.store;
+package dev.offhours.store.contract;
 
-import static dev.offhours.reconciler.store.Fixtures.allPages;
-import static dev.offhours.reconciler.store.Fixtures.asg;
-import static dev.offhours.reconciler.store.Fixtures.flatten;
-import static dev.offhours.reconciler.store.Fixtures.item;
-import static dev.offhours.reconciler.store.Fixtures.nodegroup;
+import static dev.offhours.store.contract.Fixtures.allPages;
+import static dev.offhours.store.contract.Fixtures.asg;
+import static dev.offhours.store.contract.Fixtures.flatten;
+import static dev.offhours.store.contract.Fixtures.item;
+import static dev.offhours.store.contract.Fixtures.nodegroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

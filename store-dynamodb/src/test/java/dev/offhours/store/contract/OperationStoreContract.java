@@ -1,9 +1,9 @@
-package dev.offhours.reconciler.store;
+package dev.offhours.store.contract;
 
-import static dev.offhours.reconciler.store.Fixtures.T0;
-import static dev.offhours.reconciler.store.Fixtures.allPages;
-import static dev.offhours.reconciler.store.Fixtures.flatten;
-import static dev.offhours.reconciler.store.Fixtures.record;
+import static dev.offhours.store.contract.Fixtures.T0;
+import static dev.offhours.store.contract.Fixtures.allPages;
+import static dev.offhours.store.contract.Fixtures.flatten;
+import static dev.offhours.store.contract.Fixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,17 +1,16 @@
-package dev.offhours.reconciler.store.dynamodb;
+package dev.offhours.store.dynamodb;
 
-import static dev.offhours.reconciler.store.Fixtures.T0;
+import static dev.offhours.store.contract.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.work.Target;
-import dev.offhours.reconciler.store.ControlStoreContract;
-import dev.offhours.reconciler.store.Fixtures;
+import dev.offhours.store.contract.ControlStoreContract;
+import dev.offhours.store.contract.Fixtures;
 import dev.offhours.testsupport.MotoExtension;
 import dev.offhours.testsupport.MotoServer;
-import dev.offhours.worker.store.HubTableDefinitions;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -1,10 +1,9 @@
-package dev.offhours.reconciler.store.dynamodb;
+package dev.offhours.store.dynamodb;
 
 import dev.offhours.core.port.InventoryStore;
-import dev.offhours.reconciler.store.InventoryStoreContract;
+import dev.offhours.store.contract.InventoryStoreContract;
 import dev.offhours.testsupport.MotoExtension;
 import dev.offhours.testsupport.MotoServer;
-import dev.offhours.worker.store.hub.DynamoDbInventoryStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,17 +1,16 @@
-package dev.offhours.reconciler.store.dynamodb;
+package dev.offhours.store.dynamodb;
 
-import static dev.offhours.reconciler.store.Fixtures.T0;
-import static dev.offhours.reconciler.store.Fixtures.record;
+import static dev.offhours.store.contract.Fixtures.T0;
+import static dev.offhours.store.contract.Fixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.core.port.OperationHistory;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.OperationStore;
-import dev.offhours.reconciler.store.OperationStoreContract;
+import dev.offhours.store.contract.OperationStoreContract;
 import dev.offhours.testsupport.MotoExtension;
 import dev.offhours.testsupport.MotoServer;
-import dev.offhours.worker.store.DynamoDbOperationStore;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,8 @@
-package dev.offhours.reconciler.store.dynamodb;
+package dev.offhours.store.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.testsupport.MotoServer;
-import dev.offhours.worker.store.HubTableDefinitions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;

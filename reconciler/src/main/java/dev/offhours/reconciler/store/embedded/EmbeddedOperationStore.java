@@ -1,6 +1,6 @@
 package dev.offhours.reconciler.store.embedded;
 
-import static dev.offhours.reconciler.store.SortableInstant.format;
+import static dev.offhours.store.dynamodb.SortableInstant.format;
 
 import dev.offhours.core.port.OperationHistory;
 import dev.offhours.core.port.OperationRecord;

@@ -1,6 +1,6 @@
 package dev.offhours.reconciler.store.embedded;
 
-import dev.offhours.worker.store.hub.KeyCursor;
+import dev.offhours.store.dynamodb.KeyCursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

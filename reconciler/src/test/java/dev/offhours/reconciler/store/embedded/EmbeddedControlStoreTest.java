@@ -1,6 +1,6 @@
 package dev.offhours.reconciler.store.embedded;
 
-import static dev.offhours.reconciler.store.Fixtures.T0;
+import static dev.offhours.store.contract.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.core.port.AccountHealth;
@@ -9,8 +9,8 @@ import dev.offhours.core.port.ScheduleIntent;
 import dev.offhours.core.time.PowerState;
 import dev.offhours.core.port.HealthStatus;
 import dev.offhours.core.port.OrphanReport;
-import dev.offhours.reconciler.store.ControlStoreContract;
-import dev.offhours.reconciler.store.Fixtures;
+import dev.offhours.store.contract.ControlStoreContract;
+import dev.offhours.store.contract.Fixtures;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

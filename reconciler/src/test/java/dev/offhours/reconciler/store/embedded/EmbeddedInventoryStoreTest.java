@@ -1,14 +1,14 @@
 package dev.offhours.reconciler.store.embedded;
 
-import static dev.offhours.reconciler.store.Fixtures.asg;
-import static dev.offhours.reconciler.store.Fixtures.item;
+import static dev.offhours.store.contract.Fixtures.asg;
+import static dev.offhours.store.contract.Fixtures.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.InventoryStore;
 import dev.offhours.core.work.Target;
-import dev.offhours.reconciler.store.InventoryStoreContract;
+import dev.offhours.store.contract.InventoryStoreContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

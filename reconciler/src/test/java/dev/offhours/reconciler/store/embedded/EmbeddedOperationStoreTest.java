@@ -1,14 +1,14 @@
 package dev.offhours.reconciler.store.embedded;
 
-import static dev.offhours.reconciler.store.Fixtures.T0;
-import static dev.offhours.reconciler.store.Fixtures.record;
+import static dev.offhours.store.contract.Fixtures.T0;
+import static dev.offhours.store.contract.Fixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.core.port.OperationHistory;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.OperationStore;
-import dev.offhours.reconciler.store.OperationStoreContract;
+import dev.offhours.store.contract.OperationStoreContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
