@@ -157,11 +157,6 @@ public final class SpokeWorker implements WorkItemHandler {
         this.nodegroupActions = new NodegroupActions(clients, pipelines);
     }
 
-    /** The shared Auto Scaling describes (their counters are benchmark figures). */
-    public AsgDescribes asgDescribes() {
-        return asgDescribes;
-    }
-
     @Override
     public Outcome handle(ReceivedMessage message) {
         WorkItem item;

@@ -52,7 +52,6 @@ public final class Reconciler {
     private List<Condition> settledConditions = List.of();
     private List<String> settledProblems = List.of();
     private Optional<String> appliedByEarlierRun;
-    private ReconcileResult lastResult;
 
     public Reconciler(GitSource source, RepositoryReader reader, TransitionRegistry registry, ControlStore store,
             Clock clock) {
@@ -64,13 +63,7 @@ public final class Reconciler {
 
     /** Fetches the branch and, when its tip is a commit not handled yet, reads, validates and applies it. */
     public synchronized ReconcileResult reconcile() {
-        lastResult = fetchAndReconcile();
-        return lastResult;
-    }
-
-    /** What the latest run did (for a health check), empty before the first. */
-    public synchronized Optional<ReconcileResult> lastResult() {
-        return Optional.ofNullable(lastResult);
+        return fetchAndReconcile();
     }
 
     private ReconcileResult fetchAndReconcile() {

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -64,8 +63,6 @@ public final class AsgDescribes {
     private final long freshnessNanos;
     private final LongSupplier nanoTime;
     private final ConcurrentMap<Key, Region> regions = new ConcurrentHashMap<>();
-    private final AtomicLong describeCalls = new AtomicLong();
-    private final AtomicLong servedFromShared = new AtomicLong();
 
     /**
      * @param freshness how old a completed view may be and still serve; zero to share in-flight describes only
@@ -92,12 +89,10 @@ public final class AsgDescribes {
             long changed = region.changedNanos.getOrDefault(target.name(), Long.MIN_VALUE);
             View latest = region.latest;
             if (latest != null && latest.startedNanos() > changed && now - latest.startedNanos() <= freshnessNanos) {
-                servedFromShared.incrementAndGet();
                 return fromView(latest, target);
             }
             if (region.inFlight != null && region.inFlightStartedNanos > changed) {
                 shared = region.inFlight;
-                servedFromShared.incrementAndGet();
             } else {
                 shared = new CompletableFuture<>();
                 region.inFlight = shared;
@@ -120,16 +115,6 @@ public final class AsgDescribes {
         synchronized (region) {
             region.changedNanos.put(target.name(), nanoTime.getAsLong());
         }
-    }
-
-    /** DescribeAutoScalingGroups calls made so far. */
-    public long describeCalls() {
-        return describeCalls.get();
-    }
-
-    /** Lookups answered by a describe another work item made (or was making). */
-    public long servedFromShared() {
-        return servedFromShared.get();
     }
 
     private void lead(Target target, Region region, CompletableFuture<View> shared, long started) {
@@ -172,7 +157,6 @@ public final class AsgDescribes {
 
     private <T> T call(Target target, java.util.function.Function<AutoScalingClient, T> request) {
         AutoScalingClient client = clients.autoScaling(target.account(), target.region());
-        describeCalls.incrementAndGet();
         return pipelines.call(target.account(), target.region(), ApiFamily.AUTOSCALING, () -> request.apply(client));
     }
 
