@@ -8,6 +8,8 @@ import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.aws.sqs.Queue;
 import com.pulumi.core.Output;
+import dev.offhours.pulumi.Children;
+import com.pulumi.resources.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,17 +32,19 @@ public final class HubAlarms {
     private HubAlarms() {
     }
 
-    public static Alarms declare(HubSettings settings, HubQueues.Queues queues, Optional<LambdaWorker.Worker> worker) {
+    public static Alarms declare(HubSettings settings, HubQueues.Queues queues, Optional<LambdaWorker.Worker> worker,
+                                 Resource parent) {
         String prefix = settings.prefix();
         Topic topic = new Topic(prefix + "alarms", TopicArgs.builder()
                 .name(prefix + "alarms")
-                .build());
+                .build(), Children.of(parent));
         settings.alarmEmail().ifPresent(email -> new TopicSubscription(prefix + "alarms-email",
-                TopicSubscriptionArgs.builder().topic(topic.arn()).protocol("email").endpoint(email).build()));
+                TopicSubscriptionArgs.builder().topic(topic.arn()).protocol("email").endpoint(email).build(),
+                Children.of(parent)));
         List<MetricAlarm> alarms = new ArrayList<>();
-        alarms.add(deadLetters(prefix + "work-dlq-not-empty", queues.workDeadLetters(), topic,
+        alarms.add(deadLetters(prefix + "work-dlq-not-empty", queues.workDeadLetters(), topic, parent,
                 "Work items were dead-lettered: targets missed a transition. Inspect, fix, then redrive."));
-        alarms.add(deadLetters(prefix + "events-dlq-not-empty", queues.eventsDeadLetters(), topic,
+        alarms.add(deadLetters(prefix + "events-dlq-not-empty", queues.eventsDeadLetters(), topic, parent,
                 "Spoke events were dead-lettered: the inventory may be stale until the next discovery run."));
         alarms.add(new MetricAlarm(prefix + "operations-failed", MetricAlarmArgs.builder()
                 .name(prefix + "operations-failed")
@@ -54,7 +58,7 @@ public final class HubAlarms {
                 .comparisonOperator("GreaterThanThreshold")
                 .treatMissingData("notBreaching")
                 .alarmActions(topic.arn().applyValue(List::of))
-                .build()));
+                .build(), Children.of(parent)));
         worker.ifPresent(w -> alarms.add(new MetricAlarm(prefix + "worker-errors", MetricAlarmArgs.builder()
                 .name(prefix + "worker-errors")
                 .alarmDescription("The offhours Lambda worker failed invocations (not single work items)")
@@ -68,11 +72,11 @@ public final class HubAlarms {
                 .comparisonOperator("GreaterThanThreshold")
                 .treatMissingData("notBreaching")
                 .alarmActions(topic.arn().applyValue(List::of))
-                .build())));
+                .build(), Children.of(parent))));
         return new Alarms(topic, List.copyOf(alarms));
     }
 
-    private static MetricAlarm deadLetters(String name, Queue queue, Topic topic, String description) {
+    private static MetricAlarm deadLetters(String name, Queue queue, Topic topic, Resource parent, String description) {
         Output<Map<String, String>> dimensions = queue.name().applyValue(queueName -> Map.of("QueueName", queueName));
         return new MetricAlarm(name, MetricAlarmArgs.builder()
                 .name(name)
@@ -87,6 +91,6 @@ public final class HubAlarms {
                 .comparisonOperator("GreaterThanThreshold")
                 .treatMissingData("notBreaching")
                 .alarmActions(topic.arn().applyValue(List::of))
-                .build());
+                .build(), Children.of(parent));
     }
 }

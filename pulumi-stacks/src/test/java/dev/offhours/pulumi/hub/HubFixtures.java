@@ -28,9 +28,6 @@ final class HubFixtures {
     }
 
     static MockedStack.Run run(Map<String, String> config) {
-        return MockedStack.run(StacksMain.HUB_PROJECT, ctx -> {
-            HubSettings settings = HubSettings.from(StackConfig.ofMap(config));
-            HubStack.export(ctx, HubStack.declare(settings), settings);
-        });
+        return MockedStack.run(StacksMain.HUB_PROJECT, ctx -> HubMain.program(ctx, StackConfig.ofMap(config)));
     }
 }

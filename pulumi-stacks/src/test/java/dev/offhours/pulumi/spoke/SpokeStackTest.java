@@ -51,8 +51,9 @@ class SpokeStackTest {
     @BeforeAll
     static void onboard() {
         SpokeSettings settings = new SpokeSettings(SpokeSettings.parseAccounts(ACCOUNTS), HUB_ROLE, HUB_BUS,
-                Output.ofSecret(EXTERNAL_ID), "offhours-spoke", SpokeSettings.DEFAULT_BOOTSTRAP_ROLE, "offhours-");
-        run = MockedStack.run(StacksMain.SPOKE_PROJECT, ctx -> SpokeStack.declare(settings));
+                Output.ofSecret(EXTERNAL_ID), "offhours-spoke", SpokeSettings.DEFAULT_BOOTSTRAP_ROLE, "offhours-",
+                TrailSettings.existing());
+        run = MockedStack.run(StacksMain.SPOKE_PROJECT, ctx -> new OffhoursSpoke("offhours", OffhoursSpokeArgs.of(settings)));
         assertThat(run.result().exitCode()).as(run.errors()).isZero();
     }
 
@@ -192,7 +193,7 @@ class SpokeStackTest {
     @Test
     void theHubOutputsMustBeArns() {
         assertThatThrownBy(() -> new SpokeSettings(SpokeSettings.parseAccounts(ACCOUNTS), "offhours-hub", HUB_BUS,
-                Output.ofSecret(EXTERNAL_ID), "offhours-spoke", "r", "offhours-"))
+                Output.ofSecret(EXTERNAL_ID), "offhours-spoke", "r", "offhours-", TrailSettings.existing()))
                 .hasMessageContaining("hubRoleArn must be the hub role's ARN");
     }
 
