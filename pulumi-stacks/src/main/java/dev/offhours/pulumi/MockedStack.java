@@ -16,8 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Runs a program on Pulumi's mock engine (offline: no CLI, no provider plugin) and keeps every resource it
- * registered with the inputs the provider would receive, under the provider's own property names.
+ * Runs a program on Pulumi's mock engine (offline: no CLI, no provider plugin, no credentials) and keeps every
+ * resource it registered with the inputs the provider would receive, under the provider's own property names. The
+ * tests and the offline preview ({@code dev.offhours.pulumi.preview}) both run the programs through it; outputs
+ * AWS would compute (ARNs, URLs) are made up for account {@value #ACCOUNT} in {@value #REGION}.
  */
 public final class MockedStack {
 
@@ -113,6 +115,9 @@ public final class MockedStack {
         if (args.type.equals("aws:sqs/queue:Queue")) {
             state.put("url", "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT + "/" + name);
         }
+        if (args.type.equals("aws:lb/loadBalancer:LoadBalancer")) {
+            state.put("dnsName", name + "-1234567890." + REGION + ".elb.amazonaws.com");
+        }
         return state;
     }
 
@@ -125,6 +130,13 @@ public final class MockedStack {
             case "aws:cloudwatch/eventRule:EventRule" -> "arn:aws:events:" + REGION + ":" + ACCOUNT + ":rule/" + name;
             case "aws:lambda/function:Function" -> "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + name;
             case "aws:sns/topic:Topic" -> "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + name;
+            case "aws:cloudwatch/logGroup:LogGroup" -> "arn:aws:logs:" + REGION + ":" + ACCOUNT + ":log-group:" + name;
+            case "aws:ecs/cluster:Cluster" -> "arn:aws:ecs:" + REGION + ":" + ACCOUNT + ":cluster/" + name;
+            case "aws:ecs/taskDefinition:TaskDefinition" -> "arn:aws:ecs:" + REGION + ":" + ACCOUNT + ":task-definition/" + name + ":1";
+            case "aws:lb/loadBalancer:LoadBalancer" -> "arn:aws:elasticloadbalancing:" + REGION + ":" + ACCOUNT + ":loadbalancer/app/" + name + "/0123456789abcdef";
+            case "aws:lb/targetGroup:TargetGroup" -> "arn:aws:elasticloadbalancing:" + REGION + ":" + ACCOUNT + ":targetgroup/" + name + "/0123456789abcdef";
+            case "aws:cloudtrail/trail:Trail" -> "arn:aws:cloudtrail:" + REGION + ":" + ACCOUNT + ":trail/" + name;
+            case "aws:s3/bucketV2:BucketV2" -> "arn:aws:s3:::" + name;
             default -> "arn:aws:mock:" + REGION + ":" + ACCOUNT + ":" + type + "/" + name;
         };
     }

@@ -39,9 +39,14 @@ public final class HubContainer {
         container.put("entryPoint", List.of("/bin/sh", "-c"));
         container.put("command", List.of("mkdir -p /tmp/offhours && printf '%s' \"$" + CONFIG_VARIABLE + "\" > "
                 + CONFIG_PATH + " && " + JAVA_COMMAND));
-        container.put("portMappings", List.of(Map.of("containerPort", EcsServiceSettings.APPLICATION_PORT,
-                "protocol", "tcp")));
-        container.put("environment", List.of(Map.of("name", CONFIG_VARIABLE, "value", configYaml)));
+        Map<String, Object> port = new LinkedHashMap<>();
+        port.put("containerPort", EcsServiceSettings.APPLICATION_PORT);
+        port.put("protocol", "tcp");
+        container.put("portMappings", List.of(port));
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("name", CONFIG_VARIABLE);
+        config.put("value", configYaml);
+        container.put("environment", List.of(config));
         container.put("secrets", secrets(service.secrets()));
         Map<String, Object> healthCheck = new LinkedHashMap<>();
         healthCheck.put("command", List.of("CMD", "bash", "-c", HEALTH_CHECK));
@@ -55,7 +60,10 @@ public final class HubContainer {
         logOptions.put("awslogs-group", logGroup);
         logOptions.put("awslogs-region", region);
         logOptions.put("awslogs-stream-prefix", hub.prefix() + "hub");
-        container.put("logConfiguration", Map.of("logDriver", "awslogs", "options", logOptions));
+        Map<String, Object> logs = new LinkedHashMap<>();
+        logs.put("logDriver", "awslogs");
+        logs.put("options", logOptions);
+        container.put("logConfiguration", logs);
         container.put("stopTimeout", 30);
         return PolicyJson.json(List.of(container));
     }
