@@ -138,7 +138,8 @@ public final class HubWiring {
                 environment.jersey().register(new GitHubWebhookResource(secret, git.branch(), loop::wake)));
         HubApi.register(environment.jersey(), new ApiDependencies(runningCatalog, stores.control(),
                 stores.inventory(), stores.history(), stores.operations(), clock,
-                config.convergence().overdueAfter(), workers.recordRetention()), config.api());
+                config.convergence().overdueAfter(), workers.recordRetention(), config.events().enabled()),
+                config.api());
 
         Duration gitMaxAge = git.pollInterval().multipliedBy(3).plus(git.timeout());
         environment.healthChecks().register("git", new GitHealthCheck(loop, gitMaxAge, clock));
