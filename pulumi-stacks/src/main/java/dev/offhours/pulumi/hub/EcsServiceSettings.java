@@ -175,6 +175,7 @@ public record EcsServiceSettings(String image, Optional<String> existingCluster,
             throw new IllegalArgumentException("serviceDesiredCount must be 1 or 2 (a second task is a standby that"
                     + " takes over through the hub's leases), not " + desiredCount);
         }
+        requireFargateSize(cpu, memoryMb);
         if (!LOG_RETENTION_DAYS.contains(logRetentionDays)) {
             throw new IllegalArgumentException("serviceLogRetentionDays must be one of CloudWatch Logs' values "
                     + new java.util.TreeSet<>(LOG_RETENTION_DAYS) + ", not " + logRetentionDays);
@@ -191,6 +192,24 @@ public record EcsServiceSettings(String image, Optional<String> existingCluster,
             }
         }
         ingressCidrs.forEach(cidr -> requireCidr("serviceIngressCidrs", cidr));
+    }
+
+    /** The CPU and memory pairs Fargate offers (memory in steps of 1 GB from the minimum, 8 GB above 4 vCPU). */
+    static void requireFargateSize(int cpu, int memoryMb) {
+        int[][] ranges = {{256, 512, 2048}, {512, 1024, 4096}, {1024, 2048, 8192}, {2048, 4096, 16_384},
+                {4096, 8192, 30_720}, {8192, 16_384, 61_440}, {16_384, 32_768, 122_880}};
+        for (int[] range : ranges) {
+            if (range[0] == cpu) {
+                int step = cpu >= 8192 ? 4096 : cpu == 256 && memoryMb == 512 ? 512 : 1024;
+                if (memoryMb < range[1] || memoryMb > range[2] || memoryMb % step != 0) {
+                    throw new IllegalArgumentException("serviceMemoryMb " + memoryMb + " does not fit serviceCpu " + cpu
+                            + ": Fargate offers " + range[1] + " to " + range[2] + " MiB with it, in steps of " + step);
+                }
+                return;
+            }
+        }
+        throw new IllegalArgumentException("serviceCpu must be one of Fargate's sizes 256, 512, 1024, 2048, 4096,"
+                + " 8192, 16384, not " + cpu);
     }
 
     static void requireSubnet(String setting, String id) {

@@ -41,9 +41,11 @@ public final class SpokeTrail {
         String bucketName = prefix + "trail-" + account.id();
         String trailName = prefix + "management-writes";
         String trailArn = "arn:aws:cloudtrail:" + homeRegion + ":" + account.id() + ":trail/" + trailName;
+        // the log files are audit records: removing the account from offhours leaves the bucket and its files
         BucketV2 bucket = new BucketV2(name + "-trail-bucket", BucketV2Args.builder()
                 .bucket(bucketName)
-                .build(), inAccount);
+                .build(), CustomResourceOptions.merge(inAccount,
+                        CustomResourceOptions.builder().retainOnDelete(true).build()));
         new BucketPublicAccessBlock(name + "-trail-bucket-private", BucketPublicAccessBlockArgs.builder()
                 .bucket(bucket.id())
                 .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)

@@ -111,6 +111,8 @@ class EcsServiceOptionsTest {
             "missing Git URL | serviceGitUrl | '' | serviceGitUrl is required",
             "missing token hash | serviceApiTokenSha256Secret | '' | serviceApiTokenSha256Secret is required",
             "unknown mode | serviceMode | fargate | serviceMode must be 'ecs'",
+            "odd CPU | serviceCpu | 768 | serviceCpu must be one of Fargate's sizes",
+            "memory too small for the CPU | serviceMemoryMb | 1024 | serviceMemoryMb 1024 does not fit serviceCpu 1024",
             "load balancer without subnets | loadBalancer | internal | loadBalancerSubnetIds needs at least two subnets",
     })
     void aWrongServiceSettingIsRefusedNamingIt(String description, String key, String value, String message) {
