@@ -46,8 +46,10 @@ public final class OfflinePreview {
             return 4;
         }
         StackConfig config;
+        String region;
         try {
             config = StackConfigFile.read(file, project);
+            region = StackConfigFile.region(file);
         } catch (IOException | RuntimeException e) {
             err.println("cannot read " + file + ": " + e.getMessage());
             return 4;
@@ -58,7 +60,7 @@ public final class OfflinePreview {
             } else {
                 SpokeMain.program(ctx, config);
             }
-        });
+        }, region);
         if (run.result().exitCode() != 0) {
             err.println(project + " (" + file + ") is refused: " + failure(run));
             return 1;

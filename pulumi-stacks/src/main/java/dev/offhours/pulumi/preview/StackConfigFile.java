@@ -27,6 +27,16 @@ public final class StackConfigFile {
     private StackConfigFile() {
     }
 
+    /** The stack's {@code aws:region}, or the mocks' default. */
+    public static String region(Path file) throws IOException {
+        Object root = new Yaml().load(Files.readString(file));
+        if (root instanceof Map<?, ?> map && map.get("config") instanceof Map<?, ?> config
+                && config.get("aws:region") instanceof String region) {
+            return region;
+        }
+        return dev.offhours.pulumi.MockedStack.REGION;
+    }
+
     public static StackConfig read(Path file, String project) throws IOException {
         Object root = new Yaml().load(Files.readString(file));
         Map<String, String> values = new LinkedHashMap<>();

@@ -17,7 +17,7 @@ class OfflinePreviewTest {
     static final String CIPHERTEXT = "v1:AAABBBcipherTEXTofTheExternalId==";
     static final String HUB = """
             config:
-              aws:region: eu-central-1
+              aws:region: eu-west-1
               offhours-hub:organizationId: o-a1b2c3d4e5
               offhours-hub:workerMode: lambda
               offhours-hub:lambdaMaximumConcurrency: 40
@@ -61,7 +61,9 @@ class OfflinePreviewTest {
                 .contains("OFFHOURS_CONFIG_YAML (the service's config.yml):")
                 .contains("workers:\n        enabled: false")
                 .contains("+ offhours:index:OffhoursHub  offhours")
-                .contains("(values not shown)");
+                .contains("(values not shown)")
+                .contains("hubRegion: eu-west-1")
+                .contains("workQueueUrl: https://sqs.eu-west-1.amazonaws.com/123456789012/offhours-work");
         assertThat(result.out()).doesNotContain(CIPHERTEXT).doesNotContain("[secret]");
     }
 
