@@ -66,6 +66,13 @@ class SpokeStackTest {
     }
 
     @Test
+    void everyResourceAndProviderIsAChildOfTheSpokeComponent() {
+        assertThat(run.ofType(OffhoursSpoke.TYPE)).hasSize(1);
+        assertThat(spokeRoles()).allSatisfy(role -> assertThat(role.provider())
+                .contains("$" + OffhoursSpoke.TYPE + "$pulumi:providers:aws::"));
+    }
+
+    @Test
     void eachProviderAssumesTheBootstrapRoleOfItsAccountAndAllowsOnlyThatAccount() {
         List<MockedStack.Declared> providers = run.ofType("pulumi:providers:aws");
         assertThat(providers).hasSize(4);
