@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,5 +58,26 @@ class ServiceConfigFileTest {
             exitCode = new OffhoursApplication(Clock.systemUTC(), o, e).execute("check", file.toString());
         }
         assertThat(exitCode).as("check of\n%s\nsaid: %s %s", yaml, out, err).isZero();
+    }
+
+    @Test
+    void theServiceSubstitutesEachSecretsVariableWhichEcsSets() throws Exception {
+        Map<String, String> config = HubFixtures.ecsConfig();
+        config.put("serviceWebhookSecretSecret", "arn:aws:ssm:eu-central-1:123456789012:parameter/offhours/hook");
+        HubSettings settings = HubSettings.from(StackConfig.ofMap(config));
+        Path file = Files.writeString(dir.resolve("raw.yml"),
+                ServiceConfigFile.yaml(settings, settings.service().orElseThrow(), ENDPOINTS));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode;
+        try (PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            exitCode = new OffhoursApplication(Clock.systemUTC(), o, e).execute("check", file.toString());
+        }
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "aws.externalId names the environment variable OFFHOURS_EXTERNAL_ID",
+                "api.tokenSha256[0] names the environment variable OFFHOURS_API_TOKEN_SHA256",
+                "git.token names the environment variable OFFHOURS_GIT_TOKEN",
+                "git.webhookSecret names the environment variable OFFHOURS_WEBHOOK_SECRET");
     }
 }
