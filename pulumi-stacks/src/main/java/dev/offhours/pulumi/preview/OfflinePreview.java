@@ -18,7 +18,8 @@ import java.util.List;
  * {@link ResourcePrinter}). No Pulumi CLI, no cloud credentials, no state: what a reviewer needs to see what an
  * onboarding or settings change does. It shows what the program declares, not the difference to what is deployed
  * ({@code pulumi preview} does that, with credentials). Exit codes as the service's CLI: 0 printed, 1 the settings
- * are refused (the message names the setting), 2 usage, 4 a file cannot be read.
+ * are refused (the message names the setting), 2 usage, 4 a file cannot be read (the stack file or the
+ * {@code accountsFile} it names).
  */
 public final class OfflinePreview {
 
@@ -62,8 +63,14 @@ public final class OfflinePreview {
             }
         }, region);
         if (run.result().exitCode() != 0) {
-            err.println(project + " (" + file + ") is refused: " + failure(run));
-            return 1;
+            Throwable cause = cause(run);
+            if (cause instanceof IllegalArgumentException) {
+                err.println(project + " (" + file + ") is refused: " + cause.getMessage());
+                return 1;
+            }
+            err.println(project + " (" + file + ") failed: " + (cause != null ? cause.getMessage()
+                    : String.join("; ", run.result().errors())));
+            return 4;
         }
         out.println("offline preview of " + project + " with " + file + " (Pulumi mocks: ARNs and URLs are made up"
                 + " for account " + MockedStack.ACCOUNT + ")");
@@ -71,11 +78,13 @@ public final class OfflinePreview {
         return 0;
     }
 
-    private static String failure(MockedStack.Run run) {
+    /** The program's own exception: a refused setting, or a file it could not read. */
+    private static Throwable cause(MockedStack.Run run) {
         Throwable cause = run.result().exceptions().isEmpty() ? null : run.result().exceptions().get(0);
-        while (cause != null && cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+        while (cause != null && cause.getCause() != null && !(cause instanceof IllegalArgumentException)
+                && !(cause instanceof java.io.UncheckedIOException)) {
             cause = cause.getCause();
         }
-        return cause != null ? cause.getMessage() : String.join("; ", run.result().errors());
+        return cause;
     }
 }

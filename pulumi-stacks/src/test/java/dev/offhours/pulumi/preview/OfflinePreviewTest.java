@@ -128,6 +128,21 @@ class OfflinePreviewTest {
     }
 
     @Test
+    void aSpokeWhoseAccountsFileIsMissingFailsNamingIt(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("Pulumi.prod.yaml"), """
+                config:
+                  offhours-spoke:accountsFile: ../schedules/accounts.yaml
+                  offhours-spoke:hubRoleArn: arn:aws:iam::999988887777:role/offhours-hub
+                  offhours-spoke:hubEventBusArn: arn:aws:events:eu-central-1:999988887777:event-bus/offhours-hub
+                  offhours-spoke:externalId:
+                    secure: %s
+                """.formatted(CIPHERTEXT));
+        Result result = preview("spoke", file.toString());
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.err()).contains("cannot read the account registry").contains("accounts.yaml");
+    }
+
+    @Test
     void theHubExampleConfigurationPreviewsCleanly() {
         Result result = preview("hub", Path.of("hub/Pulumi.example.yaml").toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
