@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Alarms to one SNS topic: a message in either dead-letter queue (something needs a person), failed operations
- * (metric {@value HubRole#METRICS_NAMESPACE}/{@value #FAILED_OPERATIONS_METRIC}, published by the hub), and in
- * Lambda mode the worker function's own errors.
+ * (metric {@value HubRole#METRICS_NAMESPACE}/{@value #FAILED_OPERATIONS_METRIC}, published by the hub), in
+ * Lambda mode the worker function's own errors, and on ECS (in the cluster the stack creates) fewer tasks running
+ * than desired.
  */
 public final class HubAlarms {
 
@@ -33,7 +34,7 @@ public final class HubAlarms {
     }
 
     public static Alarms declare(HubSettings settings, HubQueues.Queues queues, Optional<LambdaWorker.Worker> worker,
-                                 Resource parent) {
+                                 Optional<EcsService.Declared> service, Resource parent) {
         String prefix = settings.prefix();
         Topic topic = new Topic(prefix + "alarms", TopicArgs.builder()
                 .name(prefix + "alarms")
@@ -73,7 +74,35 @@ public final class HubAlarms {
                 .treatMissingData("notBreaching")
                 .alarmActions(topic.arn().applyValue(List::of))
                 .build(), Children.of(parent))));
+        service.filter(s -> s.cluster().isPresent()).ifPresent(s -> alarms.add(tasksMissing(prefix,
+                settings.service().orElseThrow().desiredCount(), s, topic, parent)));
         return new Alarms(topic, List.copyOf(alarms));
+    }
+
+    /**
+     * Fewer hub tasks running than asked for, for 15 minutes: ECS cannot start or keep the service (image, secrets,
+     * health check). Container Insights, which the created cluster turns on, publishes the count; without data (no
+     * task has ever run) the alarm fires too.
+     */
+    private static MetricAlarm tasksMissing(String prefix, int desired, EcsService.Declared service, Topic topic,
+                                            Resource parent) {
+        Output<Map<String, String>> dimensions = Output.tuple(service.cluster().orElseThrow().name(),
+                service.service().name()).applyValue(t -> Map.of("ClusterName", t.t1, "ServiceName", t.t2));
+        return new MetricAlarm(prefix + "service-tasks-missing", MetricAlarmArgs.builder()
+                .name(prefix + "service-tasks-missing")
+                .alarmDescription("Fewer offhours hub tasks run than desired: nothing may be putting the fleet to sleep"
+                        + " or waking it. See the service's events and its log group.")
+                .namespace("ECS/ContainerInsights")
+                .metricName("RunningTaskCount")
+                .dimensions(dimensions)
+                .statistic("Minimum")
+                .period(PERIOD_SECONDS)
+                .evaluationPeriods(3)
+                .threshold((double) desired)
+                .comparisonOperator("LessThanThreshold")
+                .treatMissingData("breaching")
+                .alarmActions(topic.arn().applyValue(List::of))
+                .build(), Children.of(parent));
     }
 
     private static MetricAlarm deadLetters(String name, Queue queue, Topic topic, Resource parent, String description) {

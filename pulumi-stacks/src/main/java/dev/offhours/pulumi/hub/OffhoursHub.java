@@ -47,7 +47,7 @@ public final class OffhoursHub extends ComponentResource {
         this.role = HubRole.declare(settings, tables, queues, this);
         this.worker = settings.lambda().map(lambda -> LambdaWorker.declare(settings, lambda, role, queues, this));
         this.service = settings.service().map(ecs -> EcsService.declare(settings, ecs, role, queues, this));
-        this.alarms = HubAlarms.declare(settings, queues, worker, this);
+        this.alarms = HubAlarms.declare(settings, queues, worker, service, this);
         registerOutputs(outputs());
     }
 

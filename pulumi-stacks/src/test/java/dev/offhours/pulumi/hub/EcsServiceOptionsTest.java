@@ -35,6 +35,9 @@ class EcsServiceOptionsTest {
         MockedStack.Run run = HubFixtures.run(config);
         assertThat(run.result().exitCode()).as(run.errors()).isZero();
         assertThat(run.ofType("aws:ecs/cluster:Cluster")).isEmpty();
+        assertThat(run.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")).extracting(a -> a.string("name"))
+                .as("no Container Insights promised in a cluster the stack does not own")
+                .doesNotContain("offhours-service-tasks-missing");
         assertThat(run.ofType("aws:ecs/service:Service").get(0).string("cluster"))
                 .isEqualTo("arn:aws:ecs:eu-central-1:123456789012:cluster/platform");
     }

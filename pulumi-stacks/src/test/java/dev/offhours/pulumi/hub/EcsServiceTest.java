@@ -127,6 +127,20 @@ class EcsServiceTest {
         assertThat(container().at("/logConfiguration/options/awslogs-group").asText()).isEqualTo("/ecs/offhours-hub");
     }
 
+    @Test
+    void fewerRunningTasksThanDesiredAlarmsToTheTopic() {
+        MockedStack.Declared alarm = run.withInput("aws:cloudwatch/metricAlarm:MetricAlarm", "name",
+                "offhours-service-tasks-missing");
+        assertThat(alarm.string("namespace")).isEqualTo("ECS/ContainerInsights");
+        assertThat(alarm.string("metricName")).isEqualTo("RunningTaskCount");
+        assertThat(alarm.map("dimensions")).containsEntry("ClusterName", "offhours-hub")
+                .containsEntry("ServiceName", "offhours-hub");
+        assertThat(((Number) alarm.inputs().get("threshold")).doubleValue()).isEqualTo(1.0);
+        assertThat(alarm.string("comparisonOperator")).isEqualTo("LessThanThreshold");
+        assertThat(alarm.inputs().get("alarmActions")).isEqualTo(List.of(MockedStack.arn("aws:sns/topic:Topic",
+                "offhours-alarms")));
+    }
+
     static JsonNode container() {
         return run.ofType("aws:ecs/taskDefinition:TaskDefinition").get(0).json("containerDefinitions").get(0);
     }
