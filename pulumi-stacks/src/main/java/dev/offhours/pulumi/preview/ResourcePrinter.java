@@ -51,7 +51,10 @@ public final class ResourcePrinter {
             Map.entry("aws:cloudtrail/trail:Trail", List.of("name", "isMultiRegionTrail", "eventSelectors",
                     "s3BucketName")),
             Map.entry("aws:s3/bucketV2:BucketV2", List.of("bucket")),
-            Map.entry("aws:s3/bucketPolicy:BucketPolicy", List.of("policy")));
+            Map.entry("aws:s3/bucketPolicy:BucketPolicy", List.of("policy")),
+            Map.entry("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", List.of("blockPublicAcls",
+                    "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")),
+            Map.entry("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", List.of("rules")));
 
     private ResourcePrinter() {
     }

@@ -64,7 +64,7 @@ public final class SpokeTrail {
                 .build(), inAccount);
         Trail trail = new Trail(name + "-trail", TrailArgs.builder()
                 .name(trailName)
-                .s3BucketName(bucket.id())
+                .s3BucketName(bucket.bucket())
                 .isMultiRegionTrail(true)
                 .includeGlobalServiceEvents(true)
                 .enableLogFileValidation(true)

@@ -69,6 +69,7 @@ class SpokeTrailTest {
                 .isEqualTo("arn:aws:s3:::offhours-trail-222233334444/AWSLogs/222233334444/*");
         assertThat(run.named("offhours-dev-data-trail-bucket-expiry").inputs().get("rules").toString())
                 .contains("days=30");
+        assertThat(run.named("offhours-dev-data-trail").string("s3BucketName")).isEqualTo("offhours-trail-222233334444");
     }
 
     @ParameterizedTest
