@@ -6,9 +6,14 @@ import java.util.Map;
  * Health of one account and region.
  *
  * @param status         OK or DEGRADED
+ * @param events         whether spoke events from this account and region reached the hub: {@code SEEN} (at least
+ *                       one), {@code NONE_YET} (none, and offhours has not put anything here to sleep yet),
+ *                       {@code MISSING} (none although offhours put targets here to sleep, whose API calls a trail
+ *                       of management write events would have forwarded: check the account's CloudTrail trail and
+ *                       forwarding rules), {@code OFF} (the hub's event-driven inventory is off)
  * @param lastError      what went wrong last, null when OK
  * @param targetsByState inventory items of the account and region, by state
  */
 public record AccountView(String account, String alias, String region, String status, String lastDiscoveryAt,
-                          String lastEventAt, String lastError, int correctedItems, Map<String, Long> targetsByState) {
+                          String lastEventAt, String events, String lastError, int correctedItems, Map<String, Long> targetsByState) {
 }

@@ -17,7 +17,12 @@ public final class StacksMain {
     private StacksMain() {
     }
 
+    /** Without arguments (as Pulumi runs it) the program; {@code preview hub|spoke FILE} the offline preview. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("preview")) {
+            dev.offhours.pulumi.preview.OfflinePreview.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Pulumi.run(StacksMain::program);
     }
 

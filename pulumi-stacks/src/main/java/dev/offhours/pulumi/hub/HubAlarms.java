@@ -8,6 +8,8 @@ import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.aws.sqs.Queue;
 import com.pulumi.core.Output;
+import dev.offhours.pulumi.Children;
+import com.pulumi.resources.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Alarms to one SNS topic: a message in either dead-letter queue (something needs a person), failed operations
- * (metric {@value HubRole#METRICS_NAMESPACE}/{@value #FAILED_OPERATIONS_METRIC}, published by the hub), and in
- * Lambda mode the worker function's own errors.
+ * (metric {@value HubRole#METRICS_NAMESPACE}/{@value #FAILED_OPERATIONS_METRIC}, published by the hub), in
+ * Lambda mode the worker function's own errors, and on ECS (in the cluster the stack creates) fewer tasks running
+ * than desired.
  */
 public final class HubAlarms {
 
@@ -30,17 +33,19 @@ public final class HubAlarms {
     private HubAlarms() {
     }
 
-    public static Alarms declare(HubSettings settings, HubQueues.Queues queues, Optional<LambdaWorker.Worker> worker) {
+    public static Alarms declare(HubSettings settings, HubQueues.Queues queues, Optional<LambdaWorker.Worker> worker,
+                                 Optional<EcsService.Declared> service, Resource parent) {
         String prefix = settings.prefix();
         Topic topic = new Topic(prefix + "alarms", TopicArgs.builder()
                 .name(prefix + "alarms")
-                .build());
+                .build(), Children.of(parent));
         settings.alarmEmail().ifPresent(email -> new TopicSubscription(prefix + "alarms-email",
-                TopicSubscriptionArgs.builder().topic(topic.arn()).protocol("email").endpoint(email).build()));
+                TopicSubscriptionArgs.builder().topic(topic.arn()).protocol("email").endpoint(email).build(),
+                Children.of(parent)));
         List<MetricAlarm> alarms = new ArrayList<>();
-        alarms.add(deadLetters(prefix + "work-dlq-not-empty", queues.workDeadLetters(), topic,
+        alarms.add(deadLetters(prefix + "work-dlq-not-empty", queues.workDeadLetters(), topic, parent,
                 "Work items were dead-lettered: targets missed a transition. Inspect, fix, then redrive."));
-        alarms.add(deadLetters(prefix + "events-dlq-not-empty", queues.eventsDeadLetters(), topic,
+        alarms.add(deadLetters(prefix + "events-dlq-not-empty", queues.eventsDeadLetters(), topic, parent,
                 "Spoke events were dead-lettered: the inventory may be stale until the next discovery run."));
         alarms.add(new MetricAlarm(prefix + "operations-failed", MetricAlarmArgs.builder()
                 .name(prefix + "operations-failed")
@@ -54,7 +59,7 @@ public final class HubAlarms {
                 .comparisonOperator("GreaterThanThreshold")
                 .treatMissingData("notBreaching")
                 .alarmActions(topic.arn().applyValue(List::of))
-                .build()));
+                .build(), Children.of(parent)));
         worker.ifPresent(w -> alarms.add(new MetricAlarm(prefix + "worker-errors", MetricAlarmArgs.builder()
                 .name(prefix + "worker-errors")
                 .alarmDescription("The offhours Lambda worker failed invocations (not single work items)")
@@ -68,11 +73,39 @@ public final class HubAlarms {
                 .comparisonOperator("GreaterThanThreshold")
                 .treatMissingData("notBreaching")
                 .alarmActions(topic.arn().applyValue(List::of))
-                .build())));
+                .build(), Children.of(parent))));
+        service.filter(s -> s.cluster().isPresent()).ifPresent(s -> alarms.add(tasksMissing(prefix,
+                settings.service().orElseThrow().desiredCount(), s, topic, parent)));
         return new Alarms(topic, List.copyOf(alarms));
     }
 
-    private static MetricAlarm deadLetters(String name, Queue queue, Topic topic, String description) {
+    /**
+     * Fewer hub tasks running than asked for, for 15 minutes: ECS cannot start or keep the service (image, secrets,
+     * health check). Container Insights, which the created cluster turns on, publishes the count; without data (no
+     * task has ever run) the alarm fires too.
+     */
+    private static MetricAlarm tasksMissing(String prefix, int desired, EcsService.Declared service, Topic topic,
+                                            Resource parent) {
+        Output<Map<String, String>> dimensions = Output.tuple(service.cluster().orElseThrow().name(),
+                service.service().name()).applyValue(t -> Map.of("ClusterName", t.t1, "ServiceName", t.t2));
+        return new MetricAlarm(prefix + "service-tasks-missing", MetricAlarmArgs.builder()
+                .name(prefix + "service-tasks-missing")
+                .alarmDescription("Fewer offhours hub tasks run than desired: nothing may be putting the fleet to sleep"
+                        + " or waking it. See the service's events and its log group.")
+                .namespace("ECS/ContainerInsights")
+                .metricName("RunningTaskCount")
+                .dimensions(dimensions)
+                .statistic("Minimum")
+                .period(PERIOD_SECONDS)
+                .evaluationPeriods(3)
+                .threshold((double) desired)
+                .comparisonOperator("LessThanThreshold")
+                .treatMissingData("breaching")
+                .alarmActions(topic.arn().applyValue(List::of))
+                .build(), Children.of(parent));
+    }
+
+    private static MetricAlarm deadLetters(String name, Queue queue, Topic topic, Resource parent, String description) {
         Output<Map<String, String>> dimensions = queue.name().applyValue(queueName -> Map.of("QueueName", queueName));
         return new MetricAlarm(name, MetricAlarmArgs.builder()
                 .name(name)
@@ -87,6 +120,6 @@ public final class HubAlarms {
                 .comparisonOperator("GreaterThanThreshold")
                 .treatMissingData("notBreaching")
                 .alarmActions(topic.arn().applyValue(List::of))
-                .build());
+                .build(), Children.of(parent));
     }
 }

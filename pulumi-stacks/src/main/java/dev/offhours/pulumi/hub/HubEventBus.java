@@ -15,6 +15,8 @@ import com.pulumi.aws.sqs.QueuePolicyArgs;
 import com.pulumi.core.Output;
 import dev.offhours.core.events.SpokeEventPatterns;
 import dev.offhours.pulumi.PolicyJson;
+import dev.offhours.pulumi.Children;
+import com.pulumi.resources.Resource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,27 +34,28 @@ public final class HubEventBus {
     private HubEventBus() {
     }
 
-    public static Bus declare(HubSettings settings, HubQueues.Queues queues) {
+    public static Bus declare(HubSettings settings, HubQueues.Queues queues, Resource parent) {
         String prefix = settings.prefix();
-        EventBus bus = new EventBus(prefix + "hub-bus", EventBusArgs.builder().name(prefix + "hub").build());
+        EventBus bus = new EventBus(prefix + "hub-bus", EventBusArgs.builder().name(prefix + "hub").build(),
+                Children.of(parent));
         new EventBusPolicy(prefix + "hub-bus-policy", EventBusPolicyArgs.builder()
                 .eventBusName(bus.name())
                 .policy(bus.arn().applyValue(arn -> busPolicy(arn, settings)))
-                .build());
+                .build(), Children.of(parent));
         EventRule rule = new EventRule(prefix + "spoke-events", EventRuleArgs.builder()
                 .name(prefix + "spoke-events")
                 .description("Spoke Auto Scaling and EKS events to the offhours events queue")
                 .eventBusName(bus.name())
                 .eventPattern(spokeEventsPattern())
-                .build());
+                .build(), Children.of(parent));
         new EventTarget(prefix + "spoke-events-to-queue", EventTargetArgs.builder()
                 .rule(rule.name())
                 .eventBusName(bus.name())
                 .arn(queues.events().arn())
                 .deadLetterConfig(EventTargetDeadLetterConfigArgs.builder().arn(queues.eventsDeadLetters().arn()).build())
-                .build());
-        allowRuleToSend(prefix + "events-queue-policy", queues.events(), rule);
-        allowRuleToSend(prefix + "events-dlq-policy", queues.eventsDeadLetters(), rule);
+                .build(), Children.of(parent));
+        allowRuleToSend(prefix + "events-queue-policy", queues.events(), rule, parent);
+        allowRuleToSend(prefix + "events-dlq-policy", queues.eventsDeadLetters(), rule, parent);
         return new Bus(bus, rule);
     }
 
@@ -77,7 +80,7 @@ public final class HubEventBus {
     }
 
     /** SQS queue policy: EventBridge may send to the queue, but only on behalf of this one rule. */
-    private static void allowRuleToSend(String resourceName, Queue queue, EventRule rule) {
+    private static void allowRuleToSend(String resourceName, Queue queue, EventRule rule, Resource parent) {
         Output<String> policy = Output.tuple(queue.arn(), rule.arn()).applyValue(t -> {
             Map<String, Object> statement = PolicyJson.allow("HubRuleSends", List.of("sqs:SendMessage"), List.of(t.t1));
             statement = PolicyJson.withPrincipal(statement, Map.of("Service", "events.amazonaws.com"));
@@ -85,6 +88,7 @@ public final class HubEventBus {
             condition.put("ArnEquals", Map.of("aws:SourceArn", t.t2));
             return PolicyJson.document(List.of(PolicyJson.withCondition(statement, condition)));
         });
-        new QueuePolicy(resourceName, QueuePolicyArgs.builder().queueUrl(queue.url()).policy(policy).build());
+        new QueuePolicy(resourceName, QueuePolicyArgs.builder().queueUrl(queue.url()).policy(policy).build(),
+                Children.of(parent));
     }
 }

@@ -4,7 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import dev.offhours.pulumi.StackConfig;
 
-/** The hub program ({@code pulumi-stacks/hub/Pulumi.yaml}). */
+/** The hub program ({@code pulumi-stacks/hub/Pulumi.yaml}): one {@link OffhoursHub} from the stack configuration. */
 public final class HubMain {
 
     private HubMain() {
@@ -15,7 +15,12 @@ public final class HubMain {
     }
 
     public static void program(Context ctx) {
-        HubSettings settings = HubSettings.from(StackConfig.of(ctx.config()));
-        HubStack.export(ctx, HubStack.declare(settings), settings);
+        program(ctx, StackConfig.of(ctx.config()));
+    }
+
+    /** The program on any configuration source (the offline preview and the tests pass plain maps). */
+    public static void program(Context ctx, StackConfig config) {
+        OffhoursHub hub = new OffhoursHub("offhours", OffhoursHubArgs.fromConfig(config));
+        hub.outputs().forEach(ctx::export);
     }
 }

@@ -4,6 +4,8 @@ import com.pulumi.aws.sqs.Queue;
 import com.pulumi.aws.sqs.QueueArgs;
 import com.pulumi.core.Output;
 import dev.offhours.pulumi.PolicyJson;
+import dev.offhours.pulumi.Children;
+import com.pulumi.resources.Resource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,9 +31,9 @@ public final class HubQueues {
     private HubQueues() {
     }
 
-    public static Queues declare(HubSettings settings) {
+    public static Queues declare(HubSettings settings, Resource parent) {
         String prefix = settings.prefix();
-        Queue workDeadLetters = deadLetterQueue(prefix + "work-dlq");
+        Queue workDeadLetters = deadLetterQueue(prefix + "work-dlq", parent);
         Queue work = new Queue(prefix + "work", QueueArgs.builder()
                 .name(prefix + "work")
                 .visibilityTimeoutSeconds(settings.workQueueVisibilitySeconds())
@@ -39,24 +41,24 @@ public final class HubQueues {
                 .receiveWaitTimeSeconds(20)
                 .sqsManagedSseEnabled(true)
                 .redrivePolicy(redrivePolicy(workDeadLetters, settings.workMaxReceiveCount()))
-                .build());
-        Queue eventsDeadLetters = deadLetterQueue(prefix + "events-dlq");
+                .build(), Children.of(parent));
+        Queue eventsDeadLetters = deadLetterQueue(prefix + "events-dlq", parent);
         Queue events = new Queue(prefix + "events", QueueArgs.builder()
                 .name(prefix + "events")
                 .visibilityTimeoutSeconds(EVENTS_VISIBILITY_SECONDS)
                 .receiveWaitTimeSeconds(20)
                 .sqsManagedSseEnabled(true)
                 .redrivePolicy(redrivePolicy(eventsDeadLetters, settings.eventsMaxReceiveCount()))
-                .build());
+                .build(), Children.of(parent));
         return new Queues(work, workDeadLetters, events, eventsDeadLetters);
     }
 
-    private static Queue deadLetterQueue(String name) {
+    private static Queue deadLetterQueue(String name, Resource parent) {
         return new Queue(name, QueueArgs.builder()
                 .name(name)
                 .messageRetentionSeconds(DEAD_LETTER_RETENTION_SECONDS)
                 .sqsManagedSseEnabled(true)
-                .build());
+                .build(), Children.of(parent));
     }
 
     /** SQS's redrive policy: after {@code maxReceiveCount} receives the message moves to the dead-letter queue. */

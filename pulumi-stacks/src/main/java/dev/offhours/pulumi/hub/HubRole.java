@@ -8,6 +8,8 @@ import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.sqs.Queue;
 import com.pulumi.core.Output;
 import dev.offhours.pulumi.PolicyJson;
+import dev.offhours.pulumi.Children;
+import com.pulumi.resources.Resource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,8 @@ public final class HubRole {
     private HubRole() {
     }
 
-    public static Identity declare(HubSettings settings, HubTables.Tables tables, HubQueues.Queues queues) {
+    public static Identity declare(HubSettings settings, HubTables.Tables tables, HubQueues.Queues queues,
+                                   Resource parent) {
         String prefix = settings.prefix();
         Role role = new Role(prefix + "hub-role", RoleArgs.builder()
                 .name(prefix + "hub")
@@ -39,7 +42,7 @@ public final class HubRole {
                 // any ARN of this stack names the account and region the runtimes must come from
                 .assumeRolePolicy(queues.work().arn().applyValue(arn -> trustPolicy(arn, prefix)))
                 .maxSessionDuration(3600)
-                .build());
+                .build(), Children.of(parent));
         List<Output<String>> tableArns = tables.all().stream().map(Table::arn).toList();
         List<Output<String>> queueArns = List.of(queues.work(), queues.workDeadLetters(), queues.events(),
                 queues.eventsDeadLetters()).stream().map(Queue::arn).toList();
@@ -49,7 +52,7 @@ public final class HubRole {
                 .name(prefix + "hub")
                 .role(role.id())
                 .policy(policy)
-                .build());
+                .build(), Children.of(parent));
         return new Identity(role, rolePolicy);
     }
 

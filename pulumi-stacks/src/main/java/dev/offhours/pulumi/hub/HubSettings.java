@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param lambda                   the Lambda worker, when {@code workerMode} is {@code lambda}
  * @param alarmEmail               an address subscribed to the alarm topic, or empty
  * @param failedOperationsThreshold failed operations per 5 minutes above which the alarm fires
+ * @param service                  the hub service on ECS Fargate, when {@code serviceMode} is {@code ecs}
  */
 public record HubSettings(String prefix, TableNames tables, String spokeRoleName, Optional<String> organizationId,
                           List<String> spokeAccountIds, int workQueueVisibilitySeconds, int workMaxReceiveCount,
                           int eventsMaxReceiveCount, Optional<LambdaWorkerSettings> lambda, Optional<String> alarmEmail,
-                          int failedOperationsThreshold) {
+                          int failedOperationsThreshold, Optional<EcsServiceSettings> service) {
 
     public static final String DEFAULT_SPOKE_ROLE_NAME = "offhours-spoke";
     public static final int DEFAULT_MAXIMUM_CONCURRENCY = 50;
@@ -57,27 +58,21 @@ public record HubSettings(String prefix, TableNames tables, String spokeRoleName
                     + " account ids)" + (organizationId.isPresent() ? ", not both" : ""));
         }
         spokeAccountIds.forEach(HubSettings::requireAccountId);
+        requireBetween("workQueueVisibilityTimeoutSeconds", workQueueVisibilitySeconds, 0, 43_200);
+        requireBetween("workQueueMaxReceiveCount", workMaxReceiveCount, 1, 1000);
+        requireBetween("eventsQueueMaxReceiveCount", eventsMaxReceiveCount, 1, 1000);
+        requireBetween("failedOperationsThreshold", failedOperationsThreshold, 0, 1_000_000);
+        lambda.ifPresent(l -> requireBetween("lambdaMaximumConcurrency", l.maximumConcurrency(),
+                MIN_MAXIMUM_CONCURRENCY, MAX_MAXIMUM_CONCURRENCY));
         lambda.ifPresent(l -> requireVisibilityCoversTimeout(workQueueVisibilitySeconds, l.timeoutSeconds()));
     }
 
-    /** Reads and checks the hub's configuration. */
+    /** Reads and checks the hub's configuration (see {@link OffhoursHubArgs#fromConfig}). */
     public static HubSettings from(StackConfig config) {
-        String prefix = config.text("prefix", "offhours-");
-        TableNames tables = new TableNames(config.text("operationsTable", prefix + "operations"),
-                config.text("inventoryTable", prefix + "inventory"), config.text("controlTable", prefix + "control"));
-        return new HubSettings(prefix, tables,
-                config.text("spokeRoleName", DEFAULT_SPOKE_ROLE_NAME),
-                config.get("organizationId"),
-                config.list("spokeAccountIds"),
-                config.integer("workQueueVisibilityTimeoutSeconds", 900, 0, 43_200),
-                config.integer("workQueueMaxReceiveCount", 5, 1, 1000),
-                config.integer("eventsQueueMaxReceiveCount", 5, 1, 1000),
-                lambda(config),
-                config.get("alarmEmail"),
-                config.integer("failedOperationsThreshold", 0, 0, 1_000_000));
+        return OffhoursHubArgs.fromConfig(config).settings();
     }
 
-    private static Optional<LambdaWorkerSettings> lambda(StackConfig config) {
+    static Optional<LambdaWorkerSettings> lambda(StackConfig config) {
         String mode = config.text("workerMode", "service");
         switch (mode) {
             case "service":
@@ -104,6 +99,13 @@ public record HubSettings(String prefix, TableNames tables, String spokeRoleName
                     + " at least six times lambdaTimeoutSeconds (" + timeoutSeconds + "), i.e. at least " + needed
                     + ", or a message still being worked on becomes visible again and runs twice; raise the"
                     + " visibility timeout or lower the function timeout");
+        }
+    }
+
+    private static void requireBetween(String setting, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(setting + " must be between " + min + " and " + max
+                    + " (inclusive), not " + value);
         }
     }
 

@@ -7,6 +7,8 @@ import com.pulumi.aws.dynamodb.inputs.TableGlobalSecondaryIndexArgs;
 import com.pulumi.aws.dynamodb.inputs.TablePointInTimeRecoveryArgs;
 import com.pulumi.aws.dynamodb.inputs.TableServerSideEncryptionArgs;
 import com.pulumi.aws.dynamodb.inputs.TableTtlArgs;
+import dev.offhours.pulumi.Children;
+import com.pulumi.resources.Resource;
 import dev.offhours.store.dynamodb.HubTableDefinitions;
 import dev.offhours.store.dynamodb.HubTableDefinitions.TableNames;
 import java.util.List;
@@ -33,9 +35,10 @@ public final class HubTables {
     private HubTables() {
     }
 
-    public static Tables declare(String prefix, TableNames names) {
+    public static Tables declare(String prefix, TableNames names, Resource parent) {
         List<Table> tables = HubTableDefinitions.all(names).stream()
-                .map(request -> new Table(resourceName(prefix, request, names), args(request, ttlAttribute(request, names))))
+                .map(request -> new Table(resourceName(prefix, request, names), args(request, ttlAttribute(request, names)),
+                        Children.of(parent)))
                 .toList();
         return new Tables(tables.get(0), tables.get(1), tables.get(2));
     }

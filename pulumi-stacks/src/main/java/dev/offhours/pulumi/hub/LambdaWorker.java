@@ -9,6 +9,8 @@ import com.pulumi.aws.lambda.inputs.EventSourceMappingScalingConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.offhours.pulumi.Children;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +32,8 @@ public final class LambdaWorker {
     }
 
     public static Worker declare(HubSettings settings, HubSettings.LambdaWorkerSettings lambda,
-                                 HubRole.Identity identity, HubQueues.Queues queues) {
-        CustomResourceOptions afterPolicy = CustomResourceOptions.builder().dependsOn(identity.policy()).build();
+                                 HubRole.Identity identity, HubQueues.Queues queues, Resource parent) {
+        CustomResourceOptions afterPolicy = Children.after(parent, identity.policy());
         String prefix = settings.prefix();
         Output<Map<String, String>> environment = Output.tuple(queues.workDeadLetters().url(), lambda.externalId())
                 .applyValue(t -> Map.of(

@@ -3,9 +3,8 @@ package dev.offhours.pulumi.spoke;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import dev.offhours.pulumi.StackConfig;
-import java.util.List;
 
-/** The spoke program ({@code pulumi-stacks/spoke/Pulumi.yaml}). */
+/** The spoke program ({@code pulumi-stacks/spoke/Pulumi.yaml}): one {@link OffhoursSpoke} from the configuration. */
 public final class SpokeMain {
 
     private SpokeMain() {
@@ -16,8 +15,12 @@ public final class SpokeMain {
     }
 
     public static void program(Context ctx) {
-        List<SpokeStack.Onboarded> onboarded = SpokeStack.declare(SpokeSettings.from(StackConfig.of(ctx.config())));
-        ctx.export("onboardedAccounts", onboarded.stream().map(o -> o.account().id()).toList());
-        ctx.export("spokeRoleArns", com.pulumi.core.Output.all(onboarded.stream().map(o -> o.spokeRole().arn()).toList()));
+        program(ctx, StackConfig.of(ctx.config()));
+    }
+
+    /** The program on any configuration source (the offline preview and the tests pass plain maps). */
+    public static void program(Context ctx, StackConfig config) {
+        OffhoursSpoke spoke = new OffhoursSpoke("offhours", OffhoursSpokeArgs.of(SpokeSettings.from(config)));
+        spoke.outputs().forEach(ctx::export);
     }
 }

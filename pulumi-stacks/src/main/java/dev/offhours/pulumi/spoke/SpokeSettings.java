@@ -25,9 +25,10 @@ import java.util.stream.Collectors;
  * @param spokeRoleName     the role name the hub assumes (the hub's {@code spokeRoleName})
  * @param bootstrapRoleName the role this program assumes in each account to create the spoke resources
  * @param prefix            prefix of resource names
+ * @param trail             where the CloudTrail events the rules match come from
  */
 public record SpokeSettings(List<Account> accounts, String hubRoleArn, String hubEventBusArn, Output<String> externalId,
-                            String spokeRoleName, String bootstrapRoleName, String prefix) {
+                            String spokeRoleName, String bootstrapRoleName, String prefix, TrailSettings trail) {
 
     public static final String DEFAULT_BOOTSTRAP_ROLE = "OrganizationAccountAccessRole";
 
@@ -52,7 +53,9 @@ public record SpokeSettings(List<Account> accounts, String hubRoleArn, String hu
                 config.requireSecret("externalId"),
                 config.text("spokeRoleName", HubSettings.DEFAULT_SPOKE_ROLE_NAME),
                 config.text("bootstrapRoleName", DEFAULT_BOOTSTRAP_ROLE),
-                config.text("prefix", "offhours-"));
+                config.text("prefix", "offhours-"),
+                new TrailSettings(config.text("trailMode", TrailSettings.EXISTING),
+                        config.get("organizationTrailArn"), config.integer("trailRetentionDays", 90, 1, 3650)));
     }
 
     static List<Account> readAccounts(Path file) {

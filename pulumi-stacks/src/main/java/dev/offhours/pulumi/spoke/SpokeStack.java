@@ -12,6 +12,9 @@ import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.ProviderAssumeRoleArgs;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.offhours.pulumi.Children;
+import java.util.Optional;
 import dev.offhours.core.events.SpokeEventPatterns;
 import dev.offhours.core.schedule.Account;
 import java.util.ArrayList;
@@ -25,20 +28,22 @@ import java.util.List;
  */
 public final class SpokeStack {
 
-    public record Onboarded(Account account, Role spokeRole, Role forwardingRole, List<EventRule> rules) {
+    public record Onboarded(Account account, Role spokeRole, Role forwardingRole, List<EventRule> rules,
+                            Optional<SpokeTrail.Declared> trail) {
     }
 
     private SpokeStack() {
     }
 
-    public static List<Onboarded> declare(SpokeSettings settings) {
-        return settings.accounts().stream().map(account -> onboard(settings, account)).toList();
+    public static List<Onboarded> declare(SpokeSettings settings, Resource parent) {
+        return settings.accounts().stream().map(account -> onboard(settings, account, parent)).toList();
     }
 
-    private static Onboarded onboard(SpokeSettings settings, Account account) {
+    private static Onboarded onboard(SpokeSettings settings, Account account, Resource parent) {
         String name = settings.prefix() + account.alias();
         // IAM is global: the provider of the account's first region creates the roles.
-        CustomResourceOptions inAccount = in(provider(settings, account, account.regions().get(0)));
+        CustomResourceOptions inAccount = Children.through(parent, provider(settings, account,
+                account.regions().get(0), parent));
         Role spokeRole = new Role(name + "-spoke-role", RoleArgs.builder()
                 .name(settings.spokeRoleName())
                 .description("offhours: the hub scales opted-in ASGs and node groups with this role")
@@ -64,10 +69,15 @@ public final class SpokeStack {
         List<EventRule> rules = new ArrayList<>();
         for (int i = 0; i < account.regions().size(); i++) {
             String region = account.regions().get(i);
-            CustomResourceOptions inRegion = i == 0 ? inAccount : in(provider(settings, account, region));
+            CustomResourceOptions inRegion = i == 0 ? inAccount
+                    : Children.through(parent, provider(settings, account, region, parent));
             rules.addAll(forwardingRules(settings, name + "-" + region, forwardingRole, inRegion));
         }
-        return new Onboarded(account, spokeRole, forwardingRole, List.copyOf(rules));
+        Optional<SpokeTrail.Declared> trail = settings.trail().creates()
+                ? Optional.of(SpokeTrail.declare(settings.prefix(), account, account.regions().get(0),
+                        settings.trail().retentionDays(), inAccount))
+                : Optional.empty();
+        return new Onboarded(account, spokeRole, forwardingRole, List.copyOf(rules), trail);
     }
 
     private static List<EventRule> forwardingRules(SpokeSettings settings, String name, Role forwardingRole,
@@ -90,7 +100,7 @@ public final class SpokeStack {
     }
 
     /** Credentials of the account's bootstrap role; {@code allowedAccountIds} stops a mis-set role early. */
-    private static Provider provider(SpokeSettings settings, Account account, String region) {
+    private static Provider provider(SpokeSettings settings, Account account, String region, Resource parent) {
         return new Provider("aws-" + account.alias() + "-" + region, ProviderArgs.builder()
                 .region(region)
                 .allowedAccountIds(List.of(account.id()))
@@ -98,11 +108,7 @@ public final class SpokeStack {
                         .roleArn("arn:aws:iam::" + account.id() + ":role/" + settings.bootstrapRoleName())
                         .sessionName("offhours-onboarding")
                         .build())
-                .build());
-    }
-
-    private static CustomResourceOptions in(Provider provider) {
-        return CustomResourceOptions.builder().provider(provider).build();
+                .build(), Children.of(parent));
     }
 
 }

@@ -27,10 +27,25 @@ final class HubFixtures {
         return config;
     }
 
+    static final String EXTERNAL_ID_PARAMETER = "arn:aws:ssm:eu-central-1:123456789012:parameter/offhours/external-id";
+    static final String API_TOKEN_PARAMETER = "arn:aws:ssm:eu-central-1:123456789012:parameter/offhours/api-token";
+    static final String GIT_TOKEN_SECRET = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:offhours/git-AbCdEf";
+    static final String IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/offhours:0.1.0";
+
+    /** The service on ECS in two private subnets, secrets in SSM and Secrets Manager, no load balancer. */
+    static Map<String, String> ecsConfig() {
+        Map<String, String> config = organizationConfig();
+        config.put("serviceImage", IMAGE);
+        config.put("serviceVpcId", "vpc-0a1b2c3d4e5f60718");
+        config.put("serviceSubnetIds", "[\"subnet-0a1b2c3d4e5f60001\", \"subnet-0a1b2c3d4e5f60002\"]");
+        config.put("serviceGitUrl", "https://github.com/acme/offhours-schedules.git");
+        config.put("serviceExternalIdSecret", EXTERNAL_ID_PARAMETER);
+        config.put("serviceApiTokenSha256Secret", API_TOKEN_PARAMETER);
+        config.put("serviceGitTokenSecret", GIT_TOKEN_SECRET);
+        return config;
+    }
+
     static MockedStack.Run run(Map<String, String> config) {
-        return MockedStack.run(StacksMain.HUB_PROJECT, ctx -> {
-            HubSettings settings = HubSettings.from(StackConfig.ofMap(config));
-            HubStack.export(ctx, HubStack.declare(settings), settings);
-        });
+        return MockedStack.run(StacksMain.HUB_PROJECT, ctx -> HubMain.program(ctx, StackConfig.ofMap(config)));
     }
 }

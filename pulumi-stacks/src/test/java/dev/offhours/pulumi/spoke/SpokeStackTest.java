@@ -51,8 +51,9 @@ class SpokeStackTest {
     @BeforeAll
     static void onboard() {
         SpokeSettings settings = new SpokeSettings(SpokeSettings.parseAccounts(ACCOUNTS), HUB_ROLE, HUB_BUS,
-                Output.ofSecret(EXTERNAL_ID), "offhours-spoke", SpokeSettings.DEFAULT_BOOTSTRAP_ROLE, "offhours-");
-        run = MockedStack.run(StacksMain.SPOKE_PROJECT, ctx -> SpokeStack.declare(settings));
+                Output.ofSecret(EXTERNAL_ID), "offhours-spoke", SpokeSettings.DEFAULT_BOOTSTRAP_ROLE, "offhours-",
+                TrailSettings.existing());
+        run = MockedStack.run(StacksMain.SPOKE_PROJECT, ctx -> new OffhoursSpoke("offhours", OffhoursSpokeArgs.of(settings)));
         assertThat(run.result().exitCode()).as(run.errors()).isZero();
     }
 
@@ -62,6 +63,13 @@ class SpokeStackTest {
         assertThat(roles).hasSize(3);
         assertThat(roles).extracting(MockedStack.Declared::providerName).containsExactlyInAnyOrder(
                 "aws-dev-payments-eu-central-1", "aws-dev-data-eu-central-1", "aws-ci-munich-us-east-1");
+    }
+
+    @Test
+    void everyResourceAndProviderIsAChildOfTheSpokeComponent() {
+        assertThat(run.ofType(OffhoursSpoke.TYPE)).hasSize(1);
+        assertThat(spokeRoles()).allSatisfy(role -> assertThat(role.provider())
+                .contains("$" + OffhoursSpoke.TYPE + "$pulumi:providers:aws::"));
     }
 
     @Test
@@ -192,7 +200,7 @@ class SpokeStackTest {
     @Test
     void theHubOutputsMustBeArns() {
         assertThatThrownBy(() -> new SpokeSettings(SpokeSettings.parseAccounts(ACCOUNTS), "offhours-hub", HUB_BUS,
-                Output.ofSecret(EXTERNAL_ID), "offhours-spoke", "r", "offhours-"))
+                Output.ofSecret(EXTERNAL_ID), "offhours-spoke", "r", "offhours-", TrailSettings.existing()))
                 .hasMessageContaining("hubRoleArn must be the hub role's ARN");
     }
 

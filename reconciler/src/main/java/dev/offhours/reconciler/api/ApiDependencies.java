@@ -21,13 +21,21 @@ import java.util.function.Supplier;
  * @param operations   the write-side store, for lookups of one record by key
  * @param overdueAfter a schedule not converged this long after its intent's since is overdue
  * @param recordRetention operation records expire after this long, so no listing reaches further back
+ * @param eventsEnabled   whether the event-driven inventory runs, so accounts without events can be flagged
  */
 public record ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore control, InventoryStore inventory,
                               OperationHistory history, OperationStore operations, Clock clock,
-                              Duration overdueAfter, Duration recordRetention) {
+                              Duration overdueAfter, Duration recordRetention, boolean eventsEnabled) {
 
     /** The default {@code workers.recordRetention}. */
     public static final Duration DEFAULT_RECORD_RETENTION = Duration.ofDays(90);
+
+    /** Without the event-driven inventory. */
+    public ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore control, InventoryStore inventory,
+                           OperationHistory history, OperationStore operations, Clock clock,
+                           Duration overdueAfter, Duration recordRetention) {
+        this(catalog, control, inventory, history, operations, clock, overdueAfter, recordRetention, false);
+    }
 
     /** With the default {@code workers.recordRetention}. */
     public ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore control, InventoryStore inventory,

@@ -17,6 +17,7 @@ import dev.offhours.reconciler.reconcile.FleetConvergence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -102,15 +103,16 @@ public final class StatusEndpoint implements StatusApi {
         TreeMap<String, AccountView> all = new TreeMap<>();
         for (Account account : catalog.accounts().accounts()) {
             for (String region : account.regions()) {
+                Map<String, Long> targets = snapshot.accountRegion(account.id(), region);
                 AccountView view = new AccountView(account.id(), account.alias(), region, NOT_YET_DISCOVERED, null,
-                        null, null, 0, snapshot.accountRegion(account.id(), region));
+                        null, Views.events(deps.eventsEnabled(), false, targets), null, 0, targets);
                 all.put(key(view), view);
             }
         }
         for (AccountHealth health : deps.control().accountHealth()) {
             String alias = catalog.accounts().byAliasOrId(health.account()).map(Account::alias).orElse(null);
             AccountView view = Views.account(health, alias,
-                    snapshot.accountRegion(health.account(), health.region()));
+                    snapshot.accountRegion(health.account(), health.region()), deps.eventsEnabled());
             all.put(key(view), view);
         }
         return all;

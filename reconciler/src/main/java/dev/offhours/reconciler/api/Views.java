@@ -12,6 +12,7 @@ import dev.offhours.core.port.Condition;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OrphanReport;
+import dev.offhours.core.port.TargetState;
 import dev.offhours.reconciler.inventory.OrphanedSleeper;
 
 import java.time.Instant;
@@ -57,8 +58,24 @@ final class Views {
                 OrphanedSleeper.of(r).sentence());
     }
 
-    static AccountView account(AccountHealth h, String alias, Map<String, Long> targetsByState) {
+    static AccountView account(AccountHealth h, String alias, Map<String, Long> targetsByState, boolean eventsEnabled) {
         return new AccountView(h.account(), alias, h.region(), h.status().name(), text(h.lastDiscoveryAt()),
-                text(h.lastEventAt()), h.lastError(), h.correctedItems(), targetsByState);
+                text(h.lastEventAt()), events(eventsEnabled, h.lastEventAt() != null, targetsByState), h.lastError(),
+                h.correctedItems(), targetsByState);
+    }
+
+    /**
+     * Whether events arrive from an account and region. Offhours' own sleep is an API call that a trail of management
+     * write events records and the spoke rules forward, so an account with targets asleep and no event at all is
+     * missing its trail or its rules.
+     */
+    static String events(boolean eventsEnabled, boolean seen, Map<String, Long> targetsByState) {
+        if (!eventsEnabled) {
+            return "OFF";
+        }
+        if (seen) {
+            return "SEEN";
+        }
+        return targetsByState.getOrDefault(TargetState.ASLEEP.name(), 0L) > 0 ? "MISSING" : "NONE_YET";
     }
 }

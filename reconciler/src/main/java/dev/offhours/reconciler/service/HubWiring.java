@@ -244,7 +244,8 @@ public final class HubWiring {
                 environment.jersey().register(new GitHubWebhookResource(secret, git.branch(), loop::wake)));
         HubApi.register(environment.jersey(), new ApiDependencies(catalog, stores.control(),
                 stores.inventory(), stores.history(), stores.operations(), clock,
-                config.convergence().overdueAfter(), config.workers().recordRetention()), config.api());
+                config.convergence().overdueAfter(), config.workers().recordRetention(),
+                config.events().enabled()), config.api());
     }
 
     private void healthChecks(ReconcileLoop loop, HubStores stores, SqsClient sqs, ConvergenceLoop convergence,

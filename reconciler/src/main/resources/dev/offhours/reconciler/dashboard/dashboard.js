@@ -172,7 +172,8 @@ function renderAccounts(page) {
   $("accounts").tBodies[0].replaceChildren(...page.items.map((a) => el("tr", {},
     el("td", {}, a.alias ? a.alias : a.account, a.alias ? el("div", { class: "muted small" }, a.account) : null),
     el("td", { class: "nowrap" }, a.region),
-    el("td", {}, el("span", { class: "badge " + a.status }, a.status), a.lastError ? el("div", { class: "error small" }, a.lastError) : null),
+    el("td", {}, el("span", { class: "badge " + a.status }, a.status), a.lastError ? el("div", { class: "error small" }, a.lastError) : null,
+      a.events === "MISSING" ? el("div", { class: "error small" }, "no spoke events although targets sleep here: check the account's CloudTrail trail and forwarding rules") : null),
     el("td", {}, stateBar(a.targetsByState)),
     el("td", {}, ago(a.lastDiscoveryAt)))));
 }

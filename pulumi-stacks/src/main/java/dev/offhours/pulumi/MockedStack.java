@@ -16,8 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Runs a program on Pulumi's mock engine (offline: no CLI, no provider plugin) and keeps every resource it
- * registered with the inputs the provider would receive, under the provider's own property names.
+ * Runs a program on Pulumi's mock engine (offline: no CLI, no provider plugin, no credentials) and keeps every
+ * resource it registered with the inputs the provider would receive, under the provider's own property names. The
+ * tests and the offline preview ({@code dev.offhours.pulumi.preview}) both run the programs through it; outputs
+ * AWS would compute (ARNs, URLs) are made up for account {@value #ACCOUNT} in {@value #REGION}.
  */
 public final class MockedStack {
 
@@ -84,13 +86,18 @@ public final class MockedStack {
     }
 
     public static Run run(String project, Consumer<Context> program) {
+        return run(project, program, REGION);
+    }
+
+    /** A run whose made-up ARNs and URLs name {@code region} (the offline preview passes the stack's region). */
+    public static Run run(String project, Consumer<Context> program, String region) {
         List<Declared> declared = new ArrayList<>();
         Mocks mocks = args -> {
             synchronized (declared) {
                 declared.add(new Declared(args.type, args.name, args.inputs, args.provider));
             }
             return CompletableFuture.completedFuture(Mocks.ResourceResult.of(Optional.of(args.name + "-id"),
-                    outputs(args)));
+                    outputs(args, region)));
         };
         try {
             TestResult result = PulumiTest.withMocks(mocks)
@@ -105,27 +112,42 @@ public final class MockedStack {
     }
 
     /** The inputs echoed back, plus the outputs AWS would compute (ARNs, URLs, generated names). */
-    private static Map<String, Object> outputs(Mocks.ResourceArgs args) {
+    private static Map<String, Object> outputs(Mocks.ResourceArgs args, String region) {
         Map<String, Object> state = new HashMap<>(args.inputs);
         String name = String.valueOf(args.inputs.getOrDefault("name", args.name));
         state.putIfAbsent("name", name);
-        state.put("arn", arn(args.type, name));
+        state.put("arn", arn(args.type, name, region));
         if (args.type.equals("aws:sqs/queue:Queue")) {
-            state.put("url", "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT + "/" + name);
+            state.put("url", "https://sqs." + region + ".amazonaws.com/" + ACCOUNT + "/" + name);
+        }
+        if (args.type.equals("aws:lb/loadBalancer:LoadBalancer")) {
+            state.put("dnsName", name + "-1234567890." + region + ".elb.amazonaws.com");
         }
         return state;
     }
 
     public static String arn(String type, String name) {
+        return arn(type, name, REGION);
+    }
+
+    /** The ARN AWS would give a resource of {@code type} named {@code name} in {@code region}. */
+    public static String arn(String type, String name, String region) {
         return switch (type) {
             case "aws:iam/role:Role" -> "arn:aws:iam::" + ACCOUNT + ":role/" + name;
-            case "aws:sqs/queue:Queue" -> "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + name;
-            case "aws:dynamodb/table:Table" -> "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + name;
-            case "aws:cloudwatch/eventBus:EventBus" -> "arn:aws:events:" + REGION + ":" + ACCOUNT + ":event-bus/" + name;
-            case "aws:cloudwatch/eventRule:EventRule" -> "arn:aws:events:" + REGION + ":" + ACCOUNT + ":rule/" + name;
-            case "aws:lambda/function:Function" -> "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + name;
-            case "aws:sns/topic:Topic" -> "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + name;
-            default -> "arn:aws:mock:" + REGION + ":" + ACCOUNT + ":" + type + "/" + name;
+            case "aws:sqs/queue:Queue" -> "arn:aws:sqs:" + region + ":" + ACCOUNT + ":" + name;
+            case "aws:dynamodb/table:Table" -> "arn:aws:dynamodb:" + region + ":" + ACCOUNT + ":table/" + name;
+            case "aws:cloudwatch/eventBus:EventBus" -> "arn:aws:events:" + region + ":" + ACCOUNT + ":event-bus/" + name;
+            case "aws:cloudwatch/eventRule:EventRule" -> "arn:aws:events:" + region + ":" + ACCOUNT + ":rule/" + name;
+            case "aws:lambda/function:Function" -> "arn:aws:lambda:" + region + ":" + ACCOUNT + ":function:" + name;
+            case "aws:sns/topic:Topic" -> "arn:aws:sns:" + region + ":" + ACCOUNT + ":" + name;
+            case "aws:cloudwatch/logGroup:LogGroup" -> "arn:aws:logs:" + region + ":" + ACCOUNT + ":log-group:" + name;
+            case "aws:ecs/cluster:Cluster" -> "arn:aws:ecs:" + region + ":" + ACCOUNT + ":cluster/" + name;
+            case "aws:ecs/taskDefinition:TaskDefinition" -> "arn:aws:ecs:" + region + ":" + ACCOUNT + ":task-definition/" + name + ":1";
+            case "aws:lb/loadBalancer:LoadBalancer" -> "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/app/" + name + "/0123456789abcdef";
+            case "aws:lb/targetGroup:TargetGroup" -> "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":targetgroup/" + name + "/0123456789abcdef";
+            case "aws:cloudtrail/trail:Trail" -> "arn:aws:cloudtrail:" + region + ":" + ACCOUNT + ":trail/" + name;
+            case "aws:s3/bucketV2:BucketV2" -> "arn:aws:s3:::" + name;
+            default -> "arn:aws:mock:" + region + ":" + ACCOUNT + ":" + type + "/" + name;
         };
     }
 }
