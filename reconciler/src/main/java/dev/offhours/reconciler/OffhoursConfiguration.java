@@ -3,6 +3,7 @@ package dev.offhours.reconciler;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.offhours.reconciler.api.ApiConfig;
+import dev.offhours.reconciler.notify.NotificationsConfig;
 import dev.offhours.reconciler.config.AwsConfig;
 import dev.offhours.reconciler.config.CheckedFields;
 import dev.offhours.reconciler.config.FieldChecks;
@@ -80,6 +81,12 @@ public class OffhoursConfiguration extends Configuration implements FieldChecks 
     @JsonProperty
     private ConvergenceConfig convergence = new ConvergenceConfig();
 
+    /** The alarms' metrics and the hub bus's events; optional and off by default. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private NotificationsConfig notifications = new NotificationsConfig();
+
     /** The status API's bearer-token hashes; required, so a hub never serves its status unauthenticated. */
     @Valid
     @NotNull
@@ -146,6 +153,15 @@ public class OffhoursConfiguration extends Configuration implements FieldChecks 
 
     public ApiConfig api() {
         return api;
+    }
+
+    public NotificationsConfig notifications() {
+        return notifications;
+    }
+
+    public OffhoursConfiguration notifications(NotificationsConfig value) {
+        this.notifications = value;
+        return this;
     }
 
     public Optional<SpokeAccess> spokeAccess() {

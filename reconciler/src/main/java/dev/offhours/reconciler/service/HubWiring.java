@@ -78,7 +78,8 @@ public final class HubWiring {
         WorkersConfig workers = config.workers();
         String owner = owner();
 
-        HubStores stores = HubStores.open(config.store(), aws);
+        HubNotifications notifications = HubNotifications.open(config.notifications(), aws, clock, lifecycle);
+        HubStores stores = notifications.observe(HubStores.open(config.store(), aws));
         lifecycle.manage(ManagedResource.closing("stores", stores.close()));
         SpokeAccess spokes = config.spokeAccess().orElseGet(() -> SpokeAccess.aws(aws, workers.concurrency() * 2));
         lifecycle.manage(ManagedResource.closing("spoke clients", spokes.close()));
@@ -101,7 +102,7 @@ public final class HubWiring {
         lifecycle.manage(ManagedResource.closing("work queue senders", workQueue));
         ConvergenceSettings convergence = config.transitions().settings(config.dispatch().getPageSize());
         ConvergencePass pass = new ConvergencePass(stores.control(), stores.inventory(), workQueue, convergence,
-                owner);
+                owner, notifications.announcer(stores));
         CurrentRevision revision = new CurrentRevision();
         QuartzTransitionTimer timer = new QuartzTransitionTimer(clock);
         ConvergenceLoop registry = new ConvergenceLoop(stores.control(), pass, revision, timer, convergence, clock);
@@ -149,8 +150,10 @@ public final class HubWiring {
                 new EventsHealthCheck(events::lastReceiveAt, EventsHealthCheck.DEFAULT_MAX_AGE, clock)));
 
         Hub hub = new Hub(stores, loop, registry, revision, pool, discovery, credentials, owner);
-        HubMetrics.register(environment.metrics(), hub, pipelines, new ConvergenceSnapshots(runningCatalog,
-                stores.control(), clock, config.convergence().overdueAfter(), HubMetrics.CONVERGENCE_REFRESH));
+        ConvergenceSnapshots snapshots = new ConvergenceSnapshots(runningCatalog, stores.control(), clock,
+                config.convergence().overdueAfter(), HubMetrics.CONVERGENCE_REFRESH);
+        HubMetrics.register(environment.metrics(), hub, pipelines, snapshots);
+        notifications.publish(hub, snapshots, lifecycle);
         updater.ifPresent(events -> UpdaterMetrics.register(environment.metrics(), events));
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics()))
                 .addMapping("/metrics/prometheus");

@@ -1,5 +1,6 @@
 package dev.offhours.worker.runtime.lambda;
 
+import dev.offhours.core.notify.HubSignals;
 import dev.offhours.core.port.AwakeCapacityStore;
 import dev.offhours.core.port.InMemoryAwakeCapacityStore;
 import dev.offhours.core.port.IntentLedger;
@@ -10,6 +11,7 @@ import dev.offhours.worker.credentials.RoleCredentialsCache;
 import dev.offhours.worker.credentials.SpokeClients;
 import dev.offhours.worker.resilience.Pipelines;
 import dev.offhours.worker.resilience.ResilienceSettings;
+import dev.offhours.worker.signals.FailedOperationsCounter;
 import dev.offhours.worker.store.DynamoDbOperationStore;
 import dev.offhours.worker.store.hub.DynamoDbInventoryStore;
 import java.net.URI;
@@ -60,7 +62,8 @@ final class HubWorkerFactory {
             ledger = inventory;
         }
         return new SpokeWorker(new SpokeClients(factory, credentials), new Pipelines(ResilienceSettings.defaults()),
-                new DynamoDbOperationStore(dynamo, operationsTable), awake, ledger, Clock.systemUTC(),
+                new FailedOperationsCounter(new DynamoDbOperationStore(dynamo, operationsTable),
+                        failed -> WorkerLambdaHandler.METRICS.count(HubSignals.OPERATIONS_FAILED, 1)), awake, ledger, Clock.systemUTC(),
                 SpokeWorker.Settings.defaults());
     }
 }
