@@ -4,6 +4,7 @@ import dev.offhours.core.notify.HubSignals;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * CloudWatch embedded metric format for the Lambda worker: one JSON line on standard output per count, which
@@ -13,17 +14,22 @@ import java.util.Objects;
  */
 public final class EmbeddedMetrics {
 
-    private final PrintStream out;
+    private final Supplier<PrintStream> out;
     private final Clock clock;
 
-    public EmbeddedMetrics(PrintStream out, Clock clock) {
+    public EmbeddedMetrics(Supplier<PrintStream> out, Clock clock) {
         this.out = Objects.requireNonNull(out, "out");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** To the process's standard output as it is at each count (a Lambda function's goes to CloudWatch Logs). */
+    public static EmbeddedMetrics standardOutput(Clock clock) {
+        return new EmbeddedMetrics(() -> System.out, clock);
+    }
+
     /** Writes one line counting {@code value} of {@code metric} now. */
     public void count(String metric, long value) {
-        out.println(line(metric, value, clock.millis()));
+        out.get().println(line(metric, value, clock.millis()));
     }
 
     static String line(String metric, long value, long epochMillis) {

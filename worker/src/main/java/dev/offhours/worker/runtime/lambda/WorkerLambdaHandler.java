@@ -43,7 +43,7 @@ public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBa
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLambdaHandler.class);
     /** Standard output of a Lambda function goes to CloudWatch Logs, which reads the embedded metrics. */
-    static final EmbeddedMetrics METRICS = new EmbeddedMetrics(System.out, Clock.systemUTC());
+    static final EmbeddedMetrics METRICS = EmbeddedMetrics.standardOutput(Clock.systemUTC());
 
     private final WorkItemHandler handler;
     private final SqsClient sqs;
