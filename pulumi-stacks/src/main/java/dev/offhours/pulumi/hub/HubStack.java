@@ -17,7 +17,7 @@ public final class HubStack {
         HubTables.Tables tables = HubTables.declare(settings.prefix(), settings.tables());
         HubQueues.Queues queues = HubQueues.declare(settings);
         HubEventBus.Bus bus = HubEventBus.declare(settings, queues);
-        HubRole.Identity role = HubRole.declare(settings, tables, queues);
+        HubRole.Identity role = HubRole.declare(settings, tables, queues, bus);
         Optional<LambdaWorker.Worker> worker = settings.lambda()
                 .map(lambda -> LambdaWorker.declare(settings, lambda, role, queues));
         HubAlarms.Alarms alarms = HubAlarms.declare(settings, queues, worker);
