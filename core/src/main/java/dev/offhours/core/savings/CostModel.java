@@ -83,6 +83,22 @@ public final class CostModel {
         }
     }
 
+    /**
+     * The provisioned capacity a fleet of {@code targets} needs: {@code peak*} while a wave runs (headroom
+     * included), {@code base*} between waves; units are totals over the hub tables and their indexes.
+     */
+    public record CapacityPlan(double peakWriteUnits, double peakReadUnits, double baseWriteUnits,
+                               double baseReadUnits, double waveSeconds) {
+    }
+
+    public static CapacityPlan plan(int targets, Assumptions a) {
+        double waveSeconds = Math.max(60, targets / a.targetsPerSecond());
+        double steadyRcu = targets * a.recountReadUnitsPerTargetDay() / 86_400 * a.headroom();
+        return new CapacityPlan(targets * a.writeUnitsPerTargetTransition() / waveSeconds * a.headroom(),
+                steadyRcu + targets * a.readUnitsPerTargetTransition() / waveSeconds * a.headroom(),
+                a.baselineUnits(), Math.max(a.baselineUnits(), steadyRcu), waveSeconds);
+    }
+
     public static Estimate estimate(int targets, Assumptions a, double instanceHourPrice) {
         double transitionsPerMonth = a.transitionsPerDay() * DAYS_PER_MONTH;
         double writes = targets * a.writeUnitsPerTargetTransition() * transitionsPerMonth;
@@ -91,15 +107,14 @@ public final class CostModel {
         double onDemand = writes / MILLION * a.onDemandWritePerMillion()
                 + reads / MILLION * a.onDemandReadPerMillion();
 
-        double waveSeconds = Math.max(60, targets / a.targetsPerSecond());
+        CapacityPlan plan = plan(targets, a);
+        double waveSeconds = plan.waveSeconds();
         // provisioned capacity is billed per hour: a wave keeps the raised capacity for whole hours
-        double hoursUpPerWave = Math.ceil(waveSeconds / 3600);
-        double hoursUp = hoursUpPerWave * transitionsPerMonth;
-        double peakWcu = targets * a.writeUnitsPerTargetTransition() / waveSeconds * a.headroom();
-        double steadyRcu = targets * a.recountReadUnitsPerTargetDay() / 86_400 * a.headroom();
-        double peakRcu = steadyRcu + targets * a.readUnitsPerTargetTransition() / waveSeconds * a.headroom();
-        double baseWcu = a.baselineUnits();
-        double baseRcu = Math.max(a.baselineUnits(), steadyRcu);
+        double hoursUp = Math.ceil(waveSeconds / 3600) * transitionsPerMonth;
+        double peakWcu = plan.peakWriteUnits();
+        double peakRcu = plan.peakReadUnits();
+        double baseWcu = plan.baseWriteUnits();
+        double baseRcu = plan.baseReadUnits();
         double provisioned = (Math.max(peakWcu, baseWcu) * hoursUp + baseWcu * (HOURS_PER_MONTH - hoursUp))
                 * a.provisionedWcuHour()
                 + (Math.max(peakRcu, baseRcu) * hoursUp + baseRcu * (HOURS_PER_MONTH - hoursUp))

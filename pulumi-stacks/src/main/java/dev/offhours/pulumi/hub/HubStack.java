@@ -14,7 +14,8 @@ public final class HubStack {
     }
 
     public static Hub declare(HubSettings settings) {
-        HubTables.Tables tables = HubTables.declare(settings.prefix(), settings.tables());
+        HubTables.Tables tables = HubTables.declare(settings.prefix(), settings.tables(), settings.waveCapacity());
+        HubWaveCapacity.declare(settings, tables);
         HubQueues.Queues queues = HubQueues.declare(settings);
         HubEventBus.Bus bus = HubEventBus.declare(settings, queues);
         HubRole.Identity role = HubRole.declare(settings, tables, queues, bus);
