@@ -54,7 +54,7 @@ public final class SavingsEndpoint implements SavingsApi {
     private final Duration refresh;
     private final Map<Period, Cached> cache = new ConcurrentHashMap<>();
 
-    SavingsEndpoint(ApiDependencies deps, Duration refresh) {
+    public SavingsEndpoint(ApiDependencies deps, Duration refresh) {
         this(deps, shippedPrices(), refresh);
     }
 
