@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The OpenAPI document describes exactly the endpoints the JAX-RS interfaces declare: paths, methods, parameters. */
 class OpenApiContractTest {
 
-    static final List<Class<?>> INTERFACES = List.of(StatusApi.class, SchedulesApi.class, TargetsApi.class,
+    static final List<Class<?>> INTERFACES = List.of(StatusApi.class, SavingsApi.class, SchedulesApi.class, TargetsApi.class,
             OperationsApi.class, OpenApiDocument.class);
 
     @Test
@@ -57,7 +57,8 @@ class OpenApiContractTest {
                 Map.entry("Capacity", CapacityView.class), Map.entry("Operation", OperationView.class),
                 Map.entry("Account", AccountView.class), Map.entry("Orphan", OrphanView.class),
                 Map.entry("UnknownSchedule", UnknownScheduleView.class),
-                Map.entry("Error", ErrorView.class)));
+                Map.entry("Error", ErrorView.class), Map.entry("Savings", SavingsView.class),
+                Map.entry("SavingsLine", SavingsLineView.class), Map.entry("SavingsDay", SavingsDayView.class)));
         JsonNode components = document().path("components").path("schemas");
         for (Map.Entry<String, Class<? extends Record>> schema : schemas.entrySet()) {
             TreeSet<String> fields = new TreeSet<>();

@@ -32,4 +32,10 @@ public final class Children {
     public static CustomResourceOptions through(Resource parent, ProviderResource provider) {
         return CustomResourceOptions.builder().parent(parent).aliases(Alias.noParent()).provider(provider).build();
     }
+
+    /** A child whose {@code properties} something else changes after creation (Pulumi leaves them alone). */
+    public static CustomResourceOptions ignoring(Resource parent, String... properties) {
+        return CustomResourceOptions.builder().parent(parent).aliases(Alias.noParent())
+                .ignoreChanges(List.of(properties)).build();
+    }
 }

@@ -5,6 +5,7 @@ import dev.offhours.reconciler.cli.DescribeCommand;
 import dev.offhours.reconciler.cli.ExitCode;
 import dev.offhours.reconciler.cli.ExitCodes;
 import dev.offhours.reconciler.cli.PlanCommand;
+import dev.offhours.reconciler.cli.CostModelCommand;
 import dev.offhours.reconciler.cli.StatusCommand;
 import dev.offhours.reconciler.cli.ValidateCommand;
 import dev.offhours.reconciler.service.AdminPort;
@@ -94,6 +95,7 @@ public class OffhoursApplication extends Application<OffhoursConfiguration> {
         bootstrap.addCommand(new DescribeCommand(context));
         bootstrap.addCommand(new PlanCommand(context));
         bootstrap.addCommand(new StatusCommand(context));
+        bootstrap.addCommand(new CostModelCommand(context));
     }
 
     @Override

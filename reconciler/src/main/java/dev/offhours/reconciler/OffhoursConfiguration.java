@@ -2,6 +2,7 @@ package dev.offhours.reconciler;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.offhours.reconciler.api.ApiConfig;
+import dev.offhours.reconciler.notify.NotificationsConfig;
 import dev.offhours.reconciler.config.AwsConfig;
 import dev.offhours.reconciler.config.CheckedFields;
 import dev.offhours.reconciler.config.FieldChecks;
@@ -77,6 +78,12 @@ public class OffhoursConfiguration extends Configuration implements FieldChecks 
     @JsonProperty
     private ConvergenceConfig convergence = new ConvergenceConfig();
 
+    /** The alarms' metrics and the hub bus's events; optional and off by default. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private NotificationsConfig notifications = new NotificationsConfig();
+
     /** The status API's bearer-token hashes; required, so a hub never serves its status unauthenticated. */
     @Valid
     @NotNull
@@ -139,6 +146,15 @@ public class OffhoursConfiguration extends Configuration implements FieldChecks 
 
     public ApiConfig api() {
         return api;
+    }
+
+    public NotificationsConfig notifications() {
+        return notifications;
+    }
+
+    public OffhoursConfiguration notifications(NotificationsConfig value) {
+        this.notifications = value;
+        return this;
     }
 
     public OffhoursConfiguration git(GitSourceConfig value) {

@@ -38,6 +38,8 @@ public final class MotoServer implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final int START_ATTEMPTS = 3;
     private static final String LAUNCHER = "moto_server.py";
+    /** Imported by the launcher from its own folder: CloudWatch's CBOR protocol translated for moto. */
+    private static final String CLOUDWATCH_CBOR = "cloudwatch_cbor.py";
 
     private final Process process;
     private final URI endpoint;
@@ -94,6 +96,12 @@ public final class MotoServer implements AutoCloseable {
     }
 
     private static Path writeLauncher(Path directory, int port) throws IOException {
+        try (InputStream module = MotoServer.class.getResourceAsStream(CLOUDWATCH_CBOR)) {
+            if (module == null) {
+                throw new IllegalStateException(CLOUDWATCH_CBOR + " is missing from the test-support jar");
+            }
+            Files.write(directory.resolve(CLOUDWATCH_CBOR), module.readAllBytes());
+        }
         try (InputStream script = MotoServer.class.getResourceAsStream(LAUNCHER)) {
             if (script == null) {
                 throw new IllegalStateException(LAUNCHER + " is missing from the test-support jar");

@@ -1,5 +1,6 @@
 package dev.offhours.core.port;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.offhours.core.time.PowerState;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +28,14 @@ import java.util.Objects;
  * @param lastSendAt  when pending targets were last sent work items
  * @param progress    the last count of the schedule's targets against this intent; null before the first
  * @param convergedAt when a count first found no target pending; null until then
+ * @param announcedAt when the pass that found the intent finished (no target pending) announced it on the hub bus;
+ *                    written with that count, so each intent is announced once whatever replica or restart counts
+ *                    it again; null until then, and for intents that are never announced
  * @param version     1 for the first intent of a schedule, +1 per write (writes are conditional on it)
  */
 public record ScheduleIntent(String schedule, PowerState state, Instant since, String reason, String fingerprint,
                              String revision, Lease lease, String cursor, Instant firstPassAt, Instant lastSendAt,
-                             Progress progress, Instant convergedAt, long version) {
+                             Progress progress, Instant convergedAt, Instant announcedAt, long version) {
 
     public static final String TRANSITION = "Transition";
     public static final String SCHEDULE_CHANGED = "ScheduleChanged";
@@ -40,6 +44,7 @@ public record ScheduleIntent(String schedule, PowerState state, Instant since, S
     /** The hub found no intent for a schedule (first start, or a new schedule): the current state, from now. */
     public static final String CAUGHT_UP = "CaughtUp";
 
+    @JsonCreator
     public ScheduleIntent {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(state, "state");
@@ -50,6 +55,14 @@ public record ScheduleIntent(String schedule, PowerState state, Instant since, S
         if (version < 1) {
             throw new IllegalArgumentException("an intent's version starts at 1, but was " + version);
         }
+    }
+
+    /** An intent not (yet) announced: the form every caller from before announcements knows. */
+    public ScheduleIntent(String schedule, PowerState state, Instant since, String reason, String fingerprint,
+                          String revision, Lease lease, String cursor, Instant firstPassAt, Instant lastSendAt,
+                          Progress progress, Instant convergedAt, long version) {
+        this(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt, lastSendAt, progress,
+                convergedAt, null, version);
     }
 
     /** Who works on an intent: one replica at a time, until {@code until}; a replica that dies lets it run out. */
@@ -83,7 +96,7 @@ public record ScheduleIntent(String schedule, PowerState state, Instant since, S
     /** The next intent of this schedule: new state, instant and reason; nothing of this one's progress carried. */
     public ScheduleIntent next(PowerState state, Instant since, String reason, String fingerprint, String revision) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, null, null, null, null,
-                null, version + 1);
+                null, null, version + 1);
     }
 
     public boolean suspended() {
@@ -110,16 +123,30 @@ public record ScheduleIntent(String schedule, PowerState state, Instant since, S
 
     public ScheduleIntent withLease(Lease lease) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt,
-                lastSendAt, progress, convergedAt, version + 1);
+                lastSendAt, progress, convergedAt, announcedAt, version + 1);
     }
 
     public ScheduleIntent withPass(String cursor, Instant firstPassAt, Instant lastSendAt) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt,
-                lastSendAt, progress, convergedAt, version + 1);
+                lastSendAt, progress, convergedAt, announcedAt, version + 1);
+    }
+
+    /** No target pending any more: every target reached the intent or failed at it (the moment to announce it). */
+    public boolean finished() {
+        return progress != null && progress.targets() > 0 && progress.pending() == 0;
+    }
+
+    public boolean announced() {
+        return announcedAt != null;
+    }
+
+    public ScheduleIntent withAnnouncedAt(Instant announcedAt) {
+        return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt,
+                lastSendAt, progress, convergedAt, announcedAt, version + 1);
     }
 
     public ScheduleIntent withProgress(Progress progress, Instant convergedAt) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt,
-                lastSendAt, progress, convergedAt, version + 1);
+                lastSendAt, progress, convergedAt, announcedAt, version + 1);
     }
 }

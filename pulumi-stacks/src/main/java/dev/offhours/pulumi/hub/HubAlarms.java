@@ -10,21 +10,24 @@ import com.pulumi.aws.sqs.Queue;
 import com.pulumi.core.Output;
 import dev.offhours.pulumi.Children;
 import com.pulumi.resources.Resource;
+import dev.offhours.core.notify.HubSignals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Alarms to one SNS topic: a message in either dead-letter queue (something needs a person), failed operations
- * (metric {@value HubRole#METRICS_NAMESPACE}/{@value #FAILED_OPERATIONS_METRIC}, published by the hub), in
- * Lambda mode the worker function's own errors, and on ECS (in the cluster the stack creates) fewer tasks running
- * than desired.
+ * Alarms to one SNS topic: a message in either dead-letter queue (something needs a person), and the metrics the
+ * service and the Lambda worker publish in {@value HubSignals#NAMESPACE} (names in {@link HubSignals}): failed
+ * operations (a sum above {@code failedOperationsThreshold}), work items the worker dead-lettered, schedules not
+ * converged within {@code convergence.overdueAfter} and degraded accounts (gauges every replica sends: their
+ * maximum); in Lambda mode also the worker function's own errors, and on ECS (in the cluster the stack creates)
+ * fewer tasks running than desired.
  */
 public final class HubAlarms {
 
-    /** Failed operation records per period; the hub publishes it in {@value HubRole#METRICS_NAMESPACE}. */
-    public static final String FAILED_OPERATIONS_METRIC = "OperationsFailed";
+    /** Failed operation records per period; the hub publishes it in {@value HubSignals#NAMESPACE}. */
+    public static final String FAILED_OPERATIONS_METRIC = HubSignals.OPERATIONS_FAILED;
     static final int PERIOD_SECONDS = 300;
 
     public record Alarms(Topic topic, List<MetricAlarm> alarms) {
@@ -47,19 +50,16 @@ public final class HubAlarms {
                 "Work items were dead-lettered: targets missed a transition. Inspect, fix, then redrive."));
         alarms.add(deadLetters(prefix + "events-dlq-not-empty", queues.eventsDeadLetters(), topic, parent,
                 "Spoke events were dead-lettered: the inventory may be stale until the next discovery run."));
-        alarms.add(new MetricAlarm(prefix + "operations-failed", MetricAlarmArgs.builder()
-                .name(prefix + "operations-failed")
-                .alarmDescription("offhours recorded FAILED operations: some targets were not put to sleep or woken")
-                .namespace(HubRole.METRICS_NAMESPACE)
-                .metricName(FAILED_OPERATIONS_METRIC)
-                .statistic("Sum")
-                .period(PERIOD_SECONDS)
-                .evaluationPeriods(1)
-                .threshold((double) settings.failedOperationsThreshold())
-                .comparisonOperator("GreaterThanThreshold")
-                .treatMissingData("notBreaching")
-                .alarmActions(topic.arn().applyValue(List::of))
-                .build(), Children.of(parent)));
+        alarms.add(own(prefix + "operations-failed", HubSignals.OPERATIONS_FAILED, "Sum",
+                settings.failedOperationsThreshold(), 1, topic, parent,
+                "offhours recorded FAILED operations: some targets were not put to sleep or woken"));
+        alarms.add(own(prefix + "work-items-dead-lettered", HubSignals.WORK_ITEMS_DEAD_LETTERED, "Sum", 0, 1, topic,
+                parent,
+                "The offhours worker dead-lettered work items that can never succeed; the reason is beside each"));
+        alarms.add(own(prefix + "schedules-not-converged", HubSignals.SCHEDULES_NOT_CONVERGED, "Maximum", 0, 2,
+                topic, parent, "Schedules whose targets did not reach their state within convergence.overdueAfter"));
+        alarms.add(own(prefix + "accounts-degraded", HubSignals.ACCOUNTS_DEGRADED, "Maximum", 0, 2, topic, parent,
+                "Spoke accounts whose discovery failed: their targets may not follow their schedules"));
         worker.ifPresent(w -> alarms.add(new MetricAlarm(prefix + "worker-errors", MetricAlarmArgs.builder()
                 .name(prefix + "worker-errors")
                 .alarmDescription("The offhours Lambda worker failed invocations (not single work items)")
@@ -77,6 +77,24 @@ public final class HubAlarms {
         service.filter(s -> s.cluster().isPresent()).ifPresent(s -> alarms.add(tasksMissing(prefix,
                 settings.service().orElseThrow().desiredCount(), s, topic, parent)));
         return new Alarms(topic, List.copyOf(alarms));
+    }
+
+    /** An alarm on a metric offhours publishes itself (no dimensions). */
+    private static MetricAlarm own(String name, String metric, String statistic, int threshold, int periods,
+                                   Topic topic, Resource parent, String description) {
+        return new MetricAlarm(name, MetricAlarmArgs.builder()
+                .name(name)
+                .alarmDescription(description)
+                .namespace(HubSignals.NAMESPACE)
+                .metricName(metric)
+                .statistic(statistic)
+                .period(PERIOD_SECONDS)
+                .evaluationPeriods(periods)
+                .threshold((double) threshold)
+                .comparisonOperator("GreaterThanThreshold")
+                .treatMissingData("notBreaching")
+                .alarmActions(topic.arn().applyValue(List::of))
+                .build(), Children.of(parent));
     }
 
     /**

@@ -7,6 +7,7 @@ import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.sqs.Queue;
 import com.pulumi.core.Output;
+import dev.offhours.core.notify.HubSignals;
 import dev.offhours.pulumi.PolicyJson;
 import dev.offhours.pulumi.Children;
 import com.pulumi.resources.Resource;
@@ -23,8 +24,8 @@ import java.util.Map;
  */
 public final class HubRole {
 
-    /** CloudWatch namespace of the service's own metrics (see {@link HubAlarms#FAILED_OPERATIONS_METRIC}). */
-    public static final String METRICS_NAMESPACE = "Offhours";
+    /** CloudWatch namespace of the service's own metrics (see {@link HubSignals}). */
+    public static final String METRICS_NAMESPACE = HubSignals.NAMESPACE;
 
     /** The role and its permissions; whatever runs as the role must wait for the policy. */
     public record Identity(Role role, RolePolicy policy) {
@@ -34,7 +35,7 @@ public final class HubRole {
     }
 
     public static Identity declare(HubSettings settings, HubTables.Tables tables, HubQueues.Queues queues,
-                                   Resource parent) {
+                                   HubEventBus.Bus bus, Resource parent) {
         String prefix = settings.prefix();
         Role role = new Role(prefix + "hub-role", RoleArgs.builder()
                 .name(prefix + "hub")
@@ -46,8 +47,8 @@ public final class HubRole {
         List<Output<String>> tableArns = tables.all().stream().map(Table::arn).toList();
         List<Output<String>> queueArns = List.of(queues.work(), queues.workDeadLetters(), queues.events(),
                 queues.eventsDeadLetters()).stream().map(Queue::arn).toList();
-        Output<String> policy = Output.tuple(Output.all(tableArns), Output.all(queueArns))
-                .applyValue(t -> permissions(settings, t.t1, t.t2));
+        Output<String> policy = Output.tuple(Output.all(tableArns), Output.all(queueArns), bus.bus().arn())
+                .applyValue(t -> permissions(settings, t.t1, t.t2, t.t3));
         RolePolicy rolePolicy = new RolePolicy(prefix + "hub-role-policy", RolePolicyArgs.builder()
                 .name(prefix + "hub")
                 .role(role.id())
@@ -90,7 +91,8 @@ public final class HubRole {
         return "arn:aws:iam::*:role/" + spokeRoleName;
     }
 
-    static String permissions(HubSettings settings, List<String> tableArns, List<String> queueArns) {
+    static String permissions(HubSettings settings, List<String> tableArns, List<String> queueArns,
+                              String busArn) {
         List<String> tablesAndIndexes = new ArrayList<>();
         tableArns.forEach(arn -> {
             tablesAndIndexes.add(arn);
@@ -108,6 +110,8 @@ public final class HubRole {
         statements.add(PolicyJson.withCondition(
                 PolicyJson.allow("OwnMetrics", List.of("cloudwatch:PutMetricData"), List.of("*")),
                 Map.of("StringEquals", Map.of("cloudwatch:namespace", METRICS_NAMESPACE))));
+        // offhours' own events (finished transitions, account health) on the hub bus, and only there
+        statements.add(PolicyJson.allow("OwnEvents", List.of("events:PutEvents"), List.of(busArn)));
         statements.add(PolicyJson.allow("OwnLogs", List.of("logs:CreateLogGroup", "logs:CreateLogStream",
                 "logs:PutLogEvents"), List.of("arn:aws:logs:*:*:log-group:/aws/lambda/" + settings.prefix() + "*",
                 "arn:aws:logs:*:*:log-group:/aws/lambda/" + settings.prefix() + "*:*")));

@@ -22,11 +22,44 @@ import java.util.Optional;
  * @param alarmEmail               an address subscribed to the alarm topic, or empty
  * @param failedOperationsThreshold failed operations per 5 minutes above which the alarm fires
  * @param service                  the hub service on ECS Fargate, when {@code serviceMode} is {@code ecs}
+ * @param waveCapacity             provisioned DynamoDB capacity raised for each wave, or empty for on-demand
  */
 public record HubSettings(String prefix, TableNames tables, String spokeRoleName, Optional<String> organizationId,
                           List<String> spokeAccountIds, int workQueueVisibilitySeconds, int workMaxReceiveCount,
                           int eventsMaxReceiveCount, Optional<LambdaWorkerSettings> lambda, Optional<String> alarmEmail,
-                          int failedOperationsThreshold, Optional<EcsServiceSettings> service) {
+                          int failedOperationsThreshold, Optional<EcsServiceSettings> service,
+                          Optional<WaveCapacity> waveCapacity) {
+
+    /**
+     * Provisioned capacity for the hub tables, sized by {@code CostModel.plan} for {@code targets}, raised by
+     * Application Auto Scaling at each {@code scaleUpCrons} and lowered at each {@code scaleDownCrons} (UTC
+     * {@code cron(...)} expressions: a few minutes before each wave, and an hour after it). {@code cost-model} says
+     * from which fleet size this costs less than on-demand.
+     */
+    public record WaveCapacity(int targets, List<String> scaleUpCrons, List<String> scaleDownCrons) {
+        public WaveCapacity {
+            scaleUpCrons = List.copyOf(scaleUpCrons);
+            scaleDownCrons = List.copyOf(scaleDownCrons);
+            if (scaleUpCrons.isEmpty() || scaleDownCrons.isEmpty()) {
+                throw new IllegalArgumentException("provisionedForTargets needs provisionedScaleUpCrons and "
+                        + "provisionedScaleDownCrons, e.g. [\"cron(50 5 ? * MON-FRI *)\"] and "
+                        + "[\"cron(0 7 ? * MON-FRI *)\"] (UTC): capacity raised before each wave and lowered after");
+            }
+            for (String cron : concat(scaleUpCrons, scaleDownCrons)) {
+                if (!cron.matches("cron\\(\\S+( \\S+){5}\\)")) {
+                    throw new IllegalArgumentException("provisionedScaleUpCrons and provisionedScaleDownCrons hold "
+                            + "Application Auto Scaling expressions such as cron(50 5 ? * MON-FRI *), not '" + cron
+                            + "'");
+                }
+            }
+        }
+
+        private static List<String> concat(List<String> a, List<String> b) {
+            List<String> all = new java.util.ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
+    }
 
     public static final String DEFAULT_SPOKE_ROLE_NAME = "offhours-spoke";
     public static final int DEFAULT_MAXIMUM_CONCURRENCY = 50;
@@ -70,6 +103,13 @@ public record HubSettings(String prefix, TableNames tables, String spokeRoleName
     /** Reads and checks the hub's configuration (see {@link OffhoursHubArgs#fromConfig}). */
     public static HubSettings from(StackConfig config) {
         return OffhoursHubArgs.fromConfig(config).settings();
+    }
+
+    /** {@code provisionedForTargets} and its crons, or empty (the default): on-demand tables. */
+    static Optional<WaveCapacity> provisionedCapacity(StackConfig config) {
+        int targets = config.integer("provisionedForTargets", 0, 0, 10_000_000);
+        return targets == 0 ? Optional.empty() : Optional.of(new WaveCapacity(targets,
+                config.list("provisionedScaleUpCrons"), config.list("provisionedScaleDownCrons")));
     }
 
     static Optional<LambdaWorkerSettings> lambda(StackConfig config) {

@@ -1,6 +1,7 @@
 package dev.offhours.pulumi.hub;
 
 import com.pulumi.aws.dynamodb.Table;
+import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.aws.dynamodb.TableArgs;
 import com.pulumi.aws.dynamodb.inputs.TableAttributeArgs;
 import com.pulumi.aws.dynamodb.inputs.TableGlobalSecondaryIndexArgs;
@@ -36,11 +37,55 @@ public final class HubTables {
     }
 
     public static Tables declare(String prefix, TableNames names, Resource parent) {
+        return declare(prefix, names, Optional.empty(), parent);
+    }
+
+    /**
+     * With {@code capacity}, the tables are provisioned at their between-waves units ({@link HubWaveCapacity} raises
+     * them for each wave, so Pulumi leaves the tables' own units alone after creating them).
+     */
+    public static Tables declare(String prefix, TableNames names, Optional<HubSettings.WaveCapacity> capacity,
+                                 Resource parent) {
         List<Table> tables = HubTableDefinitions.all(names).stream()
-                .map(request -> new Table(resourceName(prefix, request, names), args(request, ttlAttribute(request, names)),
-                        Children.of(parent)))
+                .map(request -> {
+                    TableArgs args = args(request, ttlAttribute(request, names));
+                    if (capacity.isEmpty()) {
+                        return new Table(resourceName(prefix, request, names), args, Children.of(parent));
+                    }
+                    return new Table(resourceName(prefix, request, names),
+                            provisioned(request, names, capacity.get()), Children.ignoring(parent, "readCapacity", "writeCapacity"));
+                })
                 .toList();
         return new Tables(tables.get(0), tables.get(1), tables.get(2));
+    }
+
+    private static TableArgs provisioned(CreateTableRequest request, TableNames names,
+                                         HubSettings.WaveCapacity capacity) {
+        String table = request.tableName();
+        HubWaveCapacity.Resource resource = table.equals(names.operations()) ? HubWaveCapacity.Resource.OPERATIONS
+                : table.equals(names.inventory()) ? HubWaveCapacity.Resource.INVENTORY : null;
+        HubWaveCapacity.Units units = resource == null ? new HubWaveCapacity.Units(1, 1)
+                : HubWaveCapacity.base(capacity, resource, null);
+        TableArgs plain = args(request, ttlAttribute(request, names));
+        TableArgs.Builder args = TableArgs.builder()
+                .name(request.tableName())
+                .billingMode("PROVISIONED")
+                .readCapacity(units.read())
+                .writeCapacity(units.write())
+                .hashKey(key(request.keySchema(), KeyType.HASH).orElseThrow())
+                .attributes(plain.attributes().orElseThrow())
+                .globalSecondaryIndexes(request.globalSecondaryIndexes().stream().map(index -> {
+                    HubWaveCapacity.Units u = resource == null ? new HubWaveCapacity.Units(1, 1)
+                            : HubWaveCapacity.base(capacity, resource, index.indexName());
+                    return index(index, u);
+                }).toList())
+                .pointInTimeRecovery(TablePointInTimeRecoveryArgs.builder().enabled(true).build())
+                .serverSideEncryption(TableServerSideEncryptionArgs.builder().enabled(true).build())
+                .deletionProtectionEnabled(true);
+        key(request.keySchema(), KeyType.RANGE).ifPresent(args::rangeKey);
+        ttlAttribute(request, names).ifPresent(attribute ->
+                args.ttl(TableTtlArgs.builder().attributeName(attribute).enabled(true).build()));
+        return args.build();
     }
 
     /**
@@ -80,6 +125,10 @@ public final class HubTables {
     }
 
     private static TableGlobalSecondaryIndexArgs index(GlobalSecondaryIndex index) {
+        return index(index, null);
+    }
+
+    private static TableGlobalSecondaryIndexArgs index(GlobalSecondaryIndex index, HubWaveCapacity.Units units) {
         TableGlobalSecondaryIndexArgs.Builder args = TableGlobalSecondaryIndexArgs.builder()
                 .name(index.indexName())
                 .hashKey(key(index.keySchema(), KeyType.HASH).orElseThrow())
@@ -87,6 +136,9 @@ public final class HubTables {
         key(index.keySchema(), KeyType.RANGE).ifPresent(args::rangeKey);
         if (index.projection().hasNonKeyAttributes()) {
             args.nonKeyAttributes(index.projection().nonKeyAttributes());
+        }
+        if (units != null) {
+            args.readCapacity(units.read()).writeCapacity(units.write());
         }
         return args.build();
     }

@@ -41,10 +41,11 @@ public final class OffhoursHub extends ComponentResource {
     public OffhoursHub(String name, OffhoursHubArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.settings = args.settings();
-        this.tables = HubTables.declare(settings.prefix(), settings.tables(), this);
+        this.tables = HubTables.declare(settings.prefix(), settings.tables(), settings.waveCapacity(), this);
+        HubWaveCapacity.declare(settings, tables, this);
         this.queues = HubQueues.declare(settings, this);
         this.bus = HubEventBus.declare(settings, queues, this);
-        this.role = HubRole.declare(settings, tables, queues, this);
+        this.role = HubRole.declare(settings, tables, queues, bus, this);
         this.worker = settings.lambda().map(lambda -> LambdaWorker.declare(settings, lambda, role, queues, this));
         this.service = settings.service().map(ecs -> EcsService.declare(settings, ecs, role, queues, this));
         this.alarms = HubAlarms.declare(settings, queues, worker, service, this);

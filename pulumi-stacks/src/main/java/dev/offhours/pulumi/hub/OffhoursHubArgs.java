@@ -51,6 +51,7 @@ public final class OffhoursHubArgs {
         config.get("alarmEmail").ifPresent(builder::alarmEmail);
         HubSettings.lambda(config).ifPresent(builder::lambdaWorker);
         EcsServiceArgs.fromConfig(config).ifPresent(builder::ecsService);
+        HubSettings.provisionedCapacity(config).ifPresent(builder::waveCapacity);
         return builder.build();
     }
 
@@ -71,6 +72,7 @@ public final class OffhoursHubArgs {
         private Optional<String> alarmEmail = Optional.empty();
         private int failedOperationsThreshold = 0;
         private Optional<EcsServiceSettings> service = Optional.empty();
+        private Optional<HubSettings.WaveCapacity> waveCapacity = Optional.empty();
 
         private Builder() {
         }
@@ -148,6 +150,15 @@ public final class OffhoursHubArgs {
             return this;
         }
 
+        /**
+         * Provisioned DynamoDB capacity raised before each wave and lowered after it. Default none: on-demand, which
+         * costs less below about 50,000 targets ({@code cost-model}).
+         */
+        public Builder waveCapacity(HubSettings.WaveCapacity capacity) {
+            this.waveCapacity = Optional.of(capacity);
+            return this;
+        }
+
         public OffhoursHubArgs build() {
             if (prefix == null || !prefix.matches("[a-z0-9-]{0,20}")) {
                 throw new IllegalArgumentException("prefix must be at most 20 lower-case letters, digits or dashes,"
@@ -157,7 +168,7 @@ public final class OffhoursHubArgs {
                     : new TableNames(prefix + "operations", prefix + "inventory", prefix + "control");
             return new OffhoursHubArgs(new HubSettings(prefix, names, spokeRoleName, organizationId, spokeAccountIds,
                     workQueueVisibilitySeconds, workMaxReceiveCount, eventsMaxReceiveCount, lambda, alarmEmail,
-                    failedOperationsThreshold, service));
+                    failedOperationsThreshold, service, waveCapacity));
         }
     }
 }

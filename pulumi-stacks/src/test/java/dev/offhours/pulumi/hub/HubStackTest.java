@@ -4,6 +4,7 @@ import static dev.offhours.pulumi.MockedStack.arn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.offhours.core.notify.HubSignals;
 import dev.offhours.pulumi.MockedStack;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +148,8 @@ class HubStackTest {
         String topic = arn("aws:sns/topic:Topic", "offhours-alarms");
         List<MockedStack.Declared> alarms = run.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
         assertThat(alarms).extracting(a -> a.string("name")).containsExactlyInAnyOrder(
-                "offhours-work-dlq-not-empty", "offhours-events-dlq-not-empty", "offhours-operations-failed");
+                "offhours-work-dlq-not-empty", "offhours-events-dlq-not-empty", "offhours-operations-failed",
+                "offhours-work-items-dead-lettered", "offhours-schedules-not-converged", "offhours-accounts-degraded");
         assertThat(alarms).allSatisfy(a -> assertThat(a.inputs().get("alarmActions")).isEqualTo(List.of(topic)));
         MockedStack.Declared workDlq = run.withInput("aws:cloudwatch/metricAlarm:MetricAlarm", "name",
                 "offhours-work-dlq-not-empty");
@@ -157,6 +159,19 @@ class HubStackTest {
                 "offhours-operations-failed");
         assertThat(failed.string("namespace")).isEqualTo(HubRole.METRICS_NAMESPACE);
         assertThat(failed.string("metricName")).isEqualTo(HubAlarms.FAILED_OPERATIONS_METRIC);
+        // every alarm on offhours' own namespace watches a metric the service or the Lambda worker publishes
+        assertThat(alarms).filteredOn(a -> HubSignals.NAMESPACE.equals(a.string("namespace")))
+                .extracting(a -> a.string("metricName") + " " + a.string("statistic"))
+                .containsExactlyInAnyOrder(HubSignals.OPERATIONS_FAILED + " Sum",
+                        HubSignals.WORK_ITEMS_DEAD_LETTERED + " Sum", HubSignals.SCHEDULES_NOT_CONVERGED + " Maximum",
+                        HubSignals.ACCOUNTS_DEGRADED + " Maximum");
+    }
+
+    @Test
+    void theHubRolePutsEventsOnTheHubBusOnly() {
+        JsonNode events = statement("OwnEvents");
+        assertThat(events.get("Action").toString()).contains("events:PutEvents");
+        assertThat(events.get("Resource").toString()).contains(arn("aws:cloudwatch/eventBus:EventBus", "offhours-hub"));
     }
 
     @Test

@@ -12,6 +12,9 @@ import java.util.List;
  */
 public final class HubApi {
 
+    /** How long a savings result is reused: it reads every operation record of its period. */
+    static final Duration SAVINGS_REFRESH = Duration.ofMinutes(5);
+
     private HubApi() {
     }
 
@@ -32,6 +35,7 @@ public final class HubApi {
         return List.of(new BearerAuthFilter(new BearerTokens(config.getTokenSha256())), new StoreUnavailableMapper(),
                 new StoreRefusedMapper(), new StatusEndpoint(deps, counts, convergence),
                 new SchedulesEndpoint(deps, counts), new TargetsEndpoint(deps), new OperationsEndpoint(deps),
+                new SavingsEndpoint(deps, SAVINGS_REFRESH),
                 new OpenApiEndpoint(), new DashboardResource());
     }
 }

@@ -8,6 +8,8 @@ import dev.offhours.api.FleetConvergenceView;
 import dev.offhours.api.OperationView;
 import dev.offhours.api.PageView;
 import dev.offhours.api.RemovedScheduleView;
+import dev.offhours.api.SavingsLineView;
+import dev.offhours.api.SavingsView;
 import dev.offhours.api.ScheduleView;
 import dev.offhours.api.StatusView;
 import dev.offhours.api.TransitionView;
@@ -16,6 +18,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -52,12 +55,30 @@ public final class StatusCommand extends OffhoursCommand {
         PageView<ScheduleView> schedules = hub.get("/v1/schedules?limit=500", new TypeReference<>() { });
         PageView<AccountView> accounts = hub.get("/v1/accounts?limit=500", new TypeReference<>() { });
         PageView<OperationView> failures = hub.get("/v1/operations?status=FAILED&limit=5", new TypeReference<>() { });
+        SavingsView savings = hub.get("/v1/savings?period=week", new TypeReference<>() { });
         PrintStream out = context.out();
         printStatus(out, status);
         printSchedules(out, schedules);
         printOverdue(out, status.convergence(), schedules);
         printAccounts(out, accounts);
         printFailures(out, failures);
+        printSavings(out, savings);
+    }
+
+    /** The week's savings: the fleet's total, then each team and the three schedules that saved most. */
+    private static void printSavings(PrintStream out, SavingsView s) {
+        out.println();
+        out.println("savings, last 7 days (on-demand prices of " + s.priceDate() + ", every instance priced as "
+                + s.assumedInstanceType() + "):");
+        out.println("  total: " + line(s.total(), s.currency()));
+        s.byTeam().forEach(l -> out.println("  team " + l.key() + ": " + line(l, s.currency())));
+        s.bySchedule().stream().limit(3).forEach(l -> out.println("  schedule " + l.key() + ": "
+                + line(l, s.currency())));
+    }
+
+    private static String line(SavingsLineView l, String currency) {
+        return String.format(Locale.ROOT, "%.1f instance-hours avoided, %.1f hours asleep over %s, about %.2f %s",
+                l.instanceHours(), l.hoursAsleep(), Plural.of(l.targets(), "target"), l.estimatedCost(), currency);
     }
 
     private static void printStatus(PrintStream out, StatusView s) {

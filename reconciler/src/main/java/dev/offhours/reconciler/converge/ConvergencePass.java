@@ -37,15 +37,24 @@ public final class ConvergencePass {
 
     /** Resend periods after which pending targets get their item again even while the queue is busy. */
     static final int RESEND_HARD_LIMIT = 12;
+    /** Failed targets an announcement lists by name; the rest are counted. */
+    public static final int ANNOUNCED_FAILURES = 50;
 
     private final ControlStore control;
     private final InventoryStore inventory;
     private final WorkQueue queue;
     private final ConvergenceSettings settings;
     private final String owner;
+    private final TransitionAnnouncer announcer;
 
     public ConvergencePass(ControlStore control, InventoryStore inventory, WorkQueue queue, ConvergenceSettings settings,
                     String owner) {
+        this(control, inventory, queue, settings, owner, TransitionAnnouncer.NONE);
+    }
+
+    public ConvergencePass(ControlStore control, InventoryStore inventory, WorkQueue queue, ConvergenceSettings settings,
+                    String owner, TransitionAnnouncer announcer) {
+        this.announcer = Objects.requireNonNull(announcer, "announcer");
         this.control = Objects.requireNonNull(control, "control");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.queue = Objects.requireNonNull(queue, "queue");
@@ -112,7 +121,7 @@ public final class ConvergencePass {
         private final boolean firstPass;
         private final boolean resend;
         private final Instant sweepAt;
-        private final String traceparent = Traceparent.next();
+        private final String traceparent;
         private ScheduleIntent intent;
         private boolean sending;
         private SendReport sent = SendReport.NOTHING;
@@ -121,6 +130,7 @@ public final class ConvergencePass {
         private int pending;
         private int failed;
         private int drifted;
+        private final List<InventoryItem> failedItems = new ArrayList<>();
 
         Walk(ScheduleIntent intent, Schedule schedule, Revision revision, Instant now) {
             this.intent = intent;
@@ -136,6 +146,7 @@ public final class ConvergencePass {
                     settings.sweepEvery().toSeconds()) * settings.sweepEvery().toSeconds());
             this.sweepAt = bucket.isAfter(intent.since()) ? bucket : null;
             this.sending = !firstPass || intent.cursor() == null;
+            this.traceparent = Traceparent.forIntent(intent.schedule(), intent.since());
         }
 
         Result run() {
@@ -165,17 +176,44 @@ public final class ConvergencePass {
             ScheduleIntent passed = intent.withPass(null, firstPass ? now : intent.firstPassAt(), lastSend);
             boolean done = pending == 0 && failed == 0;
             Instant convergedAt = done ? (intent.converged() ? intent.convergedAt() : now) : null;
+            ScheduleIntent.Progress progress = new ScheduleIntent.Progress(targets, converged, pending, failed, now);
+            boolean announce = announcer.enabled() && !intent.announced() && !intent.suspended() && targets > 0
+                    && pending == 0;
             ScheduleIntent counted = new ScheduleIntent(passed.schedule(), passed.state(), passed.since(),
                     passed.reason(), passed.fingerprint(), passed.revision(), passed.lease(), passed.cursor(),
-                    passed.firstPassAt(), passed.lastSendAt(),
-                    new ScheduleIntent.Progress(targets, converged, pending, failed, now), convergedAt,
-                    passed.version());
-            return save(counted) ? new Result(intent, sent, drifted) : new Result(null, sent, drifted);
+                    passed.firstPassAt(), passed.lastSendAt(), progress, convergedAt,
+                    announce ? now : intent.announcedAt(), passed.version());
+            if (!save(counted)) {
+                return new Result(null, sent, drifted);
+            }
+            if (announce) {
+                announce();
+            }
+            return new Result(intent, sent, drifted);
+        }
+
+        /**
+         * The count that claimed the announcement is written; a failed delivery takes the claim back, so the next
+         * count (within {@code resendAfter}) tries again. A crash between the two loses this one announcement:
+         * once at most, never twice.
+         */
+        private void announce() {
+            boolean delivered;
+            try {
+                delivered = announcer.announce(intent, List.copyOf(failedItems),
+                        Math.max(0, failed - failedItems.size()));
+            } catch (RuntimeException e) {
+                delivered = false;
+            }
+            if (!delivered) {
+                save(intent.withAnnouncedAt(null));
+            }
         }
 
         private Result resendAll() {
             sending = true;
             targets = converged = pending = failed = drifted = 0;
+            failedItems.clear();
             ScheduleIntent restart = intent.withPass(null, null, intent.lastSendAt());
             if (!save(restart)) {
                 return new Result(null, sent, drifted);
@@ -189,6 +227,9 @@ public final class ConvergencePass {
             for (InventoryItem item : items) {
                 Judgement judgement = TargetRules.judge(intent, item, inScope, enforce, settings.sweepSettle(), now);
                 count(judgement.verdict());
+                if (judgement.verdict() == Verdict.FAILED && failedItems.size() < ANNOUNCED_FAILURES) {
+                    failedItems.add(item);
+                }
                 if (judgement.verdict() == Verdict.SEND && sending && (firstPass || resend)) {
                     work.add(workItem(item, judgement, intent.since()));
                 } else if (corrects(judgement.verdict()) && sweepAt != null

@@ -105,7 +105,9 @@ public final class HubWiring {
     public static Hub wire(OffhoursConfiguration config, Environment environment, Clock clock, SpokeAccess spokes) {
         HubWiring wiring = new HubWiring(config, environment, clock);
         String owner = owner();
-        HubStores stores = wiring.stores();
+        HubNotifications notifications = HubNotifications.open(config.notifications(), config.aws(), clock,
+                wiring.lifecycle);
+        HubStores stores = wiring.stores(notifications);
         wiring.lifecycle.manage(ManagedResource.closing("spoke clients", spokes.close()));
         SqsClient sqs = wiring.sqs();
         WorkerAssembly worker = wiring.worker(spokes, stores);
@@ -113,7 +115,7 @@ public final class HubWiring {
         SpokeListing listing = new SpokeListing(worker.spokes(), worker.pipelines());
         Optional<SqsWorkerPool> pool = config.workers().enabled()
                 ? Optional.of(wiring.workerPool(worker, sqs)) : Optional.empty();
-        Convergence convergence = wiring.convergence(stores, sqs, owner);
+        Convergence convergence = wiring.convergence(stores, sqs, owner, notifications);
         Schedules schedules = wiring.schedules(stores, convergence);
         Optional<DiscoveryScheduler> discovery = config.discovery().isEnabled()
                 ? Optional.of(wiring.discovery(stores, listing, convergence.revision(), schedules.catalog()))
@@ -129,7 +131,7 @@ public final class HubWiring {
         wiring.healthChecks(loop, stores, sqs, convergence.loop(), updater);
         Hub hub = new Hub(stores, loop, convergence.loop(), convergence.revision(), pool, discovery,
                 worker.credentials(), owner);
-        wiring.metrics(hub, worker, stores, schedules.catalog(), updater);
+        wiring.metrics(hub, worker, stores, schedules.catalog(), updater, notifications);
         LOG.info("offhours hub {}: {}, Git {} ({}), work queue {}, {} workers, events queue {}", owner,
                 stores.description(), schedules.source().displayUrl(), config.git().branch(),
                 config.dispatch().getWorkQueueUrl(), pool.isPresent() ? config.workers().concurrency() : 0,
@@ -137,8 +139,9 @@ public final class HubWiring {
         return hub;
     }
 
-    private HubStores stores() {
-        HubStores stores = HubStores.open(config.store(), config.aws());
+    /** The stores, watched by the notifications (an account turning degraded or recovering is announced). */
+    private HubStores stores(HubNotifications notifications) {
+        HubStores stores = notifications.observe(HubStores.open(config.store(), config.aws()));
         lifecycle.manage(ManagedResource.closing("stores", stores.close()));
         return stores;
     }
@@ -180,11 +183,12 @@ public final class HubWiring {
         return pool;
     }
 
-    private Convergence convergence(HubStores stores, SqsClient sqs, String owner) {
+    private Convergence convergence(HubStores stores, SqsClient sqs, String owner, HubNotifications notifications) {
         SqsWorkQueue workQueue = config.dispatch().workQueue(sqs);
         lifecycle.manage(ManagedResource.closing("work queue senders", workQueue));
         ConvergenceSettings settings = config.transitions().settings(config.dispatch().getPageSize());
-        ConvergencePass pass = new ConvergencePass(stores.control(), stores.inventory(), workQueue, settings, owner);
+        ConvergencePass pass = new ConvergencePass(stores.control(), stores.inventory(), workQueue, settings, owner,
+                notifications.announcer(stores));
         CurrentRevision revision = new CurrentRevision();
         QuartzTransitionTimer timer = new QuartzTransitionTimer(clock);
         ConvergenceLoop loop = new ConvergenceLoop(stores.control(), pass, revision, timer, settings, clock);
@@ -261,9 +265,11 @@ public final class HubWiring {
     }
 
     private void metrics(Hub hub, WorkerAssembly worker, HubStores stores, Supplier<ScheduleCatalog> catalog,
-                         Optional<InventoryUpdater> updater) {
-        HubMetrics.register(environment.metrics(), hub, worker.pipelines(), new ConvergenceSnapshots(catalog,
-                stores.control(), clock, config.convergence().overdueAfter(), HubMetrics.CONVERGENCE_REFRESH));
+                         Optional<InventoryUpdater> updater, HubNotifications notifications) {
+        ConvergenceSnapshots snapshots = new ConvergenceSnapshots(catalog, stores.control(), clock,
+                config.convergence().overdueAfter(), HubMetrics.CONVERGENCE_REFRESH);
+        HubMetrics.register(environment.metrics(), hub, worker.pipelines(), snapshots);
+        notifications.publish(hub, snapshots, lifecycle);
         updater.ifPresent(events -> UpdaterMetrics.register(environment.metrics(), events));
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics()))
                 .addMapping("/metrics/prometheus");

@@ -204,12 +204,84 @@ function renderOperations(failures, latest) {
   if (rows.length === 0) $("operations").tBodies[0].append(el("tr", {}, el("td", { colspan: "5", class: "muted" }, "No operations in the last 7 days.")));
 }
 
+let savingsPeriod = "week";
+
+function money(value, currency) {
+  return new Intl.NumberFormat("en-GB", { style: "currency", currency: currency || "USD",
+    maximumFractionDigits: value >= 100 ? 0 : 2 }).format(value);
+}
+
+function number(value) {
+  return new Intl.NumberFormat("en-GB", { maximumFractionDigits: value >= 100 ? 0 : 1 }).format(value);
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function svg(tag, attrs, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// One bar per UTC day of the period: the estimated cost avoided that day (its instance-hours in the tooltip).
+function savingsChart(s) {
+  const width = 700, height = 190, top = 18, bottom = 24;
+  const start = new Date(s.from), end = new Date(s.to);
+  const byDate = new Map(s.days.map((d) => [d.date, d]));
+  const dates = [];
+  for (let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate())); d < end;
+       d = new Date(d.getTime() + 86400000)) dates.push(d.toISOString().substring(0, 10));
+  const max = Math.max(0.01, ...dates.map((d) => (byDate.get(d) || { estimatedCost: 0 }).estimatedCost));
+  const slot = width / dates.length, barWidth = Math.max(3, slot * 0.7);
+  const chart = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img",
+    "aria-label": "estimated cost avoided per day" });
+  dates.forEach((date, i) => {
+    const day = byDate.get(date) || { instanceHours: 0, estimatedCost: 0 };
+    const h = (height - top - bottom) * day.estimatedCost / max;
+    const x = i * slot + (slot - barWidth) / 2, y = height - bottom - h;
+    const bar = svg("rect", { class: "bar-day", "data-day": date, x: x.toFixed(1), y: y.toFixed(1),
+      width: barWidth.toFixed(1), height: Math.max(0, h).toFixed(1), rx: 2 });
+    bar.append(svg("title", {}, date + ": " + money(day.estimatedCost, s.currency) + ", "
+      + number(day.instanceHours) + " instance-hours avoided"));
+    chart.append(bar);
+    if (dates.length <= 10 || i % Math.ceil(dates.length / 10) === 0) {
+      chart.append(svg("text", { x: (i * slot + slot / 2).toFixed(1), y: height - 8, "text-anchor": "middle" },
+        new Intl.DateTimeFormat("en-GB", { weekday: dates.length <= 10 ? "short" : undefined, day: "numeric",
+          month: "short", timeZone: "UTC" }).format(new Date(date))));
+    }
+    if (dates.length <= 10 && day.estimatedCost > 0) {
+      chart.append(svg("text", { class: "value", x: (i * slot + slot / 2).toFixed(1), y: (y - 4).toFixed(1),
+        "text-anchor": "middle" }, money(day.estimatedCost, s.currency)));
+    }
+  });
+  return chart;
+}
+
+function renderSavings(s) {
+  document.querySelectorAll(".period-switch button").forEach((b) => b.classList.toggle("on", b.dataset.period === s.period));
+  $("savings-note").textContent = "last " + (s.period === "month" ? "30" : "7") + " days; estimate at on-demand "
+    + "prices of " + s.priceDate + ", every instance priced as " + s.assumedInstanceType;
+  $("savings-counts").replaceChildren(
+    el("div", { class: "count saving", id: "savings-cost" }, el("b", {}, money(s.total.estimatedCost, s.currency)),
+      "estimated cost avoided"),
+    el("div", { class: "count" }, el("b", {}, number(s.total.instanceHours)), "instance-hours avoided"),
+    el("div", { class: "count" }, el("b", {}, number(s.total.hoursAsleep)), "target-hours asleep"),
+    el("div", { class: "count" }, el("b", {}, s.total.targets), "targets slept"));
+  $("savings-chart").replaceChildren(savingsChart(s),
+    el("figcaption", { class: "muted small" }, "estimated cost avoided per day (UTC)"));
+  $("savings-teams").tBodies[0].replaceChildren(...s.byTeam.map((t) => el("tr", { "data-team": t.key },
+    el("td", {}, t.key), el("td", {}, number(t.instanceHours)), el("td", {}, money(t.estimatedCost, s.currency)))));
+  if (s.byTeam.length === 0) $("savings-teams").tBodies[0].append(el("tr", {}, el("td", { colspan: "3", class: "muted" }, "Nothing slept in this period.")));
+}
+
 async function refresh() {
   clearTimeout(timer);
   try {
-    const [status, schedules, accounts, failures, latest, orphans] = await Promise.all([
+    const [status, schedules, accounts, failures, latest, orphans, savings] = await Promise.all([
       api("/v1/status"), api("/v1/schedules?limit=100"), api("/v1/accounts?limit=200"),
-      api("/v1/operations?status=FAILED&limit=20"), api("/v1/operations/latest?limit=40"), api("/v1/orphans?limit=100")]);
+      api("/v1/operations?status=FAILED&limit=20"), api("/v1/operations/latest?limit=40"), api("/v1/orphans?limit=100"),
+      api("/v1/savings?period=" + savingsPeriod)]);
     $("login").hidden = true;
     $("content").hidden = false;
     $("forget").hidden = false;
@@ -219,6 +291,7 @@ async function refresh() {
     renderAccounts(accounts);
     renderOrphans(orphans);
     renderOperations(failures, latest);
+    renderSavings(savings);
     $("refreshed").textContent = "updated " + new Date().toLocaleTimeString("en-GB");
   } catch (e) {
     if (e instanceof Unauthorized) {
@@ -240,6 +313,10 @@ document.addEventListener("DOMContentLoaded", () => {
     refresh();
   });
   $("forget").addEventListener("click", () => { sessionStorage.removeItem(TOKEN_KEY); showLogin(""); });
+  document.querySelectorAll(".period-switch button").forEach((b) => b.addEventListener("click", () => {
+    savingsPeriod = b.dataset.period;
+    refresh();
+  }));
   const fromFragment = new URLSearchParams(location.hash.substring(1)).get("token");
   if (fromFragment) {
     // A link with #token=... (as demo prints) signs in once; the fragment never reaches the server or its logs.

@@ -1,5 +1,9 @@
 package dev.offhours.reconciler.api;
 
+import java.util.regex.Pattern;
+
+import java.time.LocalDate;
+
 import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.schedule.ScheduleCatalog;
 import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
@@ -77,6 +81,15 @@ class DashboardChromiumTest {
                 .containsPattern("<section id=\"unknown-section\" class=\"attention\">(?s).*data-unknown=\""
                         + HubSeed.TYPO + "\".*<td>1</td><td>\\d{12}/");
         assertThat(dom).doesNotContain(ApiServer.TOKEN);
+        assertThat(dom).as("the savings section: the week's estimate with its price date, a bar per day, teams")
+                .containsPattern("<section id=\"savings-section\">(?s).*estimate at on-demand prices of "
+                        + SavingsEndpoint.shippedPrices().priceDate() + ", every instance priced as m5.large")
+                .containsPattern("id=\"savings-cost\"><b>(US)?\\$[0-9,.]+</b>estimated cost avoided")
+                .containsPattern("<rect class=\"bar-day\" data-day=\"" + LocalDate.ofInstant(now, ZoneOffset.UTC)
+                        + "\"[^>]*height=\"[1-9]")
+                .containsPattern("<tr data-team=\"team-[a-z-]+\">");
+        assertThat(Pattern.compile("<rect class=\"bar-day\"").matcher(dom).results().count())
+                .as("one bar per day of the week").isBetween(7L, 8L);
     }
 
     @Test

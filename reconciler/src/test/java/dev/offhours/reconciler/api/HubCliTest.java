@@ -96,7 +96,12 @@ class HubCliTest {
                 .containsPattern("payments-dev +AWAKE +next ASLEEP at 2026-03-25T19:00\\+01:00; 3 awake")
                 .contains("accounts: 6 of 7 account regions OK")
                 .contains("sandbox-ml (666677778888) ap-south-1: DEGRADED: " + HubSeed.DEAD_ERROR)
-                .contains("ml-sandbox WAKE 666677778888#ap-south-1#asg#ml-sandbox-runners: AccessDenied (cannot assume the spoke role)");
+                .contains("ml-sandbox WAKE 666677778888#ap-south-1#asg#ml-sandbox-runners: AccessDenied (cannot assume the spoke role)")
+                .contains("savings, last 7 days (on-demand prices of "
+                        + SavingsEndpoint.shippedPrices().priceDate() + ", every instance priced as m5.large):")
+                .containsPattern("  total: [0-9.]+ instance-hours avoided, [0-9.]+ hours asleep over [0-9]+ targets?, "
+                        + "about [0-9.]+ USD")
+                .containsPattern("  team team-[a-z-]+: ");
     }
 
     @Test

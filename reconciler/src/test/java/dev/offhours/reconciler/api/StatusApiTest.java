@@ -1,5 +1,13 @@
 package dev.offhours.reconciler.api;
 
+import static org.assertj.core.api.Assertions.within;
+
+import dev.offhours.core.work.Action;
+
+import dev.offhours.core.port.OperationStatus;
+
+import dev.offhours.core.port.OperationRecord;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offhours.core.schedule.ScheduleCatalog;
@@ -442,5 +450,42 @@ class StatusApiTest {
                 assertThat(answer.headers().toString()).doesNotContain(secret);
             }
         }
+    }
+
+    @Test
+    void savingsCountEachNightFromTheRecordsWithThePriceDateTheEstimateUsed() throws Exception {
+        JsonNode savings = ok("/v1/savings");
+        assertThat(savings.path("period").asText()).isEqualTo("week");
+        assertThat(savings.path("priceDate").asText()).isEqualTo(SavingsEndpoint.shippedPrices().priceDate()
+                .toString());
+        assertThat(savings.path("assumedInstanceType").asText()).isEqualTo("m5.large");
+        // the seed's last transitions: a target slept since its SLEEP record, or since the week began until its WAKE
+        Instant weekStart = NOW.minus(Duration.ofDays(7));
+        double expected = 0;
+        for (OperationRecord r : seeded.records()) {
+            if (r.status() != OperationStatus.SUCCEEDED) {
+                continue;
+            }
+            expected += r.action() == Action.SLEEP
+                    ? hours(r.updatedAt(), NOW) * (r.before().desired() - r.after().desired())
+                    : hours(weekStart, r.updatedAt()) * (r.after().desired() - r.before().desired());
+        }
+        assertThat(savings.path("total").path("instanceHours").asDouble()).isCloseTo(expected, within(0.05));
+        assertThat(expected).as("the seed saves something").isPositive();
+        assertThat(savings.path("bySchedule").size()).isPositive();
+        assertThat(savings.path("byTeam").get(0).path("key").asText()).startsWith("team-");
+        double perDay = 0;
+        for (JsonNode day : savings.path("days")) {
+            perDay += day.path("instanceHours").asDouble();
+        }
+        assertThat(perDay).isCloseTo(expected, within(0.5));
+        assertThat(ok("/v1/savings?period=month").path("period").asText()).isEqualTo("month");
+        ApiServer.Answer wrong = server.get("/v1/savings?period=year");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("period must be one of WEEK, MONTH");
+    }
+
+    private static double hours(Instant from, Instant to) {
+        return Duration.between(from, to).getSeconds() / 3600.0;
     }
 }

@@ -108,7 +108,13 @@ final class SimulatedHub implements AutoCloseable {
     Replica replica(String owner, ConvergenceSettings settings, UnaryOperator<ControlStore> control,
                     UnaryOperator<InventoryStore> inventory, UnaryOperator<WorkQueue> queue) {
         return new Replica(owner, settings, control.apply(control()), inventory.apply(inventory()),
-                queue.apply(new SqsWorkQueue(sqs, queueUrl, 4, 2, Duration.ofMillis(10))));
+                queue.apply(new SqsWorkQueue(sqs, queueUrl, 4, 2, Duration.ofMillis(10))), TransitionAnnouncer.NONE);
+    }
+
+    /** One hub process that announces finished transitions. */
+    Replica replica(String owner, TransitionAnnouncer announcer) {
+        return new Replica(owner, settings(), control(), inventory(),
+                new SqsWorkQueue(sqs, queueUrl, 4, 2, Duration.ofMillis(10)), announcer);
     }
 
     Replica replica(String owner) {
@@ -126,8 +132,8 @@ final class SimulatedHub implements AutoCloseable {
         private final Map<String, Schedule> applied = new java.util.HashMap<>();
 
         private Replica(String owner, ConvergenceSettings settings, ControlStore control, InventoryStore inventory,
-                        WorkQueue queue) {
-            ConvergencePass pass = new ConvergencePass(control, inventory, queue, settings, owner);
+                        WorkQueue queue, TransitionAnnouncer announcer) {
+            ConvergencePass pass = new ConvergencePass(control, inventory, queue, settings, owner, announcer);
             this.loop = new ConvergenceLoop(control, pass, () -> revision, new ManualTimer(), settings, clock);
             loops.add(loop);
         }

@@ -11,7 +11,18 @@ import dev.offhours.core.port.ReconcilerStatus;
 import dev.offhours.core.port.ScheduleIntent;
 import dev.offhours.core.time.PowerState;
 import dev.offhours.core.work.Action;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.offhours.core.notify.HubSignals;
 import dev.offhours.reconciler.OffhoursConfiguration;
+import dev.offhours.reconciler.notify.NotificationsConfig;
+import java.util.ArrayList;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Metric;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import dev.offhours.reconciler.git.FetchedHead;
 import dev.offhours.reconciler.git.TestGitRepository;
 import dev.offhours.testsupport.MotoExtension;
@@ -43,6 +54,7 @@ class HubEndToEndTest {
     private static final String SPOKE_2 = "210000000002";
     private static final Duration PATIENCE = Duration.ofSeconds(100);
     private static final Instant SLEEP_AT = Instant.parse("2026-03-02T18:00:00Z");
+    private static final String NOTIFICATIONS_BUS = "e2e-hub";
 
     @TempDir
     Path dir;
@@ -113,8 +125,9 @@ class HubEndToEndTest {
                 .write("accounts.yaml", MotoHub.accountsYaml(MOTO.region(), SPOKE_1, SPOKE_2))
                 .write("schedules/e2e/" + SCHEDULE + ".yaml", MotoHub.scheduleYaml(SCHEDULE, sleepAt, wakeAt));
         repo.commit("e2e-office: asleep for one minute");
-        DropwizardTestSupport<OffhoursConfiguration> a = MotoHub.start(config(queues, "clone-a"), clock);
-        DropwizardTestSupport<OffhoursConfiguration> b = MotoHub.start(config(queues, "clone-b"), clock);
+        String finished = routeFinishedTransitionsToAQueue();
+        DropwizardTestSupport<OffhoursConfiguration> a = MotoHub.start(notifying(config(queues, "clone-a")), clock);
+        DropwizardTestSupport<OffhoursConfiguration> b = MotoHub.start(notifying(config(queues, "clone-b")), clock);
         Hub hubA = MotoHub.hub(a);
         Hub hubB = MotoHub.hub(b);
         try {
@@ -126,13 +139,22 @@ class HubEndToEndTest {
                 return total >= 3 ? Optional.of(total) : Optional.empty();
             });
             assertThat(received).as("work items received by both replicas").isEqualTo(3);
+            List<JsonNode> sleepEvent = await("the sleep's finished-transition event", () -> events(finished, 1));
+            assertThat(sleepEvent.get(0).get("detail").get("desiredState").asText()).isEqualTo("ASLEEP");
+            assertThat(sleepEvent.get(0).get("detail").get("counts").get("converged").asInt()).isEqualTo(3);
         } finally {
             a.after();
             b.after();
         }
+        try (CloudWatchClient cloudWatch = MOTO.server().client(CloudWatchClient.builder())) {
+            // each replica sends the alarm metrics once more when it stops
+            assertThat(cloudWatch.listMetrics(m -> m.namespace(HubSignals.NAMESPACE)).metrics())
+                    .extracting(Metric::metricName).contains(HubSignals.OPERATIONS_FAILED,
+                            HubSignals.SCHEDULES_NOT_CONVERGED, HubSignals.ACCOUNTS_DEGRADED);
+        }
 
         clock.jumpTo(wakeAt.plusSeconds(3)); // the wake passes while no replica runs
-        DropwizardTestSupport<OffhoursConfiguration> c = MotoHub.start(config(queues, "clone-c"), clock);
+        DropwizardTestSupport<OffhoursConfiguration> c = MotoHub.start(notifying(config(queues, "clone-c")), clock);
         try {
             Hub hubC = MotoHub.hub(c);
             List<OperationRecord> wakes = await("3 succeeded wakes", () -> finalRecords(hubC, wakeAt, 3));
@@ -147,9 +169,51 @@ class HubEndToEndTest {
             assertThat(finalRecords(hubC, sleepAt, 3)).as("the sleep is not replayed").isPresent();
             assertThat(MotoHub.capacity(MOTO.server(), SPOKE_1, "asg-a")).containsExactly(1, 2, 4);
             assertThat(MotoHub.capacity(MOTO.server(), SPOKE_2, "asg-b")).containsExactly(2, 3, 5);
+            List<JsonNode> wakeEvent = await("the wake's finished-transition event", () -> events(finished, 1));
+            assertThat(wakeEvent.get(0).get("detail").get("desiredState").asText()).isEqualTo("AWAKE");
         } finally {
             c.after();
             repo.close();
+        }
+        assertThat(events(finished, 0)).as("one event per intent, whatever the replicas and the restart").isPresent();
+    }
+
+    private OffhoursConfiguration notifying(OffhoursConfiguration config) {
+        return config.notifications(new NotificationsConfig().metrics(true, Duration.ofSeconds(10))
+                .eventBusName(NOTIFICATIONS_BUS));
+    }
+
+    /** The hub bus and a rule that sends every finished transition to a queue; returns the queue's URL. */
+    private static String routeFinishedTransitionsToAQueue() {
+        try (EventBridgeClient events = MOTO.server().client(EventBridgeClient.builder());
+             SqsClient sqs = MOTO.server().client(SqsClient.builder())) {
+            String url = sqs.createQueue(q -> q.queueName("e2e-finished-transitions")).queueUrl();
+            String arn = sqs.getQueueAttributes(q -> q.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            events.createEventBus(e -> e.name(NOTIFICATIONS_BUS));
+            events.putRule(r -> r.name("finished").eventBusName(NOTIFICATIONS_BUS).eventPattern("{\"source\":[\""
+                    + HubSignals.EVENT_SOURCE + "\"],\"detail-type\":[\"" + HubSignals.TRANSITION_FINISHED + "\"]}"));
+            events.putTargets(t -> t.rule("finished").eventBusName(NOTIFICATIONS_BUS)
+                    .targets(target -> target.id("queue").arn(arn)));
+            return url;
+        }
+    }
+
+    /** The events on the queue now (taken off it), when there are exactly {@code expected}. */
+    private static Optional<List<JsonNode>> events(String queueUrl, int expected) {
+        try (SqsClient sqs = MOTO.server().client(SqsClient.builder())) {
+            List<JsonNode> events = new ArrayList<>();
+            for (Message message : sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0)).messages()) {
+                events.add(new ObjectMapper().readTree(message.body()));
+                sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+            if (events.size() > expected) {
+                throw new AssertionError("more finished-transition events than expected: " + events);
+            }
+            return events.size() == expected ? Optional.of(events) : Optional.empty();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
         }
     }
 

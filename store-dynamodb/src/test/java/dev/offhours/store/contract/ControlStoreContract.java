@@ -125,6 +125,9 @@ public abstract class ControlStoreContract {
         assertThat(store().intents()).extracting(ScheduleIntent::schedule).containsExactly("api", "web");
         assertThat(store().intent("web")).contains(counted);
         assertThat(store().intent("nope")).isEmpty();
+        ScheduleIntent announced = counted.withAnnouncedAt(T0.plusSeconds(6));
+        assertThat(store().saveIntent(announced)).isTrue();
+        assertThat(store().intent("web")).get().extracting(ScheduleIntent::announcedAt).isEqualTo(T0.plusSeconds(6));
     }
 
     @Test

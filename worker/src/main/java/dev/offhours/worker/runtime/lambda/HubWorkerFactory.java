@@ -1,11 +1,14 @@
 package dev.offhours.worker.runtime.lambda;
 
+import dev.offhours.core.notify.HubSignals;
 import dev.offhours.core.port.InMemoryAwakeCapacityStore;
+import dev.offhours.core.port.OperationStore;
 import dev.offhours.worker.SpokeWorker;
 import dev.offhours.worker.WorkerAssembly;
 import dev.offhours.worker.aws.AwsSpokeClientFactory;
 import dev.offhours.store.dynamodb.DynamoDbOperationStore;
 import dev.offhours.store.dynamodb.DynamoDbInventoryStore;
+import dev.offhours.worker.signals.FailedOperationsCounter;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -48,7 +51,9 @@ public final class HubWorkerFactory {
             dynamoBuilder.endpointOverride(endpoint);
         }
         DynamoDbClient dynamo = dynamoBuilder.build();
-        DynamoDbOperationStore operations = new DynamoDbOperationStore(dynamo, operationsTable);
+        // each failed record also counts in the alarm's metric, as an embedded metric format line in the function's log
+        OperationStore operations = new FailedOperationsCounter(new DynamoDbOperationStore(dynamo, operationsTable),
+                failed -> WorkerLambdaHandler.METRICS.count(HubSignals.OPERATIONS_FAILED, 1));
         WorkerAssembly.Stores stores;
         if (inventoryTable == null || inventoryTable.isBlank()) {
             InMemoryAwakeCapacityStore inMemory = new InMemoryAwakeCapacityStore();

@@ -4,12 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.offhours.core.notify.HubSignals;
 import dev.offhours.worker.Outcome;
 import dev.offhours.worker.ReceivedMessage;
 import dev.offhours.worker.WorkItemHandler;
 import dev.offhours.worker.runtime.DeadLetters;
 import dev.offhours.worker.runtime.RetryCopies;
 import dev.offhours.worker.runtime.Visibility;
+import dev.offhours.worker.signals.EmbeddedMetrics;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLambdaHandler.class);
+    /** Standard output of a Lambda function goes to CloudWatch Logs, which reads the embedded metrics. */
+    static final EmbeddedMetrics METRICS = EmbeddedMetrics.standardOutput(Clock.systemUTC());
 
     private final WorkItemHandler handler;
     private final SqsClient sqs;
@@ -136,6 +141,7 @@ public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBa
     private boolean deadLetter(ReceivedMessage message, String reason) {
         try {
             deadLetters.send(message, reason);
+            METRICS.count(HubSignals.WORK_ITEMS_DEAD_LETTERED, 1);
             LOG.warn("message {} rejected to the dead-letter queue: {}", message.messageId(), reason);
             return true;
         } catch (SdkException e) {

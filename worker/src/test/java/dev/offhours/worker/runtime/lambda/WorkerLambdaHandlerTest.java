@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.offhours.core.notify.HubSignals;
 import dev.offhours.testsupport.ElasticMqExtension;
 import dev.offhours.testsupport.EmbeddedElasticMq;
 import dev.offhours.testsupport.EmbeddedElasticMq.QueuePair;
@@ -12,6 +13,9 @@ import dev.offhours.worker.Outcome;
 import dev.offhours.worker.WorkItemHandler;
 import dev.offhours.worker.runtime.DeadLetters;
 import dev.offhours.worker.runtime.WorkItems;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,6 +70,27 @@ class WorkerLambdaHandlerTest {
         // sent with the retry delay; the crashed message stays hidden until the timeout.
         assertThat(receive(sqs, queues.workQueueUrl(), 1)).extracting(m -> WorkItems.CODEC.decode(m.body()))
                 .containsExactly(WorkItems.CODEC.decode(bodies.get("busy")).withAttempt(2));
+    }
+
+    @Test
+    void eachDeadLetteredItemIsLoggedAsTheWorkItemsDeadLetteredMetric(EmbeddedElasticMq mq, SqsClient sqs) {
+        QueuePair queues = mq.createQueueWithDeadLetter("lambda-emf", 5, 60);
+        List.of(WorkItems.NOT_JSON, WorkItems.body("office-hours", "asg-good"), WorkItems.UNKNOWN_VERSION)
+                .forEach(body -> sqs.sendMessage(b -> b.queueUrl(queues.workQueueUrl()).messageBody(body)));
+        List<Message> received = receive(sqs, queues.workQueueUrl(), 3);
+        PrintStream original = System.out;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(logged, true, StandardCharsets.UTF_8));
+        try {
+            new WorkerLambdaHandler(HANDLER, sqs, queues.deadLetterQueueUrl())
+                    .handleRequest(event(queueArn(sqs, queues.workQueueUrl()), received), null);
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(logged.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("{\"_aws\""))
+                .filter(line -> line.endsWith("\"" + HubSignals.WORK_ITEMS_DEAD_LETTERED + "\":1}")))
+                .hasSize(2);
     }
 
     @Test
