@@ -34,9 +34,14 @@ public final class HubEventBus {
     private HubEventBus() {
     }
 
+    /** The bus's name: spokes forward their events to it, and the service announces its own events on it. */
+    public static String busName(String prefix) {
+        return prefix + "hub";
+    }
+
     public static Bus declare(HubSettings settings, HubQueues.Queues queues, Resource parent) {
         String prefix = settings.prefix();
-        EventBus bus = new EventBus(prefix + "hub-bus", EventBusArgs.builder().name(prefix + "hub").build(),
+        EventBus bus = new EventBus(prefix + "hub-bus", EventBusArgs.builder().name(busName(prefix)).build(),
                 Children.of(parent));
         new EventBusPolicy(prefix + "hub-bus-policy", EventBusPolicyArgs.builder()
                 .eventBusName(bus.name())

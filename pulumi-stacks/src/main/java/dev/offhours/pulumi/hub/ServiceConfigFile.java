@@ -58,6 +58,11 @@ public final class ServiceConfigFile {
         aws.put("spokeRoleName", hub.spokeRoleName());
         aws.put("externalId", "${" + EXTERNAL_ID_VARIABLE + "}");
         config.put("aws", aws);
+        // the metrics the stack's alarms watch, and finished transitions and account health on the hub bus
+        Map<String, Object> notifications = new LinkedHashMap<>();
+        notifications.put("metrics", true);
+        notifications.put("eventBusName", HubEventBus.busName(hub.prefix()));
+        config.put("notifications", notifications);
         Map<String, Object> store = new LinkedHashMap<>();
         store.put("type", "dynamodb");
         store.put("operationsTable", hub.tables().operations());

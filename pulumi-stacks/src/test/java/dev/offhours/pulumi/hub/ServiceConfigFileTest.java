@@ -58,6 +58,8 @@ class ServiceConfigFileTest {
             exitCode = new OffhoursApplication(Clock.systemUTC(), o, e).execute("check", file.toString());
         }
         assertThat(exitCode).as("check of\n%s\nsaid: %s %s", yaml, out, err).isZero();
+        assertThat(yaml).as("the alarms get their metrics, the hub bus its events")
+                .contains("notifications:\n  metrics: true\n  eventBusName: offhours-hub\n");
     }
 
     @Test
