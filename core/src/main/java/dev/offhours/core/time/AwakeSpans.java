@@ -3,7 +3,9 @@ package dev.offhours.core.time;
 import dev.offhours.core.calendar.HolidaySource;
 import dev.offhours.core.schedule.AwakePeriod;
 import dev.offhours.core.schedule.Schedule;
+import dev.offhours.core.schedule.KeepAwake;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +18,8 @@ import java.util.Set;
 
 /**
  * Builds the awake spans of one schedule for the periods that start on a range of local days: periods resolved to
- * instants, holidays removed, overlapping and touching spans merged, and the keepAwake override laid on top.
+ * instants and moved earlier by the warm-up, holidays removed, overlapping and touching spans merged, and the
+ * keepAwake overrides (open-ended and planned windows) laid on top.
  * Works day by day, so a year costs a few hundred small steps whatever the periods are.
  */
 final class AwakeSpans {
@@ -28,23 +31,36 @@ final class AwakeSpans {
         }
     }
 
-    private final Map<DayOfWeek, List<AwakePeriod>> periodsByDay = new EnumMap<>(DayOfWeek.class);
+    /** Weekly periods by the day they start on, and the other ones, which each day asks. */
+    private final Map<DayOfWeek, List<AwakePeriod>> weeklyByDay = new EnumMap<>(DayOfWeek.class);
+    private final Map<DayOfWeek, List<AwakePeriod>> otherByDay = new EnumMap<>(DayOfWeek.class);
     private final LocalTimeResolver resolver;
     private final HolidaySource holidays;
     private final Set<LocalDate> sleepOn;
+    private final Duration warmUp;
     private final Instant keepAwakeUntil;
+    private final List<Span> plannedWindows = new ArrayList<>();
 
     AwakeSpans(Schedule schedule, HolidaySource holidays, LocalTimeResolver resolver) {
         for (DayOfWeek day : DayOfWeek.values()) {
-            periodsByDay.put(day, new ArrayList<>());
+            weeklyByDay.put(day, new ArrayList<>());
+            otherByDay.put(day, new ArrayList<>());
         }
         for (AwakePeriod period : schedule.awake()) {
-            period.days().forEach(day -> periodsByDay.get(day).add(period));
+            Map<DayOfWeek, List<AwakePeriod>> index = period.weekly() ? weeklyByDay : otherByDay;
+            Set<DayOfWeek> days = period.weekly() ? period.days() : period.possibleWeekdays();
+            days.forEach(day -> index.get(day).add(period));
         }
         this.resolver = resolver;
         this.holidays = holidays;
         this.sleepOn = new HashSet<>(schedule.sleepOn());
+        this.warmUp = schedule.warmUp();
         this.keepAwakeUntil = schedule.keepAwakeUntil().orElse(null);
+        for (KeepAwake window : schedule.keepAwake()) {
+            if (window.from() != null) {
+                plannedWindows.add(new Span(window.from(), window.until()));
+            }
+        }
     }
 
     /**
@@ -57,6 +73,7 @@ final class AwakeSpans {
         if (keepAwakeUntil != null) {
             raw.add(new Span(Instant.MIN, keepAwakeUntil));
         }
+        raw.addAll(plannedWindows);
         for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
             addPeriodsStartingOn(day, raw);
         }
@@ -65,18 +82,29 @@ final class AwakeSpans {
     }
 
     private void addPeriodsStartingOn(LocalDate day, List<Span> out) {
-        List<AwakePeriod> periods = periodsByDay.get(day.getDayOfWeek());
-        if (periods.isEmpty() || isWholeDayAsleep(day)) {
+        List<AwakePeriod> weekly = weeklyByDay.get(day.getDayOfWeek());
+        List<AwakePeriod> other = otherByDay.get(day.getDayOfWeek());
+        if ((weekly.isEmpty() && other.isEmpty()) || isWholeDayAsleep(day)) {
             return;
         }
-        for (AwakePeriod period : periods) {
-            Instant start = resolver.instantOf(day.atTime(period.from()));
-            LocalDate endDay = period.crossesMidnight() ? day.plusDays(1) : day;
-            Instant end = resolver.instantOf(endDay.atTime(period.to()));
-            // A period squeezed to nothing by a spring-forward gap (02:00-03:00 on that day) disappears.
-            if (end.isAfter(start)) {
-                out.add(new Span(start, end));
+        for (AwakePeriod period : weekly) {
+            addPeriod(day, period, out);
+        }
+        for (AwakePeriod period : other) {
+            if (period.appliesOn(day)) {
+                addPeriod(day, period, out);
             }
+        }
+    }
+
+    private void addPeriod(LocalDate day, AwakePeriod period, List<Span> out) {
+        Instant start = resolver.instantOf(day.atTime(period.from()));
+        LocalDate endDay = period.crossesMidnight() ? day.plusDays(1) : day;
+        Instant end = resolver.instantOf(endDay.atTime(period.to()));
+        // A period squeezed to nothing by a spring-forward gap (02:00-03:00 on that day) disappears, warm-up and
+        // all. The warm-up is elapsed time before the resolved start, so it is the same length across a DST change.
+        if (end.isAfter(start)) {
+            out.add(new Span(start.minus(warmUp), end));
         }
     }
 

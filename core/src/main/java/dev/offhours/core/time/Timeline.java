@@ -23,7 +23,13 @@ import java.util.Optional;
  *       start on it; a period that started the evening before still runs into it.</li>
  *   <li>Local times in a spring-forward gap move forward by the gap; ambiguous ones take the earlier offset; a period
  *       left empty by that disappears. Overlapping or touching periods merge: no transition between them.</li>
- *   <li>keepAwake: every instant before its {@code until} is awake; from {@code until} on the periods apply again.</li>
+ *   <li>A period applies on the local days all its selectors match (days of the week, nth and last weekdays of the
+ *       month, days of the month, months); the rules above hold for it unchanged.</li>
+ *   <li>Warm-up: each period's start moves earlier by the schedule's warm-up, as elapsed time from the resolved start
+ *       (so across a DST change it stays as long); its end does not move. A warm-up that reaches back into the
+ *       previous awake span joins it.</li>
+ *   <li>keepAwake: every instant before its {@code until} is awake; from {@code until} on the periods apply again. A
+ *       planned one ({@code from}) is awake in {@code [from, until)} only.</li>
  * </ul>
  * Searches ({@link #nextTransition}, {@link #lastTransition}) look at most {@link #SEARCH_HORIZON} away.
  */
