@@ -2,7 +2,6 @@ package dev.offhours.core.source;
 
 import dev.offhours.core.schedule.AwakePeriod;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.BitSet;
 import java.util.Optional;
@@ -65,8 +64,9 @@ final class PeriodOverlaps {
     }
 
     private static String dated(int dayA, AwakePeriod a, int dayB, AwakePeriod b, int overlapDay) {
-        return describe(PeriodDays.dateOf(dayA), a) + " and " + describe(PeriodDays.dateOf(dayB), b)
-                + " share time, first on " + PeriodDays.dateOf(overlapDay);
+        return describe(PeriodDays.dateOf(dayA).getDayOfWeek(), a) + " and "
+                + describe(PeriodDays.dateOf(dayB).getDayOfWeek(), b) + " share time, first on "
+                + PeriodDays.dateOf(overlapDay);
     }
 
     /** True when b, starting {@code dayOffset} days after a, shares a minute with a. */
@@ -78,10 +78,6 @@ final class PeriodOverlaps {
 
     private static String describe(DayOfWeek day, AwakePeriod period) {
         return Days.name(day) + " " + times(period);
-    }
-
-    private static String describe(LocalDate date, AwakePeriod period) {
-        return Days.name(date.getDayOfWeek()) + " " + date + " " + times(period);
     }
 
     private static String times(AwakePeriod period) {

@@ -7,10 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads {@code spec.warmUp}: minutes and hours such as {@code 10m}, {@code 2h} or {@code 1h30m}, 1 minute to 2h. */
+/**
+ * Reads {@code spec.warmUp}: whole hours and minutes without leading zeros, such as {@code 10m}, {@code 2h} or
+ * {@code 1h30m}, from 1 minute to {@link Schedule#MAX_WARM_UP}. No warm-up is written by leaving the field out.
+ */
 final class WarmUp {
 
-    private static final Pattern DURATION = Pattern.compile("(?:([0-9]{1,3})h)?(?:([0-9]{1,4})m)?");
+    private static final Pattern DURATION = Pattern.compile("(?:([1-9][0-9]{0,2})h)?(?:([1-9][0-9]{0,3})m)?");
     private static final String RULE = "use minutes or hours from 1m to 2h, e.g. '10m', '45m', '1h30m' or '2h'";
 
     private WarmUp() {
@@ -29,10 +32,6 @@ final class WarmUp {
         }
         Duration warmUp = Duration.ofHours(m.group(1) == null ? 0 : Long.parseLong(m.group(1)))
                 .plusMinutes(m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
-        if (warmUp.isZero()) {
-            problems.at(node, path + " '" + text.get() + "' is no warm-up; " + RULE + ", or remove the field");
-            return Optional.empty();
-        }
         if (warmUp.compareTo(Schedule.MAX_WARM_UP) > 0) {
             problems.at(node, path + " '" + text.get() + "' is over the maximum of 2h; " + RULE);
             return Optional.empty();
