@@ -6,6 +6,8 @@ import dev.offhours.core.calendar.HolidaySource;
 import dev.offhours.core.schedule.AsleepCapacity;
 import dev.offhours.core.schedule.AwakePeriod;
 import dev.offhours.core.schedule.KeepAwake;
+import dev.offhours.core.schedule.MonthDayRange;
+import dev.offhours.core.schedule.NthWeekday;
 import dev.offhours.core.schedule.Schedule;
 import dev.offhours.core.schedule.Scope;
 import java.time.DayOfWeek;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
@@ -27,11 +30,13 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * Invariants of the calculus over generated schedules: random zones (DST with whole, half and 45-minute offsets,
- * none, negative and odd ones), periods biased towards the hours where DST changes happen, holidays, keepAwake, and
- * windows that often straddle a DST change.
+ * none, negative and odd ones), periods biased towards the hours where DST changes happen, a third of them with the
+ * monthly selectors (nth and last weekdays, days of the month with L, months), warm-ups, holidays, keepAwake (open
+ * or a planned window), and windows that often straddle a DST change.
  */
 class TimelinePropertiesTest {
 
@@ -141,8 +146,11 @@ class TimelinePropertiesTest {
     /** The calculus' rules written out naively, with ZonedDateTime.ofLocal doing the DST resolution. */
     private static PowerState referenceStateAt(Case c, Instant instant) {
         Schedule schedule = c.schedule();
-        if (schedule.keepAwakeUntil().map(instant::isBefore).orElse(false)) {
-            return PowerState.AWAKE;
+        for (KeepAwake keepAwake : schedule.keepAwake()) {
+            boolean started = keepAwake.from() == null || !instant.isBefore(keepAwake.from());
+            if (started && instant.isBefore(keepAwake.until())) {
+                return PowerState.AWAKE;
+            }
         }
         ZoneId zone = schedule.timeZone();
         LocalDate today = LocalDate.ofInstant(instant, zone);
@@ -151,18 +159,49 @@ class TimelinePropertiesTest {
                 continue;
             }
             for (AwakePeriod period : schedule.awake()) {
-                if (!period.days().contains(day.getDayOfWeek())) {
+                if (!appliesOn(period, day)) {
                     continue;
                 }
                 Instant start = ZonedDateTime.ofLocal(day.atTime(period.from()), zone, null).toInstant();
                 LocalDate endDay = period.crossesMidnight() ? day.plusDays(1) : day;
                 Instant end = ZonedDateTime.ofLocal(endDay.atTime(period.to()), zone, null).toInstant();
-                if (!instant.isBefore(start) && instant.isBefore(end)) {
+                if (end.isAfter(start) && !instant.isBefore(start.minus(schedule.warmUp())) && instant.isBefore(end)) {
                     return PowerState.AWAKE;
                 }
             }
         }
         return PowerState.ASLEEP;
+    }
+
+    /** The selectors written out from their definitions, not through the model's own matching. */
+    private static boolean appliesOn(AwakePeriod period, LocalDate day) {
+        if (!period.months().isEmpty() && !period.months().contains(day.getMonth())) {
+            return false;
+        }
+        int length = day.lengthOfMonth();
+        boolean monthDay = period.monthDays().isEmpty();
+        for (MonthDayRange range : period.monthDays()) {
+            int first = range.first() == MonthDayRange.LAST ? length : range.first();
+            int last = range.last() == MonthDayRange.LAST ? length : range.last();
+            monthDay |= day.getDayOfMonth() >= first && day.getDayOfMonth() <= last;
+        }
+        if (!monthDay) {
+            return false;
+        }
+        if (period.days().isEmpty() && period.nthDays().isEmpty()) {
+            return true;
+        }
+        boolean weekday = period.days().contains(day.getDayOfWeek());
+        for (NthWeekday nth : period.nthDays()) {
+            if (nth.day() != day.getDayOfWeek()) {
+                continue;
+            }
+            List<LocalDate> sameWeekday = day.withDayOfMonth(1).datesUntil(day.withDayOfMonth(length).plusDays(1))
+                    .filter(d -> d.getDayOfWeek() == nth.day()).toList();
+            int index = nth.nth() == NthWeekday.LAST ? sameWeekday.size() - 1 : nth.nth() - 1;
+            weekday |= index < sameWeekday.size() && sameWeekday.get(index).equals(day);
+        }
+        return weekday;
     }
 
     @Provide
@@ -180,13 +219,20 @@ class TimelinePropertiesTest {
         Arbitrary<List<Integer>> holidayOffsets = Arbitraries.integers().between(-3, 45).list().ofMaxSize(12);
         Arbitrary<Long> keepAwakeOffsetNanos = Arbitraries.longs()
                 .between(Duration.ofDays(-5).toNanos(), Duration.ofDays(45).toNanos()).injectNull(0.5);
+        Arbitrary<Duration> warmUp = Arbitraries.integers().between(1, 120).map(Duration::ofMinutes)
+                .injectNull(0.5);
+        Arbitrary<Long> plannedLengthMinutes = Arbitraries.longs().between(1, 3 * 24 * 60).injectNull(0.6);
         return Combinators.combine(zones, periods, startSeconds, nearDstChange, lengthMinutes, holidayOffsets,
-                        keepAwakeOffsetNanos)
+                        keepAwakeOffsetNanos, Combinators.combine(warmUp, plannedLengthMinutes).as(Extras::new))
                 .as(TimelinePropertiesTest::newCase);
     }
 
+    /** A warm-up, and the length of a planned keepAwake window (from the keepAwake offset), either may be null. */
+    record Extras(Duration warmUp, Long plannedLengthMinutes) {
+    }
+
     private static Case newCase(ZoneId zone, List<AwakePeriod> periods, long startSeconds, boolean nearDstChange,
-            int lengthMinutes, List<Integer> holidayOffsets, Long keepAwakeOffsetNanos) {
+            int lengthMinutes, List<Integer> holidayOffsets, Long keepAwakeOffsetNanos, Extras extras) {
         Instant from = Instant.ofEpochSecond(startSeconds);
         if (nearDstChange) {
             // Start up to three days before the zone's next offset change so the window often straddles it.
@@ -198,16 +244,33 @@ class TimelinePropertiesTest {
         Instant to = from.plus(Duration.ofMinutes(lengthMinutes));
         LocalDate firstDay = LocalDate.ofInstant(from, zone);
         Set<LocalDate> holidays = holidayOffsets.stream().map(firstDay::plusDays).collect(Collectors.toSet());
-        List<KeepAwake> keepAwake = keepAwakeOffsetNanos == null ? List.of()
-                : List.of(new KeepAwake(from.plusNanos(keepAwakeOffsetNanos), "generated"));
+        List<KeepAwake> keepAwake = List.of();
+        if (keepAwakeOffsetNanos != null) {
+            Instant at = from.plusNanos(keepAwakeOffsetNanos);
+            keepAwake = List.of(extras.plannedLengthMinutes() == null ? new KeepAwake(at, "generated")
+                    : new KeepAwake(at, at.plus(Duration.ofMinutes(extras.plannedLengthMinutes())), "planned"));
+        }
         Schedule schedule = new Schedule("generated", "team-test", "", zone, periods, List.of(), List.of(), keepAwake,
-                false, false, Scope.EVERYWHERE, AsleepCapacity.ZERO, "schedules/test/generated.yaml");
+                false, false, Scope.EVERYWHERE, AsleepCapacity.ZERO, "schedules/test/generated.yaml",
+                extras.warmUp());
         return new Case(schedule, holidays, from, to);
     }
 
+    /** Two in three periods are weekly, as in v1; the others use the monthly selectors. */
     private static Arbitrary<AwakePeriod> period() {
         Arbitrary<Set<DayOfWeek>> days = Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).ofMaxSize(7);
-        return Combinators.combine(days, time(), time()).as(AwakePeriod::new);
+        Arbitrary<AwakePeriod> weekly = Combinators.combine(days, time(), time()).as(AwakePeriod::new);
+        Arbitrary<Set<DayOfWeek>> someDays = Arbitraries.of(DayOfWeek.class).set().ofMaxSize(3);
+        Arbitrary<Set<NthWeekday>> nthDays = Combinators.combine(Arbitraries.of(DayOfWeek.class),
+                Arbitraries.of(1, 2, 3, 4, 5, NthWeekday.LAST)).as(NthWeekday::new).set().ofMaxSize(3);
+        Arbitrary<MonthDayRange> range = Combinators.combine(Arbitraries.integers().between(1, MonthDayRange.LAST),
+                Arbitraries.integers().between(0, 12)).as((first, width) -> new MonthDayRange(first,
+                        Math.min(MonthDayRange.LAST, first + width)));
+        Arbitrary<List<MonthDayRange>> monthDays = range.list().ofMaxSize(2);
+        Arbitrary<Set<Month>> months = Arbitraries.of(Month.class).set().ofMaxSize(6);
+        Arbitrary<AwakePeriod> monthly = Combinators.combine(someDays, time(), time(), nthDays, monthDays, months)
+                .as(AwakePeriod::new);
+        return Arbitraries.frequencyOf(Tuple.of(2, weekly), Tuple.of(1, monthly));
     }
 
     /** Half of the times fall where DST changes happen (00:00 to 04:00), the rest anywhere on a 15-minute grid. */
