@@ -10,16 +10,23 @@ import dev.offhours.core.schedule.MonthDayRange;
 import dev.offhours.core.schedule.NamedDate;
 import dev.offhours.core.schedule.NthWeekday;
 import dev.offhours.core.schedule.Schedule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Month;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,6 +145,31 @@ class ScheduleLanguageAdditionsTest {
         assertThat(schedule.keepAwakeUntil()).contains(Instant.parse("2026-11-28T01:00:00Z"));
     }
 
+    static Stream<String> readmeExamples() throws IOException {
+        String readme = Files.readString(Path.of("..", "schedules-repo-template", "README.md"));
+        int start = readme.indexOf("## Monthly rules, date ranges and warm-up");
+        String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
+        Matcher blocks = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(section);
+        List<String> examples = new ArrayList<>();
+        while (blocks.find()) {
+            examples.add(blocks.group(1).stripIndent());
+        }
+        assertThat(examples).hasSize(8);
+        return examples.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("readmeExamples")
+    void everyExampleOfTheTemplateReadmeIsValid(String specFragment) {
+        String schedule = "apiVersion: offhours.dev/v1\nkind: Schedule\nmetadata:\n  name: payments-dev\n"
+                + "  owner: team-payments\nspec:\n  timeZone: Europe/Berlin\n"
+                + specFragment.lines().map(line -> "  " + line + "\n").collect(Collectors.joining());
+        Map<String, String> files = Repos.valid();
+        files.put(Repos.SCHEDULE_PATH, schedule);
+
+        assertThat(Repos.read(files).problems()).as(schedule).isEmpty();
+    }
+
     private static Schedule readValid(Map<String, String> files) {
         RepositoryReadResult result = Repos.read(files);
         assertThat(result.problems()).isEmpty();
@@ -147,8 +179,8 @@ class ScheduleLanguageAdditionsTest {
     private static Map<String, String> withReplaced(Map<String, String> files, String from, String to) {
         String content = files.get(Repos.SCHEDULE_PATH);
         assertThat(content).contains(from);
-        files.put(Repos.SCHEDULE_PATH, content.replaceFirst(java.util.regex.Pattern.quote(from),
-                java.util.regex.Matcher.quoteReplacement(to)));
+        files.put(Repos.SCHEDULE_PATH, content.replaceFirst(Pattern.quote(from),
+                Matcher.quoteReplacement(to)));
         return files;
     }
 }
