@@ -17,24 +17,38 @@ import java.util.Set;
  * nth or last weekdays of the month in {@code nthDays}; both empty means any weekday), {@code monthDays} (empty means
  * any) and {@code months} (empty means any).
  *
+ * <p>While it is in force, targets run at {@code capacityPercent} of their saved awake capacity (100: all of it).
+ *
  * <p>In the file, {@code to: "24:00"} means midnight at the end of the day and is stored as
  * {@link LocalTime#MIDNIGHT}: {@code 00:00}-{@code 24:00} is therefore {@code from == to == MIDNIGHT}, a whole day,
  * and {@code 07:00}-{@code 24:00} is {@code 07:00}-{@code 00:00}, 17 hours. A file that literally says
  * {@code from == to} (e.g. {@code "07:00"} to {@code "07:00"}) is rejected by the validator as an empty period.
  */
 public record AwakePeriod(Set<DayOfWeek> days, LocalTime from, LocalTime to, Set<NthWeekday> nthDays,
-        List<MonthDayRange> monthDays, Set<Month> months) {
+        List<MonthDayRange> monthDays, Set<Month> months, int capacityPercent) {
+
+    /** Full capacity: the saved awake capacity as it is. */
+    public static final int FULL = 100;
 
     public AwakePeriod {
+        if (capacityPercent < 1 || capacityPercent > FULL) {
+            throw new IllegalArgumentException("capacity must be 1 to 100 percent, not " + capacityPercent);
+        }
         days = days.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(days));
         nthDays = Set.copyOf(nthDays);
         monthDays = List.copyOf(monthDays);
         months = months.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(months));
     }
 
-    /** A weekly period: on each of {@code days}. */
+    /** A weekly period at full capacity: on each of {@code days}. */
     public AwakePeriod(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
-        this(days, from, to, Set.of(), List.of(), Set.of());
+        this(days, from, to, Set.of(), List.of(), Set.of(), FULL);
+    }
+
+    /** A period at full capacity. */
+    public AwakePeriod(Set<DayOfWeek> days, LocalTime from, LocalTime to, Set<NthWeekday> nthDays,
+            List<MonthDayRange> monthDays, Set<Month> months) {
+        this(days, from, to, nthDays, monthDays, months, FULL);
     }
 
     /** True when the period ends on the next local day (including a whole 24-hour period). */

@@ -13,7 +13,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads {@code spec.awake}; an empty list is valid and means always asleep. A period has {@code days}, or
- * {@code monthDays} or {@code months} (then {@code days} is optional), and applies where all it has match. Times are {@code HH:MM} from 00:00 to 23:59; {@code to} may also be {@code 24:00}, the
+ * {@code monthDays} or {@code months} (then {@code days} is optional), and applies where all it has match; an
+ * optional {@code capacity: "30%"} runs targets at that share of their awake capacity while it is in force. Times are {@code HH:MM} from 00:00 to 23:59; {@code to} may also be {@code 24:00}, the
  * end of the day, stored as {@link LocalTime#MIDNIGHT}. A period whose {@code to} is not after {@code from} runs
  * past midnight; a literal {@code from == to} is rejected as empty (write 00:00 to 24:00 for a whole day).
  */
@@ -21,6 +22,7 @@ final class AwakePeriods {
 
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final String END_OF_DAY = "24:00";
+    private static final Pattern CAPACITY = Pattern.compile("[0-9]{1,3}%");
 
     /** A period that was read, with where it came from. */
     private record Read(AwakePeriod period, String path, Node node) {
@@ -67,6 +69,8 @@ final class AwakePeriods {
         Optional<Node> toNode = f.required("to", "to: \"19:00\"");
         Optional<String> from = fromNode.flatMap(n -> time(n, f.pathOf("from"), false, problems));
         Optional<String> to = toNode.flatMap(n -> time(n, f.pathOf("to"), true, problems));
+        int capacity = f.optional("capacity").flatMap(n -> capacity(n, f.pathOf("capacity"), problems))
+                .orElse(AwakePeriod.FULL);
         if (problems.count() != before || from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
@@ -77,13 +81,30 @@ final class AwakePeriods {
         }
         LocalTime end = to.get().equals(END_OF_DAY) ? LocalTime.MIDNIGHT : LocalTime.parse(to.get());
         AwakePeriod period = new AwakePeriod(days.weekly(), LocalTime.parse(from.get()), end, days.nth(), monthDays,
-                months);
+                months, capacity);
         if (!period.weekly() && new PeriodDays(period).inCycle().isEmpty()) {
             problems.at(node, path + " applies on no day at all: no date has every one of its days, monthDays and"
                     + " months; widen one of them");
             return Optional.empty();
         }
         return Optional.of(period);
+    }
+
+    /** A share of the awake capacity, {@code "30%"}: 1% to 100%. */
+    private static Optional<Integer> capacity(Node node, String path, FileProblems problems) {
+        Optional<String> text = Values.text(node, path, "\"30%\"", problems);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (CAPACITY.matcher(text.get()).matches()) {
+            int percent = Integer.parseInt(text.get().substring(0, text.get().length() - 1));
+            if (percent >= 1 && percent <= AwakePeriod.FULL) {
+                return Optional.of(percent);
+            }
+        }
+        problems.at(node, path + " '" + text.get() + "' is not valid; use a share of the saved awake capacity from 1%"
+                + " to 100% (the default), e.g. \"30%\"");
+        return Optional.empty();
     }
 
     /** Parses a selector text; the reason it is invalid becomes a problem. */

@@ -151,6 +151,13 @@ class ProblemMessagesTest {
                         S + "13:7: spec.awake[1] overlaps spec.awake[0] (line 10): Mon 07:30-19:00 and Sun 19:00-08:00"
                                 + " share time, first on 2027-03-01; awake periods must not overlap, change their days"
                                 + " or times"),
+                // capacity
+                Arguments.of(SCHEDULE_PATH, "to: \"19:00\"\n", "to: \"19:00\"\n      capacity: \"0%\"\n",
+                        S + "13:17: spec.awake[0].capacity '0%' is not valid; use a share of the saved awake capacity"
+                                + " from 1% to 100% (the default), e.g. \"30%\""),
+                Arguments.of(SCHEDULE_PATH, "to: \"19:00\"\n", "to: \"19:00\"\n      capacity: 30\n",
+                        S + "13:17: spec.awake[0].capacity '30' is not valid; use a share of the saved awake capacity"
+                                + " from 1% to 100% (the default), e.g. \"30%\""),
                 // warm-up
                 Arguments.of(SCHEDULE_PATH, "  enforce: false\n", "  enforce: false\n  warmUp: 3h\n",
                         S + "23:11: spec.warmUp '3h' is over the maximum of 2h; use minutes or hours from 1m to 2h,"

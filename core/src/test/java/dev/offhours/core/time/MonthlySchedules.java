@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Compact schedules with the monthly selectors for tests: {@code "Tue#2,Fri#L 07:00-19:00; md=25-L m=Nov-Feb
  * 08:00-12:00; Mon-Fri md=1-7 22:00-02:00"}: days (plain, ranges, {@code #n}, {@code #L}), {@code md=} month days
- * ({@code L} is the last), {@code m=} months by number or three-letter name, then the times.
+ * ({@code L} is the last), {@code m=} months by number or three-letter name, {@code @30} a capacity of 30 %, then
+ * the times.
  */
 final class MonthlySchedules {
 
@@ -56,9 +57,12 @@ final class MonthlySchedules {
         Set<NthWeekday> nth = new HashSet<>();
         List<MonthDayRange> monthDays = new ArrayList<>();
         Set<Month> months = EnumSet.noneOf(Month.class);
+        int capacity = AwakePeriod.FULL;
         for (int i = 0; i < tokens.length - 1; i++) {
             String token = tokens[i];
-            if (token.startsWith("md=")) {
+            if (token.startsWith("@")) {
+                capacity = Integer.parseInt(token.substring(1));
+            } else if (token.startsWith("md=")) {
                 for (String item : token.substring(3).split(",")) {
                     String[] range = item.split("-");
                     monthDays.add(new MonthDayRange(monthDay(range[0]), monthDay(range[range.length - 1])));
@@ -85,7 +89,8 @@ final class MonthlySchedules {
                 }
             }
         }
-        return new AwakePeriod(days, Schedules.time(times[0]), Schedules.time(times[1]), nth, monthDays, months);
+        return new AwakePeriod(days, Schedules.time(times[0]), Schedules.time(times[1]), nth, monthDays, months,
+                capacity);
     }
 
     private static int monthDay(String text) {

@@ -2,13 +2,13 @@ package dev.offhours.core.time;
 
 import static dev.offhours.core.time.Schedules.at;
 import static dev.offhours.core.time.TimelineDstAndHolidayCasesTest.holidaysOn;
-import static dev.offhours.core.time.TimelineDstAndHolidayCasesTest.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.offhours.core.schedule.KeepAwake;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,10 +16,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The calculus for the monthly selectors, warm-up, date ranges and planned keepAwake windows, on the days that
- * matter: the spring-forward and fall-back days in Europe/Berlin and America/New_York, the last day of February in
- * common and leap years, months that wrap past December, a warm-up across midnight and across a DST change. Each
- * row gives the state at the start of a window and every transition inside it.
+ * The calculus for the monthly selectors, reduced capacity, warm-up, date ranges and planned keepAwake windows, on
+ * the days that matter: the spring-forward and fall-back days in Europe/Berlin and America/New_York, the last day of
+ * February in common and leap years, months that wrap past December, a warm-up across midnight and across a DST
+ * change, RESIZE between touching periods. Each row gives the state at the start of a window and every transition
+ * inside it.
  *
  * <p>Columns: description, zone, periods ({@link MonthlySchedules}), warm-up in minutes, whole days asleep (the
  * schedule's sleepOn), a planned keepAwake window {@code from/until} or empty, holidays, window from, window to,
@@ -41,8 +42,8 @@ class TimelineMonthlyAndWarmUpCasesTest {
         assertThat(transitions).containsExactlyElementsOf(parse(expected));
         assertThat(timeline.stateAt(at(from))).isEqualTo(initial);
         for (Transition transition : transitions) {
-            assertThat(timeline.stateAt(transition.at())).isEqualTo(transition.state());
-            assertThat(timeline.stateAt(transition.at().minusNanos(1))).isNotEqualTo(transition.state());
+            assertThat(timeline.capacityAt(transition.at())).isEqualTo(transition.capacityPercent());
+            assertThat(timeline.capacityAt(transition.at().minusNanos(1))).isNotEqualTo(transition.capacityPercent());
         }
     }
 
@@ -121,6 +122,30 @@ class TimelineMonthlyAndWarmUpCasesTest {
                 arguments("warm-up on a monthly period", "UTC", "Tue#2 09:00-11:00", 15, "", "", "",
                         "2026-06-01T00:00Z", "2026-07-01T00:00Z", asleep(),
                         "2026-06-09T08:45Z AWAKE, 2026-06-09T11:00Z ASLEEP"),
+                // reduced capacity: AWAKE@30 is awake at 30 % of the saved awake capacity
+                arguments("touching periods with different capacities are a RESIZE", "Europe/Berlin",
+                        "Mon-Fri 08:00-18:00; Mon-Fri @30 18:00-22:00", 0, "", "", "", "2026-06-01T00:00+02:00",
+                        "2026-06-02T00:00+02:00", asleep(), "2026-06-01T08:00+02:00 AWAKE,"
+                                + " 2026-06-01T18:00+02:00 AWAKE@30, 2026-06-01T22:00+02:00 ASLEEP"),
+                arguments("touching periods with the same capacity stay one stretch", "UTC",
+                        "Sat @30 22:00-24:00; Sun @30 00:00-02:00", 0, "", "", "", "2026-06-06T12:00Z",
+                        "2026-06-07T12:00Z", asleep(), "2026-06-06T22:00Z AWAKE@30, 2026-06-07T02:00Z ASLEEP"),
+                arguments("warm-up moves an upward RESIZE earlier", "Europe/Berlin",
+                        "Mon @30 06:00-08:00; Mon 08:00-18:00", 15, "", "", "", "2026-06-01T00:00+02:00",
+                        "2026-06-02T00:00+02:00", asleep(), "2026-06-01T05:45+02:00 AWAKE@30,"
+                                + " 2026-06-01T07:45+02:00 AWAKE, 2026-06-01T18:00+02:00 ASLEEP"),
+                arguments("warm-up does not move a downward RESIZE", "Europe/Berlin",
+                        "Mon 08:00-18:00; Mon @30 18:00-22:00", 15, "", "", "", "2026-06-01T00:00+02:00",
+                        "2026-06-02T00:00+02:00", asleep(), "2026-06-01T07:45+02:00 AWAKE,"
+                                + " 2026-06-01T18:00+02:00 AWAKE@30, 2026-06-01T22:00+02:00 ASLEEP"),
+                arguments("a reduced night across spring-forward", "America/New_York",
+                        "Sat 08:00-20:00; Sat @25 20:00-06:00", 0, "", "", "", "2026-03-07T00:00-05:00",
+                        "2026-03-09T00:00-04:00", asleep(), "2026-03-07T08:00-05:00 AWAKE,"
+                                + " 2026-03-07T20:00-05:00 AWAKE@25, 2026-03-08T06:00-04:00 ASLEEP"),
+                arguments("a planned keepAwake window over a reduced period is full capacity", "UTC",
+                        "Mon-Fri @30 18:00-22:00", 0, "", "2026-06-01T19:00Z/2026-06-01T21:00Z", "",
+                        "2026-06-01T12:00Z", "2026-06-02T00:00Z", asleep(), "2026-06-01T18:00Z AWAKE@30,"
+                                + " 2026-06-01T19:00Z AWAKE, 2026-06-01T21:00Z AWAKE@30, 2026-06-01T22:00Z ASLEEP"),
                 // date ranges and planned windows
                 arguments("a sleepOn range over the new year cancels every day of it", "Europe/Berlin",
                         "Mon-Fri 08:00-18:00", 0, "2026-12-24..2027-01-01", "", "", "2026-12-23T00:00+01:00",
@@ -135,6 +160,16 @@ class TimelineMonthlyAndWarmUpCasesTest {
                 arguments("a planned window touching a period joins it", "UTC", "Mon-Fri 08:00-18:00", 0, "",
                         "2026-06-02T18:00Z/2026-06-02T23:00Z", "", "2026-06-02T12:00Z", "2026-06-03T12:00Z", awake(),
                         "2026-06-02T23:00Z ASLEEP, 2026-06-03T08:00Z AWAKE"));
+    }
+
+    /** "at STATE" items; AWAKE@30 is awake at 30 %, AWAKE alone at 100 %. */
+    private static List<Transition> parse(String expected) {
+        return Arrays.stream(expected.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(item -> {
+            String[] parts = item.split(" ");
+            String[] state = parts[1].split("@");
+            return state.length == 1 ? new Transition(at(parts[0]), PowerState.valueOf(state[0]))
+                    : new Transition(at(parts[0]), PowerState.AWAKE, Integer.parseInt(state[1]));
+        }).toList();
     }
 
     private static List<LocalDate> dates(String spec) {

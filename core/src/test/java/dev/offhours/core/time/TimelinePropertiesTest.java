@@ -35,7 +35,8 @@ import net.jqwik.api.Tuple;
 /**
  * Invariants of the calculus over generated schedules: random zones (DST with whole, half and 45-minute offsets,
  * none, negative and odd ones), periods biased towards the hours where DST changes happen, a third of them with the
- * monthly selectors (nth and last weekdays, days of the month with L, months), warm-ups, holidays, keepAwake (open
+ * monthly selectors (nth and last weekdays, days of the month with L, months), reduced capacities, warm-ups,
+ * holidays, keepAwake (open
  * or a planned window), and windows that often straddle a DST change.
  */
 class TimelinePropertiesTest {
@@ -59,20 +60,21 @@ class TimelinePropertiesTest {
         Timeline timeline = c.timeline();
         List<Transition> transitions = timeline.transitions(c.from(), c.to());
 
-        PowerState before = timeline.stateAt(c.from().minusNanos(1));
+        int before = timeline.capacityAt(c.from().minusNanos(1));
         Instant previous = null;
         for (Transition transition : transitions) {
             assertThat(transition.at()).isBetween(c.from(), c.to().minusNanos(1));
             if (previous != null) {
                 assertThat(transition.at()).isAfter(previous);
             }
-            assertThat(transition.state()).isNotEqualTo(before);
+            assertThat(transition.capacityPercent()).isNotEqualTo(before);
+            assertThat(timeline.capacityAt(transition.at())).isEqualTo(transition.capacityPercent());
             assertThat(timeline.stateAt(transition.at())).isEqualTo(transition.state());
-            assertThat(timeline.stateAt(transition.at().minusNanos(1))).isEqualTo(before);
-            before = transition.state();
+            assertThat(timeline.capacityAt(transition.at().minusNanos(1))).isEqualTo(before);
+            before = transition.capacityPercent();
             previous = transition.at();
         }
-        assertThat(timeline.stateAt(c.to().minusNanos(1))).isEqualTo(before);
+        assertThat(timeline.capacityAt(c.to().minusNanos(1))).isEqualTo(before);
     }
 
     @Property(tries = 400)
@@ -84,7 +86,7 @@ class TimelinePropertiesTest {
             probes.add(transition.at().minusNanos(1));
         }
         for (Instant probe : probes) {
-            assertThat(timeline.stateAt(probe)).as("state at %s", probe).isEqualTo(referenceStateAt(c, probe));
+            assertThat(timeline.capacityAt(probe)).as("capacity at %s", probe).isEqualTo(referenceCapacityAt(c, probe));
         }
     }
 
@@ -100,10 +102,11 @@ class TimelinePropertiesTest {
             StateInterval interval = intervals.get(i);
             assertThat(interval.from()).isBefore(interval.to());
             assertThat(timeline.stateAt(interval.from())).isEqualTo(interval.state());
-            assertThat(timeline.stateAt(interval.to().minusNanos(1))).isEqualTo(interval.state());
+            assertThat(timeline.capacityAt(interval.from())).isEqualTo(interval.capacityPercent());
+            assertThat(timeline.capacityAt(interval.to().minusNanos(1))).isEqualTo(interval.capacityPercent());
             if (i > 0) {
                 assertThat(interval.from()).isEqualTo(intervals.get(i - 1).to());
-                assertThat(interval.state()).isNotEqualTo(intervals.get(i - 1).state());
+                assertThat(interval.capacityPercent()).isNotEqualTo(intervals.get(i - 1).capacityPercent());
             }
         }
     }
@@ -143,15 +146,19 @@ class TimelinePropertiesTest {
         assertThat(joined).isEqualTo(timeline.transitions(c.from(), c.to()));
     }
 
-    /** The calculus' rules written out naively, with ZonedDateTime.ofLocal doing the DST resolution. */
-    private static PowerState referenceStateAt(Case c, Instant instant) {
+    /**
+     * The calculus' rules written out naively, with ZonedDateTime.ofLocal doing the DST resolution: the highest
+     * capacity of the periods (warm-up included) and keepAwake overrides in force, 0 for none.
+     */
+    private static int referenceCapacityAt(Case c, Instant instant) {
         Schedule schedule = c.schedule();
         for (KeepAwake keepAwake : schedule.keepAwake()) {
             boolean started = keepAwake.from() == null || !instant.isBefore(keepAwake.from());
             if (started && instant.isBefore(keepAwake.until())) {
-                return PowerState.AWAKE;
+                return AwakePeriod.FULL;
             }
         }
+        int highest = 0;
         ZoneId zone = schedule.timeZone();
         LocalDate today = LocalDate.ofInstant(instant, zone);
         for (LocalDate day = today.minusDays(3); !day.isAfter(today.plusDays(1)); day = day.plusDays(1)) {
@@ -166,11 +173,11 @@ class TimelinePropertiesTest {
                 LocalDate endDay = period.crossesMidnight() ? day.plusDays(1) : day;
                 Instant end = ZonedDateTime.ofLocal(endDay.atTime(period.to()), zone, null).toInstant();
                 if (end.isAfter(start) && !instant.isBefore(start.minus(schedule.warmUp())) && instant.isBefore(end)) {
-                    return PowerState.AWAKE;
+                    highest = Math.max(highest, period.capacityPercent());
                 }
             }
         }
-        return PowerState.ASLEEP;
+        return highest;
     }
 
     /** The selectors written out from their definitions, not through the model's own matching. */
@@ -259,7 +266,8 @@ class TimelinePropertiesTest {
     /** Two in three periods are weekly, as in v1; the others use the monthly selectors. */
     private static Arbitrary<AwakePeriod> period() {
         Arbitrary<Set<DayOfWeek>> days = Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).ofMaxSize(7);
-        Arbitrary<AwakePeriod> weekly = Combinators.combine(days, time(), time()).as(AwakePeriod::new);
+        Arbitrary<AwakePeriod> weekly = Combinators.combine(days, time(), time(), capacity())
+                .as((d, from, to, capacity) -> new AwakePeriod(d, from, to, Set.of(), List.of(), Set.of(), capacity));
         Arbitrary<Set<DayOfWeek>> someDays = Arbitraries.of(DayOfWeek.class).set().ofMaxSize(3);
         Arbitrary<Set<NthWeekday>> nthDays = Combinators.combine(Arbitraries.of(DayOfWeek.class),
                 Arbitraries.of(1, 2, 3, 4, 5, NthWeekday.LAST)).as(NthWeekday::new).set().ofMaxSize(3);
@@ -268,9 +276,15 @@ class TimelinePropertiesTest {
                         Math.min(MonthDayRange.LAST, first + width)));
         Arbitrary<List<MonthDayRange>> monthDays = range.list().ofMaxSize(2);
         Arbitrary<Set<Month>> months = Arbitraries.of(Month.class).set().ofMaxSize(6);
-        Arbitrary<AwakePeriod> monthly = Combinators.combine(someDays, time(), time(), nthDays, monthDays, months)
-                .as(AwakePeriod::new);
+        Arbitrary<AwakePeriod> monthly = Combinators.combine(someDays, time(), time(), nthDays, monthDays, months,
+                capacity()).as(AwakePeriod::new);
         return Arbitraries.frequencyOf(Tuple.of(2, weekly), Tuple.of(1, monthly));
+    }
+
+    /** Most periods run at full capacity; the others at a few shares, so that touching ones often differ. */
+    private static Arbitrary<Integer> capacity() {
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(AwakePeriod.FULL)),
+                Tuple.of(1, Arbitraries.of(1, 30, 50, 99)));
     }
 
     /** Half of the times fall where DST changes happen (00:00 to 04:00), the rest anywhere on a 15-minute grid. */
