@@ -42,6 +42,11 @@ public final class CapacityRules {
         return new Capacity(asleep.min(), asleep.desired(), max);
     }
 
+    /** What a target saved at {@code awake} runs at with {@code percent} of it (see {@link ResizeRules}). */
+    public static Capacity reduced(Capacity awake, int percent) {
+        return ResizeRules.reduced(awake, percent);
+    }
+
     public static Decision decide(String schedule, Action action, TargetKind kind, AsleepCapacity asleep,
                                   Observed observed, Instant now) {
         return decide(schedule, action, 0, kind, asleep, observed, now);

@@ -28,10 +28,13 @@ import java.util.Objects;
  * @param progress    the last count of the schedule's targets against this intent; null before the first
  * @param convergedAt when a count first found no target pending; null until then
  * @param version     1 for the first intent of a schedule, +1 per write (writes are conditional on it)
+ * @param capacityPercent the share of the saved awake capacity in-scope targets should run at: 100 when AWAKE at full
+ *                    capacity, 1 to 99 in a reduced period, 0 when ASLEEP (an intent stored before reduced periods
+ *                    existed reads as 100 when AWAKE)
  */
 public record ScheduleIntent(String schedule, PowerState state, Instant since, String reason, String fingerprint,
                              String revision, Lease lease, String cursor, Instant firstPassAt, Instant lastSendAt,
-                             Progress progress, Instant convergedAt, long version) {
+                             Progress progress, Instant convergedAt, long version, int capacityPercent) {
 
     public static final String TRANSITION = "Transition";
     public static final String SCHEDULE_CHANGED = "ScheduleChanged";
@@ -50,6 +53,19 @@ public record ScheduleIntent(String schedule, PowerState state, Instant since, S
         if (version < 1) {
             throw new IllegalArgumentException("an intent's version starts at 1, but was " + version);
         }
+        if (state == PowerState.ASLEEP) {
+            capacityPercent = 0;
+        } else if (capacityPercent < 1 || capacityPercent > 100) {
+            capacityPercent = 100;
+        }
+    }
+
+    /** At full capacity when AWAKE. */
+    public ScheduleIntent(String schedule, PowerState state, Instant since, String reason, String fingerprint,
+                          String revision, Lease lease, String cursor, Instant firstPassAt, Instant lastSendAt,
+                          Progress progress, Instant convergedAt, long version) {
+        this(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt, lastSendAt, progress,
+                convergedAt, version, 100);
     }
 
     /** Who works on an intent: one replica at a time, until {@code until}; a replica that dies lets it run out. */
@@ -76,14 +92,30 @@ public record ScheduleIntent(String schedule, PowerState state, Instant since, S
 
     public static ScheduleIntent first(String schedule, PowerState state, Instant since, String reason,
                                        String fingerprint, String revision) {
+        return first(schedule, state, 100, since, reason, fingerprint, revision);
+    }
+
+    public static ScheduleIntent first(String schedule, PowerState state, int capacityPercent, Instant since,
+                                       String reason, String fingerprint, String revision) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, null, null, null, null, null,
-                null, 1);
+                null, 1, capacityPercent);
     }
 
     /** The next intent of this schedule: new state, instant and reason; nothing of this one's progress carried. */
     public ScheduleIntent next(PowerState state, Instant since, String reason, String fingerprint, String revision) {
+        return next(state, 100, since, reason, fingerprint, revision);
+    }
+
+    /** The next intent, at a share of the awake capacity when AWAKE. */
+    public ScheduleIntent next(PowerState state, int capacityPercent, Instant since, String reason, String fingerprint,
+                               String revision) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, null, null, null, null,
-                null, version + 1);
+                null, version + 1, capacityPercent);
+    }
+
+    /** Awake below full capacity. */
+    public boolean reduced() {
+        return state == PowerState.AWAKE && capacityPercent < 100;
     }
 
     public boolean suspended() {
@@ -110,16 +142,16 @@ public record ScheduleIntent(String schedule, PowerState state, Instant since, S
 
     public ScheduleIntent withLease(Lease lease) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt,
-                lastSendAt, progress, convergedAt, version + 1);
+                lastSendAt, progress, convergedAt, version + 1, capacityPercent);
     }
 
     public ScheduleIntent withPass(String cursor, Instant firstPassAt, Instant lastSendAt) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt,
-                lastSendAt, progress, convergedAt, version + 1);
+                lastSendAt, progress, convergedAt, version + 1, capacityPercent);
     }
 
     public ScheduleIntent withProgress(Progress progress, Instant convergedAt) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt,
-                lastSendAt, progress, convergedAt, version + 1);
+                lastSendAt, progress, convergedAt, version + 1, capacityPercent);
     }
 }

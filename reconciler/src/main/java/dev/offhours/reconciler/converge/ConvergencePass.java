@@ -219,8 +219,8 @@ public final class ConvergencePass {
 
         private WorkItem workItem(InventoryItem item, Judgement judgement, Instant transition) {
             AsleepCapacity asleep = schedule == null ? AsleepCapacity.ZERO : schedule.asleep();
-            return WorkItem.of(intent.schedule(), transition, judgement.action(), item.target(), asleep,
-                    revision.id(), traceparent);
+            return new WorkItem(WorkItem.CURRENT_VERSION, intent.schedule(), transition, judgement.action(),
+                    item.target(), asleep, revision.id(), traceparent, 1, judgement.capacityPercent());
         }
 
         private boolean save(ScheduleIntent next) {
