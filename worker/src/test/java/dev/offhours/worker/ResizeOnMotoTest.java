@@ -94,15 +94,20 @@ class ResizeOnMotoTest {
     }
 
     @Test
-    void aRepeatedResizeChangesNothing() {
+    void aRepeatedResizeChangesNothingAndTheSleepAfterItKeepsTheSavedCapacity() {
         Target web = fleet.createAsg("111111111111", "web", AWAKE, optIn());
         fleet.handle(resize(web, EVENING, 30), 1);
 
+        // a new intent at the same share (the scope changed in the evening) finds the target already there
         assertThat(fleet.handle(resize(web, EVENING.plusSeconds(60), 30), 1)).isEqualTo(Outcome.done());
-
         assertThat(fleet.capacityOf(web)).isEqualTo(REDUCED);
         assertThat(store.byTarget(web.key(), 10)).extracting(OperationRecord::status)
                 .containsExactly(OperationStatus.SKIPPED, OperationStatus.SUCCEEDED);
+
+        fleet.handle(item(Action.SLEEP, web, NIGHT), 1);
+        assertThat(fleet.tagOf(web, OffhoursTags.AWAKE_CAPACITY)).isEqualTo("min=2,desired=10,max=20");
+        fleet.handle(item(Action.WAKE, web, MORNING), 1);
+        assertThat(fleet.capacityOf(web)).isEqualTo(AWAKE);
     }
 
     private static WorkItem resize(Target target, Instant transition, int percent) {

@@ -60,13 +60,6 @@ public record ScheduleIntent(String schedule, PowerState state, Instant since, S
         }
     }
 
-    /** At full capacity when AWAKE. */
-    public ScheduleIntent(String schedule, PowerState state, Instant since, String reason, String fingerprint,
-                          String revision, Lease lease, String cursor, Instant firstPassAt, Instant lastSendAt,
-                          Progress progress, Instant convergedAt, long version) {
-        this(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt, lastSendAt, progress,
-                convergedAt, version, 100);
-    }
 
     /** Who works on an intent: one replica at a time, until {@code until}; a replica that dies lets it run out. */
     public record Lease(String owner, Instant until) {

@@ -169,7 +169,7 @@ public final class ConvergencePass {
                     passed.reason(), passed.fingerprint(), passed.revision(), passed.lease(), passed.cursor(),
                     passed.firstPassAt(), passed.lastSendAt(),
                     new ScheduleIntent.Progress(targets, converged, pending, failed, now), convergedAt,
-                    passed.version());
+                    passed.version(), passed.capacityPercent());
             return save(counted) ? new Result(intent, sent, drifted) : new Result(null, sent, drifted);
         }
 
