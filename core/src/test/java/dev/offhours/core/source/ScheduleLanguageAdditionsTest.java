@@ -147,14 +147,14 @@ class ScheduleLanguageAdditionsTest {
 
     static Stream<String> readmeExamples() throws IOException {
         String readme = Files.readString(Path.of("..", "schedules-repo-template", "README.md"));
-        int start = readme.indexOf("## Monthly rules, date ranges and warm-up");
+        int start = readme.indexOf("## Monthly rules, date ranges, reduced capacity and warm-up");
         String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
         Matcher blocks = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(section);
         List<String> examples = new ArrayList<>();
         while (blocks.find()) {
             examples.add(blocks.group(1).stripIndent());
         }
-        assertThat(examples).hasSize(8);
+        assertThat(examples).hasSize(9);
         return examples.stream();
     }
 
