@@ -2,8 +2,8 @@ package dev.offhours.core.time;
 
 import dev.offhours.core.calendar.HolidaySource;
 import dev.offhours.core.schedule.AwakePeriod;
-import dev.offhours.core.schedule.Schedule;
 import dev.offhours.core.schedule.KeepAwake;
+import dev.offhours.core.schedule.Schedule;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Builds the awake spans of one schedule for the periods that start on a range of local days: periods resolved to
- * instants and moved earlier by the warm-up, holidays removed, overlapping and touching spans merged, and the
- * keepAwake overrides (open-ended and planned windows) laid on top.
+ * instants and moved earlier by the warm-up, holidays removed, the keepAwake overrides (open-ended and planned
+ * windows) laid on top, and the highest capacity in force kept where they overlap.
  * Works day by day, so a year costs a few hundred small steps whatever the periods are.
  */
 final class AwakeSpans {
