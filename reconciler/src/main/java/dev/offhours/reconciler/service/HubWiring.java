@@ -26,6 +26,7 @@ import dev.offhours.reconciler.inventory.DiscoveryConfig;
 import dev.offhours.reconciler.inventory.DiscoveryScheduler;
 import dev.offhours.reconciler.inventory.SpokeListing;
 import dev.offhours.reconciler.reconcile.ConvergenceSnapshots;
+import dev.offhours.reconciler.reconcile.CatalogPublisher;
 import dev.offhours.reconciler.reconcile.Reconciler;
 import dev.offhours.reconciler.reconcile.RunningRevision;
 import dev.offhours.reconciler.service.health.EventsHealthCheck;
@@ -111,7 +112,8 @@ public final class HubWiring {
         GitSource source = new GitSource(git, clock);
         lifecycle.manage(ManagedResource.closing("Git source", source));
         DeferredRegistry deferred = new DeferredRegistry(registry);
-        Reconciler reconciler = new Reconciler(source, new RepositoryReader(), deferred, stores.control(), clock);
+        Reconciler reconciler = new Reconciler(source, new RepositoryReader(), deferred, stores.control(),
+                new CatalogPublisher(stores.catalogs(), clock), clock);
 
         Supplier<ScheduleCatalog> runningCatalog =
                 () -> reconciler.running().map(RunningRevision::catalog).orElse(ScheduleCatalog.EMPTY);
