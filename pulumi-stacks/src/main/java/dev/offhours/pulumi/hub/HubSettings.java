@@ -22,11 +22,13 @@ import java.util.Optional;
  * @param alarmEmail               an address subscribed to the alarm topic, or empty
  * @param failedOperationsThreshold failed operations per 5 minutes above which the alarm fires
  * @param service                  the hub service on ECS Fargate, when {@code serviceMode} is {@code ecs}
+ * @param api                      where the status API runs ({@code apiMode}: in the service, on Lambda, nowhere)
  */
 public record HubSettings(String prefix, TableNames tables, String spokeRoleName, Optional<String> organizationId,
                           List<String> spokeAccountIds, int workQueueVisibilitySeconds, int workMaxReceiveCount,
                           int eventsMaxReceiveCount, Optional<LambdaWorkerSettings> lambda, Optional<String> alarmEmail,
-                          int failedOperationsThreshold, Optional<EcsServiceSettings> service) {
+                          int failedOperationsThreshold, Optional<EcsServiceSettings> service,
+                          ApiFunctionSettings api) {
 
     public static final String DEFAULT_SPOKE_ROLE_NAME = "offhours-spoke";
     public static final int DEFAULT_MAXIMUM_CONCURRENCY = 50;
@@ -65,6 +67,11 @@ public record HubSettings(String prefix, TableNames tables, String spokeRoleName
         lambda.ifPresent(l -> requireBetween("lambdaMaximumConcurrency", l.maximumConcurrency(),
                 MIN_MAXIMUM_CONCURRENCY, MAX_MAXIMUM_CONCURRENCY));
         lambda.ifPresent(l -> requireVisibilityCoversTimeout(workQueueVisibilitySeconds, l.timeoutSeconds()));
+        java.util.Objects.requireNonNull(api, "api");
+        if (api.mode() == ApiFunctionSettings.Mode.ECS && service.isEmpty()) {
+            throw new IllegalArgumentException("apiMode ecs serves the API from the hub service on ECS, which is not "
+                    + "declared (serviceMode none or no serviceImage): set serviceImage, or apiMode lambda or none");
+        }
     }
 
     /** Reads and checks the hub's configuration (see {@link OffhoursHubArgs#fromConfig}). */
