@@ -42,7 +42,12 @@ public final class StatusApiFunction implements RequestStreamHandler {
 
     /** Lambda's constructor: settings from the environment, a DynamoDB client in the function's region. */
     public StatusApiFunction() {
-        this(LambdaApiSettings.from(System.getenv()), Clock.systemUTC());
+        this(configuredLogging(), Clock.systemUTC());
+    }
+
+    private static LambdaApiSettings configuredLogging() {
+        FunctionLogging.configure(System.getenv().getOrDefault(FunctionLogging.LEVEL, "INFO"));
+        return LambdaApiSettings.from(System.getenv());
     }
 
     private StatusApiFunction(LambdaApiSettings settings, Clock clock) {
