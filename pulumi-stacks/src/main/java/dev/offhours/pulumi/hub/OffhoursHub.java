@@ -49,7 +49,7 @@ public final class OffhoursHub extends ComponentResource {
         this.worker = settings.lambda().map(lambda -> LambdaWorker.declare(settings, lambda, role, queues, this));
         this.service = settings.service().map(ecs -> EcsService.declare(settings, ecs, role, queues, this));
         this.apiFunction = settings.api().function().map(api -> ApiFunction.declare(settings, api, tables, this));
-        this.alarms = HubAlarms.declare(settings, queues, worker, service, this);
+        this.alarms = HubAlarms.declare(settings, queues, worker, service, apiFunction, this);
         registerOutputs(outputs());
     }
 

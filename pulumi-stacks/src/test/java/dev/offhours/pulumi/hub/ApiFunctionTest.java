@@ -160,8 +160,12 @@ class ApiFunctionTest {
     }
 
     @Test
-    void theComponentExportsTheApiUrl() {
+    void theStageBelongsToTheApiAndItsServerErrorsRaiseAnAlarm() {
         MockedStack.Declared stage = run.ofType("aws:apigatewayv2/stage:Stage").get(0);
         assertThat(stage.string("apiId")).isEqualTo("offhours-api-http-id");
+        MockedStack.Declared alarm = run.withInput("aws:cloudwatch/metricAlarm:MetricAlarm", "name", "offhours-api-5xx");
+        assertThat(alarm.string("namespace")).isEqualTo("AWS/ApiGateway");
+        assertThat(alarm.map("dimensions")).containsEntry("ApiId", "offhours-api-http-id")
+                .containsEntry("Stage", "$default");
     }
 }
