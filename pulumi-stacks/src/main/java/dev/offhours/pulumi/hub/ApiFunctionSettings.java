@@ -86,7 +86,8 @@ public record ApiFunctionSettings(Mode mode, Optional<Function> function) {
                         config.integer("apiTimeoutSeconds", 15, 1, MAX_TIMEOUT_SECONDS),
                         config.integer("apiLogRetentionDays", 30, 1, 3653),
                         config.requireSecret("apiTokenSha256"),
-                        !config.text("apiEventsEnabled", "true").equals("false"),
+                        // as the service's updater, so the accounts view flags missing events only when they are read
+                        !config.text("apiEventsEnabled", config.text("serviceEventsEnabled", "true")).equals("false"),
                         config.integer("apiThrottleRate", 20, 1, 10_000),
                         config.integer("apiThrottleBurst", 40, 1, 5_000)));
             default:

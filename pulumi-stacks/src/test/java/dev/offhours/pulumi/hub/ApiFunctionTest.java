@@ -118,6 +118,16 @@ class ApiFunctionTest {
     }
 
     @Test
+    void theFunctionFlagsMissingEventsOnlyWhenTheServiceReadsThem() {
+        Map<String, String> config = HubFixtures.ecsConfig();
+        config.putAll(Map.of("apiMode", "lambda", "apiTokenSha256", HubFixtures.API_TOKEN_SHA256,
+                "serviceEventsEnabled", "false"));
+        assertThat(HubSettings.from(StackConfig.ofMap(config)).api().function().orElseThrow().eventsEnabled()).isFalse();
+        assertThat(HubSettings.from(StackConfig.ofMap(HubFixtures.lambdaApiConfig())).api().function().orElseThrow()
+                .eventsEnabled()).isTrue();
+    }
+
+    @Test
     void withoutAServiceTheDefaultIsNoApi() {
         MockedStack.Run none = HubFixtures.run(HubFixtures.organizationConfig());
         assertThat(none.result().exitCode()).as(none.errors()).isZero();
