@@ -120,6 +120,14 @@ public final class MockedStack {
         if (args.type.equals("aws:sqs/queue:Queue")) {
             state.put("url", "https://sqs." + region + ".amazonaws.com/" + ACCOUNT + "/" + name);
         }
+        if (args.type.equals("aws:lambda/function:Function")) {
+            state.put("invokeArn", "arn:aws:apigateway:" + region + ":lambda:path/2015-03-31/functions/"
+                    + arn(args.type, name, region) + "/invocations");
+        }
+        if (args.type.equals("aws:apigatewayv2/api:Api")) {
+            state.put("apiEndpoint", "https://" + args.name + "-id.execute-api." + region + ".amazonaws.com");
+            state.put("executionArn", "arn:aws:execute-api:" + region + ":" + ACCOUNT + ":" + args.name + "-id");
+        }
         if (args.type.equals("aws:lb/loadBalancer:LoadBalancer")) {
             state.put("dnsName", name + "-1234567890." + region + ".elb.amazonaws.com");
         }

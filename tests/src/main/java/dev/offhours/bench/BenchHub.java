@@ -49,15 +49,20 @@ final class BenchHub {
     }
 
     void seedInventory(EmbeddedHubStore store, Instant now) {
+        seedInventory(store.inventory()::upsert, now, TARGETS_PER_SCHEDULE);
+    }
+
+    /** {@code perSchedule} targets per schedule through {@code upsert} (any store's). */
+    void seedInventory(java.util.function.Consumer<InventoryItem> upsert, Instant now, int perSchedule) {
         for (Schedule schedule : catalog.schedules().values()) {
             List<Account> accounts = catalog.accounts().select(schedule.scope().accounts());
-            for (int i = 0; i < TARGETS_PER_SCHEDULE; i++) {
+            for (int i = 0; i < perSchedule; i++) {
                 Account account = accounts.get(i % accounts.size());
                 Target target = Target.asg(account.id(), account.regions().get(0), schedule.name() + "-asg-" + i);
                 InventoryItem item = new InventoryItem(target, schedule.name(), Map.of("offhours.dev/schedule",
                         schedule.name()), new Capacity(0, 0, 0), new Capacity(1, 2, 4),
                         i % 2 == 0 ? TargetState.ASLEEP : TargetState.AWAKE, now, InventoryItem.DISCOVERY, 1, now);
-                store.inventory().upsert(item);
+                upsert.accept(item);
                 targets.add(item);
             }
         }
@@ -65,13 +70,18 @@ final class BenchHub {
 
     /** Writes {@code count} records, the newest just before {@code now}, about one every 0.6 s for a million. */
     void seedOperations(EmbeddedHubStore store, Instant now, int count) {
+        seedOperations(store.operations()::save, now, count);
+    }
+
+    /** {@code count} records through {@code save} (any store's). */
+    void seedOperations(java.util.function.Consumer<OperationRecord> save, Instant now, int count) {
         long spacingMillis = Math.max(1, Duration.ofHours(165).toMillis() / count);
         Instant newest = now.minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
         for (int i = 0; i < count; i++) {
             Instant created = newest.minusMillis(spacingMillis * i);
             InventoryItem target = targets.get(i % targets.size());
             boolean failed = i % 50 == 7;
-            store.operations().save(new OperationRecord(target.schedule(), created, // a unique key per record
+            save.accept(new OperationRecord(target.schedule(), created, // a unique key per record
                     target.targetKey(), i % 2 == 0 ? Action.SLEEP : Action.WAKE, new Capacity(1, 2, 4),
                     failed ? null : new Capacity(0, 0, 0), failed ? OperationStatus.FAILED : OperationStatus.SUCCEEDED,
                     1, failed ? "Throttling" : null, failed ? "Rate exceeded" : "done", Duration.ofMillis(140), null,

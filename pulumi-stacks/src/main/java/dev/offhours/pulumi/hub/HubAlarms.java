@@ -38,6 +38,13 @@ public final class HubAlarms {
 
     public static Alarms declare(HubSettings settings, HubQueues.Queues queues, Optional<LambdaWorker.Worker> worker,
                                  Optional<EcsService.Declared> service, Resource parent) {
+        return declare(settings, queues, worker, service, Optional.empty(), parent);
+    }
+
+    /** With the status API function's alarm: its HTTP API answered 5xx (the function failed, timed out or 500). */
+    public static Alarms declare(HubSettings settings, HubQueues.Queues queues, Optional<LambdaWorker.Worker> worker,
+                                 Optional<EcsService.Declared> service, Optional<ApiFunction.Declared> api,
+                                 Resource parent) {
         String prefix = settings.prefix();
         Topic topic = new Topic(prefix + "alarms", TopicArgs.builder()
                 .name(prefix + "alarms")
@@ -66,6 +73,21 @@ public final class HubAlarms {
                 .namespace("AWS/Lambda")
                 .metricName("Errors")
                 .dimensions(w.function().name().applyValue(name -> Map.of("FunctionName", name)))
+                .statistic("Sum")
+                .period(PERIOD_SECONDS)
+                .evaluationPeriods(1)
+                .threshold(0.0)
+                .comparisonOperator("GreaterThanThreshold")
+                .treatMissingData("notBreaching")
+                .alarmActions(topic.arn().applyValue(List::of))
+                .build(), Children.of(parent))));
+        api.ifPresent(a -> alarms.add(new MetricAlarm(prefix + "api-5xx", MetricAlarmArgs.builder()
+                .name(prefix + "api-5xx")
+                .alarmDescription("The offhours status API on Lambda answered 5xx: the function failed or timed out, or "
+                        + "the hub's tables could not be read")
+                .namespace("AWS/ApiGateway")
+                .metricName("5xx")
+                .dimensions(a.api().id().applyValue(id -> Map.of("ApiId", id, "Stage", "$default")))
                 .statistic("Sum")
                 .period(PERIOD_SECONDS)
                 .evaluationPeriods(1)

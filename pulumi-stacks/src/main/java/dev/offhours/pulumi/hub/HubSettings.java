@@ -23,12 +23,13 @@ import java.util.Optional;
  * @param failedOperationsThreshold failed operations per 5 minutes above which the alarm fires
  * @param service                  the hub service on ECS Fargate, when {@code serviceMode} is {@code ecs}
  * @param waveCapacity             provisioned DynamoDB capacity raised for each wave, or empty for on-demand
+ * @param api                      where the status API runs ({@code apiMode}: in the service, on Lambda, nowhere)
  */
 public record HubSettings(String prefix, TableNames tables, String spokeRoleName, Optional<String> organizationId,
                           List<String> spokeAccountIds, int workQueueVisibilitySeconds, int workMaxReceiveCount,
                           int eventsMaxReceiveCount, Optional<LambdaWorkerSettings> lambda, Optional<String> alarmEmail,
                           int failedOperationsThreshold, Optional<EcsServiceSettings> service,
-                          Optional<WaveCapacity> waveCapacity) {
+                          Optional<WaveCapacity> waveCapacity, ApiFunctionSettings api) {
 
     /**
      * Provisioned capacity for the hub tables, sized by {@code CostModel.plan} for {@code targets}, raised by
@@ -98,6 +99,11 @@ public record HubSettings(String prefix, TableNames tables, String spokeRoleName
         lambda.ifPresent(l -> requireBetween("lambdaMaximumConcurrency", l.maximumConcurrency(),
                 MIN_MAXIMUM_CONCURRENCY, MAX_MAXIMUM_CONCURRENCY));
         lambda.ifPresent(l -> requireVisibilityCoversTimeout(workQueueVisibilitySeconds, l.timeoutSeconds()));
+        java.util.Objects.requireNonNull(api, "api");
+        if (api.mode() == ApiFunctionSettings.Mode.ECS && service.isEmpty()) {
+            throw new IllegalArgumentException("apiMode ecs serves the API from the hub service on ECS, which is not "
+                    + "declared (serviceMode none or no serviceImage): set serviceImage, or apiMode lambda or none");
+        }
     }
 
     /** Reads and checks the hub's configuration (see {@link OffhoursHubArgs#fromConfig}). */

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The offhours hub as one Pulumi component: tables, queues, event bus, the hub role, alarms, and optionally the
- * Lambda worker and the service on ECS Fargate. Every resource is the component's child. A Pulumi Java program
+ * Lambda worker, the service on ECS Fargate and the status API as a Lambda function behind an API Gateway HTTP API. Every resource is the component's child. A Pulumi Java program
  * uses it as
  *
  * <pre>{@code
@@ -32,6 +32,7 @@ public final class OffhoursHub extends ComponentResource {
     private final HubRole.Identity role;
     private final Optional<LambdaWorker.Worker> worker;
     private final Optional<EcsService.Declared> service;
+    private final Optional<ApiFunction.Declared> apiFunction;
     private final HubAlarms.Alarms alarms;
 
     public OffhoursHub(String name, OffhoursHubArgs args) {
@@ -48,7 +49,8 @@ public final class OffhoursHub extends ComponentResource {
         this.role = HubRole.declare(settings, tables, queues, bus, this);
         this.worker = settings.lambda().map(lambda -> LambdaWorker.declare(settings, lambda, role, queues, this));
         this.service = settings.service().map(ecs -> EcsService.declare(settings, ecs, role, queues, this));
-        this.alarms = HubAlarms.declare(settings, queues, worker, service, this);
+        this.apiFunction = settings.api().function().map(api -> ApiFunction.declare(settings, api, tables, this));
+        this.alarms = HubAlarms.declare(settings, queues, worker, service, apiFunction, this);
         registerOutputs(outputs());
     }
 
@@ -70,6 +72,10 @@ public final class OffhoursHub extends ComponentResource {
         outputs.put("controlTable", tables.control().name());
         outputs.put("alarmTopicArn", alarms.topic().arn());
         worker.ifPresent(w -> outputs.put("workerFunctionName", w.function().name()));
+        apiFunction.ifPresent(a -> {
+            outputs.put("apiUrl", a.api().apiEndpoint());
+            outputs.put("apiFunctionName", a.function().name());
+        });
         service.ifPresent(s -> {
             outputs.put("serviceClusterArn", s.clusterArn());
             outputs.put("serviceName", s.service().name());
@@ -116,6 +122,11 @@ public final class OffhoursHub extends ComponentResource {
 
     public Optional<EcsService.Declared> service() {
         return service;
+    }
+
+    /** The status API function and its HTTP API, when {@code apiMode} is {@code lambda}. */
+    public Optional<ApiFunction.Declared> apiFunction() {
+        return apiFunction;
     }
 
     public HubAlarms.Alarms alarms() {

@@ -50,7 +50,9 @@ public final class OffhoursHubArgs {
         config.get("organizationId").ifPresent(builder::organizationId);
         config.get("alarmEmail").ifPresent(builder::alarmEmail);
         HubSettings.lambda(config).ifPresent(builder::lambdaWorker);
-        EcsServiceArgs.fromConfig(config).ifPresent(builder::ecsService);
+        Optional<EcsServiceSettings> service = EcsServiceArgs.fromConfig(config);
+        service.ifPresent(builder::ecsService);
+        builder.api(ApiFunctionSettings.fromConfig(config, service.isPresent()));
         HubSettings.provisionedCapacity(config).ifPresent(builder::waveCapacity);
         return builder.build();
     }
@@ -73,6 +75,7 @@ public final class OffhoursHubArgs {
         private int failedOperationsThreshold = 0;
         private Optional<EcsServiceSettings> service = Optional.empty();
         private Optional<HubSettings.WaveCapacity> waveCapacity = Optional.empty();
+        private ApiFunctionSettings api;
 
         private Builder() {
         }
@@ -159,6 +162,16 @@ public final class OffhoursHubArgs {
             return this;
         }
 
+        /**
+         * Where the status API runs: {@link ApiFunctionSettings#lambda} (a function behind an API Gateway HTTP API),
+         * {@link ApiFunctionSettings#ECS} or {@link ApiFunctionSettings#NONE}. Default: in the ECS service when
+         * there is one, else none.
+         */
+        public Builder api(ApiFunctionSettings api) {
+            this.api = api;
+            return this;
+        }
+
         public OffhoursHubArgs build() {
             if (prefix == null || !prefix.matches("[a-z0-9-]{0,20}")) {
                 throw new IllegalArgumentException("prefix must be at most 20 lower-case letters, digits or dashes,"
@@ -168,7 +181,8 @@ public final class OffhoursHubArgs {
                     : new TableNames(prefix + "operations", prefix + "inventory", prefix + "control");
             return new OffhoursHubArgs(new HubSettings(prefix, names, spokeRoleName, organizationId, spokeAccountIds,
                     workQueueVisibilitySeconds, workMaxReceiveCount, eventsMaxReceiveCount, lambda, alarmEmail,
-                    failedOperationsThreshold, service, waveCapacity));
+                    failedOperationsThreshold, service, waveCapacity, api != null ? api
+                    : service.isPresent() ? ApiFunctionSettings.ECS : ApiFunctionSettings.NONE));
         }
     }
 }

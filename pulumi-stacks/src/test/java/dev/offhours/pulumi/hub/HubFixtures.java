@@ -45,6 +45,16 @@ final class HubFixtures {
         return config;
     }
 
+    static final String API_TOKEN_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    /** The status API on Lambda, no service on ECS. */
+    static Map<String, String> lambdaApiConfig() {
+        Map<String, String> config = organizationConfig();
+        config.put("apiMode", "lambda");
+        config.put("apiTokenSha256", API_TOKEN_SHA256);
+        return config;
+    }
+
     static MockedStack.Run run(Map<String, String> config) {
         return MockedStack.run(StacksMain.HUB_PROJECT, ctx -> HubMain.program(ctx, StackConfig.ofMap(config)));
     }

@@ -68,6 +68,30 @@ class OfflinePreviewTest {
     }
 
     @Test
+    void aHubPreviewWithTheLambdaApiShowsTheFunctionItsReadOnlyRoleAndTheHttpApi(@TempDir Path dir) throws Exception {
+        String hub = HUB.formatted(CIPHERTEXT, SSM) + """
+                  offhours-hub:apiMode: lambda
+                  offhours-hub:apiTokenSha256:
+                    secure: v1:AAAtokenHASHcipher==
+                """;
+        Path file = Files.writeString(dir.resolve("Pulumi.prod.yaml"), hub);
+        Result result = preview("hub", file.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("+ aws:lambda/function:Function  offhours-api\n    name: offhours-api\n    runtime: java17\n"
+                        + "    handler: dev.offhours.reconciler.lambda.StatusApiFunction::handleRequest\n")
+                .contains("\"Sid\" : \"ReadHubTables\"")
+                .contains("+ aws:apigatewayv2/api:Api  offhours-api-http\n    name: offhours-api\n    protocolType: HTTP")
+                .contains("integrationType: AWS_PROXY")
+                .contains("payloadFormatVersion: 2.0")
+                .contains("routeKey: $default")
+                .contains("+ aws:lambda/permission:Permission  offhours-api-invoke")
+                .contains("principal: apigateway.amazonaws.com")
+                .contains("+ aws:ecs/service:Service");
+        assertThat(result.out()).doesNotContain("AAAtokenHASHcipher");
+    }
+
+    @Test
     void aSpokePreviewShowsEachAccountsProviderRolesRulesAndTrailWithTheExternalIdMasked(@TempDir Path dir)
             throws Exception {
         Files.writeString(dir.resolve("accounts.yaml"), """

@@ -17,6 +17,7 @@ import dev.offhours.core.schedule.ScheduleCatalog;
 import dev.offhours.core.source.Problem;
 import dev.offhours.core.source.RepositoryReadResult;
 import dev.offhours.core.source.RepositoryReader;
+import dev.offhours.core.source.SourceFile;
 import dev.offhours.core.time.Timeline;
 import dev.offhours.reconciler.git.FetchedHead;
 import dev.offhours.reconciler.git.GitSource;
@@ -45,6 +46,7 @@ public final class Reconciler {
     private final RepositoryReader reader;
     private final TransitionRegistry registry;
     private final StatusPublisher publisher;
+    private final CatalogPublisher catalogs;
 
     private RunningRevision running;
     private String handledCommit;
@@ -55,15 +57,24 @@ public final class Reconciler {
 
     public Reconciler(GitSource source, RepositoryReader reader, TransitionRegistry registry, ControlStore store,
             Clock clock) {
+        this(source, reader, registry, store, CatalogPublisher.NONE, clock);
+    }
+
+    /** @param catalogs writes each applied revision's catalog snapshot for the status API on Lambda */
+    public Reconciler(GitSource source, RepositoryReader reader, TransitionRegistry registry, ControlStore store,
+            CatalogPublisher catalogs, Clock clock) {
         this.source = source;
         this.reader = reader;
         this.registry = registry;
         this.publisher = new StatusPublisher(store, clock);
+        this.catalogs = catalogs;
     }
 
     /** Fetches the branch and, when its tip is a commit not handled yet, reads, validates and applies it. */
     public synchronized ReconcileResult reconcile() {
-        return fetchAndReconcile();
+        ReconcileResult result = fetchAndReconcile();
+        catalogs.retry();
+        return result;
     }
 
     private ReconcileResult fetchAndReconcile() {
@@ -88,8 +99,10 @@ public final class Reconciler {
     private ReconcileResult reconcileNewRevision(FetchedHead head) {
         publishReconciling(head);
         RepositoryReadResult read;
+        List<SourceFile> files;
         try {
-            read = reader.read(source.read(head.commitId()).files());
+            files = source.read(head.commitId()).files();
+            read = reader.read(files);
         } catch (GitSourceException e) {
             return fetchFailed(e);
         }
@@ -97,10 +110,10 @@ public final class Reconciler {
             restoreLastAppliedWhenNothingRuns(head);
             return refuse(head, read.problems());
         }
-        return apply(head, read.catalog());
+        return apply(head, read.catalog(), files);
     }
 
-    private ReconcileResult apply(FetchedHead head, ScheduleCatalog catalog) {
+    private ReconcileResult apply(FetchedHead head, ScheduleCatalog catalog, List<SourceFile> files) {
         CatalogDiff diff = CatalogDiff.between(running == null ? ScheduleCatalog.EMPTY : running.catalog(), catalog);
         try {
             applyToRegistry(diff, catalog);
@@ -109,6 +122,7 @@ public final class Reconciler {
         }
         running = new RunningRevision(head.label(), head.commitId(), catalog);
         handledCommit = head.commitId();
+        catalogs.applied(head.label(), files);
         String message = "Applied revision " + head.label() + ": " + diff.summary() + "; "
                 + catalog.schedules().size() + " schedules running.";
         settle(head, List.of(condition(READY, TRUE, Reasons.SUCCEEDED, message)), List.of());
@@ -197,7 +211,8 @@ public final class Reconciler {
             return;
         }
         try {
-            RepositoryReadResult read = reader.read(source.read(commit.get()).files());
+            List<SourceFile> files = source.read(commit.get()).files();
+            RepositoryReadResult read = reader.read(files);
             if (!read.valid()) {
                 LOG.warn("The last applied revision {} is not valid with this version of offhours; nothing runs "
                         + "until a valid revision is pushed.", label.get());
@@ -205,6 +220,7 @@ public final class Reconciler {
             }
             applyToRegistry(CatalogDiff.between(ScheduleCatalog.EMPTY, read.catalog()), read.catalog());
             running = new RunningRevision(label.get(), commit.get(), read.catalog());
+            catalogs.applied(label.get(), files);
             LOG.info("Restored the last applied revision {}: {} schedules running.", label.get(),
                     read.catalog().schedules().size());
         } catch (RuntimeException e) {

@@ -74,7 +74,7 @@ public final class HubNotifications {
                         current.operationFailed();
                     }
                 }),
-                stores.history(), stores.description(), stores.close());
+                stores.history(), stores.catalogs(), stores.description(), stores.close());
     }
 
     TransitionAnnouncer announcer(HubStores stores) {

@@ -1,5 +1,6 @@
 package dev.offhours.reconciler.service;
 
+import dev.offhours.core.port.CatalogSnapshotStore;
 import dev.offhours.core.port.ControlStore;
 import dev.offhours.core.port.InventoryStore;
 import dev.offhours.core.port.OperationHistory;
@@ -8,6 +9,8 @@ import dev.offhours.reconciler.config.AwsConfig;
 import dev.offhours.reconciler.config.StoreConfig;
 import dev.offhours.store.dynamodb.DynamoDbControlStore;
 import dev.offhours.store.dynamodb.DynamoDbOperationHistory;
+import dev.offhours.store.dynamodb.DynamoDbCatalogSnapshots;
+import dev.offhours.reconciler.store.embedded.EmbeddedCatalogSnapshots;
 import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
 import dev.offhours.store.dynamodb.DynamoDbOperationStore;
 import dev.offhours.store.dynamodb.HubTableDefinitions;
@@ -18,12 +21,14 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * The hub's stores behind their ports, opened from the {@code store:} section.
+ * The hub's stores behind their ports, opened from the {@code store:} section. {@code catalogs} keeps the applied
+ * revision's catalog snapshot in the control table, for the status API on Lambda.
  *
  * @param description where the data lives, for the start-up log and the demo's printout
  */
 public record HubStores(InventoryStore inventory, ControlStore control, OperationStore operations,
-                        OperationHistory history, String description, AutoCloseable close) {
+                        OperationHistory history, CatalogSnapshotStore catalogs, String description,
+                        AutoCloseable close) {
 
     /** The embedded store's data file inside its data directory. */
     public static final String EMBEDDED_FILE = "hub.mv.db";
@@ -36,7 +41,7 @@ public record HubStores(InventoryStore inventory, ControlStore control, Operatio
         Path file = dataDirectory.resolve(EMBEDDED_FILE);
         EmbeddedHubStore hub = EmbeddedHubStore.open(file);
         return new HubStores(hub.inventory(), hub.control(), hub.operations(), hub.operations(),
-                "embedded store " + file.toAbsolutePath(), hub::close);
+                EmbeddedCatalogSnapshots.of(hub), "embedded store " + file.toAbsolutePath(), hub::close);
     }
 
     private static HubStores dynamoDb(StoreConfig store, AwsConfig aws) {
@@ -50,6 +55,7 @@ public record HubStores(InventoryStore inventory, ControlStore control, Operatio
                 new DynamoDbControlStore(dynamo, names.control()),
                 new DynamoDbOperationStore(dynamo, names.operations()),
                 new DynamoDbOperationHistory(dynamo, names.operations()),
+                new DynamoDbCatalogSnapshots(dynamo, names.control()),
                 "DynamoDB tables " + names.operations() + ", " + names.inventory() + ", " + names.control()
                         + " in " + aws.hubRegion(), dynamo::close);
     }

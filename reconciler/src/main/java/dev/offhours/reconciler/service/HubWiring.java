@@ -25,6 +25,7 @@ import dev.offhours.reconciler.inventory.Discovery;
 import dev.offhours.reconciler.inventory.DiscoveryConfig;
 import dev.offhours.reconciler.inventory.DiscoveryScheduler;
 import dev.offhours.reconciler.inventory.SpokeListing;
+import dev.offhours.reconciler.reconcile.CatalogPublisher;
 import dev.offhours.reconciler.reconcile.ConvergenceSnapshots;
 import dev.offhours.reconciler.reconcile.Reconciler;
 import dev.offhours.reconciler.reconcile.RunningRevision;
@@ -200,7 +201,9 @@ public final class HubWiring {
         GitSource source = new GitSource(config.git(), clock);
         lifecycle.manage(ManagedResource.closing("Git source", source));
         DeferredRegistry deferred = new DeferredRegistry(convergence.loop());
-        Reconciler reconciler = new Reconciler(source, new RepositoryReader(), deferred, stores.control(), clock);
+        // the applied revision also goes to the control table, where the status API's Lambda function reads it
+        Reconciler reconciler = new Reconciler(source, new RepositoryReader(), deferred, stores.control(),
+                new CatalogPublisher(stores.catalogs(), clock), clock);
         Supplier<ScheduleCatalog> catalog =
                 () -> reconciler.running().map(RunningRevision::catalog).orElse(ScheduleCatalog.EMPTY);
         return new Schedules(source, reconciler, deferred, catalog);

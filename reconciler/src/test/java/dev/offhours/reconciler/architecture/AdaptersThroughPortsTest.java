@@ -23,8 +23,10 @@ class AdaptersThroughPortsTest {
     static final ArchRule theServicePicksItsStoresInOnePlace = noClasses()
             .that().resideInAPackage("dev.offhours.reconciler..")
             .and().resideOutsideOfPackages("dev.offhours.reconciler.service..", "dev.offhours.reconciler.store..")
+            .and().doNotHaveFullyQualifiedName("dev.offhours.reconciler.lambda.StatusApiFunction")
             .should().dependOnClassesThat().resideInAPackage(DYNAMODB_ADAPTERS)
-            .because("the loops, the API and discovery use the ports; service/HubStores picks the adapter");
+            .because("the loops, the API and discovery use the ports; service/HubStores picks the adapters for the"
+                    + " service, lambda/StatusApiFunction for the status API's function");
 
     @ArchTest
     static final ArchRule theWorkerUsesPortsExceptInTheLambdaWiring = noClasses()

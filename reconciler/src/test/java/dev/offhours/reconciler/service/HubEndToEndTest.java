@@ -102,6 +102,9 @@ class HubEndToEndTest {
             assertThat(refused.problems()).anySatisfy(p -> assertThat(p).startsWith("schedules/e2e/broken.yaml:7"));
             assertThat(refused.appliedRevision()).isEqualTo(FetchedHead.label("main", good.name()));
             assertThat(hub.registry().registered()).containsExactly(SCHEDULE);
+            // the status API on Lambda reads the applied catalog from here: still the last good revision
+            assertThat(hub.stores().catalogs().current().orElseThrow().revision())
+                    .isEqualTo(FetchedHead.label("main", good.name()));
 
             repo.delete("schedules/e2e/broken.yaml");
             RevCommit fixed = repo.commit("remove the broken schedule");
@@ -109,6 +112,9 @@ class HubEndToEndTest {
             assertThat(ready(accepted).status()).isEqualTo(ConditionStatus.TRUE);
             assertThat(accepted.appliedRevision()).isEqualTo(FetchedHead.label("main", fixed.name()));
             assertThat(accepted.problems()).isEmpty();
+            var snapshot = hub.stores().catalogs().current().orElseThrow();
+            assertThat(snapshot.revision()).isEqualTo(accepted.appliedRevision());
+            assertThat(snapshot.files()).noneSatisfy(f -> assertThat(f.path()).contains("broken"));
         } finally {
             app.after();
             repo.close();
