@@ -1,11 +1,13 @@
 package dev.offhours.worker.tracing;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -30,6 +32,8 @@ public final class AwsCallSpans implements ExecutionInterceptor {
     /** The instrumentation's interceptor for this call, chosen once when the call begins; null: not traced. */
     private static final ExecutionAttribute<ExecutionInterceptor> DELEGATE =
             new ExecutionAttribute<>("offhours.tracing.aws-call");
+    /** The offhours span the call was made in, to tell it from the call's own span. */
+    private static final ExecutionAttribute<SpanContext> PARENT = new ExecutionAttribute<>("offhours.tracing.parent");
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -38,6 +42,7 @@ public final class AwsCallSpans implements ExecutionInterceptor {
             return;
         }
         attributes.putAttribute(DELEGATE, delegate);
+        attributes.putAttribute(PARENT, Span.current().getSpanContext());
         delegate.beforeExecution(context, attributes);
     }
 
@@ -145,10 +150,24 @@ public final class AwsCallSpans implements ExecutionInterceptor {
         }
     }
 
+    /**
+     * The instrumentation's span of the call is still current here (it closes its scope in
+     * {@link #onExecutionFailure}): it gets the AWS error code, which the exception's message does not carry.
+     */
     @Override
     public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
         ExecutionInterceptor delegate = attributes.getAttribute(DELEGATE);
-        return delegate == null ? context.exception() : delegate.modifyException(context, attributes);
+        if (delegate == null) {
+            return context.exception();
+        }
+        Span call = Span.current();
+        if (context.exception() instanceof AwsServiceException refused && refused.awsErrorDetails() != null
+                && refused.awsErrorDetails().errorCode() != null
+                && !call.getSpanContext().equals(attributes.getAttribute(PARENT))) {
+            call.setAttribute(SpanNames.AWS_ERROR_CODE, refused.awsErrorDetails().errorCode());
+            call.setAttribute(SpanNames.ERROR_TYPE, refused.awsErrorDetails().errorCode());
+        }
+        return delegate.modifyException(context, attributes);
     }
 
     @Override

@@ -35,6 +35,8 @@ public final class SpanNames {
     /** The AWS error code of a failed operation (also as {@link #ERROR_TYPE}). */
     public static final AttributeKey<String> ERROR_CODE = AttributeKey.stringKey("offhours.error.code");
     public static final AttributeKey<String> ERROR_MESSAGE = AttributeKey.stringKey("offhours.error.message");
+    /** On an AWS call's span: the error code AWS answered with (the SDK's exception message lacks it). */
+    public static final AttributeKey<String> AWS_ERROR_CODE = AttributeKey.stringKey("aws.error.code");
     public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
     public static final AttributeKey<String> ACCOUNT = AttributeKey.stringKey("cloud.account.id");
     public static final AttributeKey<String> REGION = AttributeKey.stringKey("cloud.region");
