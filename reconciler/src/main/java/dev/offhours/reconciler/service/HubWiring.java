@@ -132,7 +132,7 @@ public final class HubWiring {
         trigger.ifPresent(wiring.lifecycle::manage);
         Optional<InventoryUpdater> updater = config.events().enabled()
                 ? Optional.of(wiring.inventoryUpdater(worker.roles(), sqs, listing, stores, convergence.revision(),
-                        schedules.catalog()))
+                        schedules.catalog(), tracing))
                 : Optional.empty();
         ReconcileLoop loop = wiring.reconcileLoop(schedules, convergence.revision(), trigger);
         wiring.api(loop, stores, schedules.catalog());
@@ -237,11 +237,11 @@ public final class HubWiring {
     /** Started after the stores and the spoke clients, stopped before them (Dropwizard stops in reverse order). */
     private InventoryUpdater inventoryUpdater(RoleCredentialsCache.Settings roles, SqsClient sqs, SpokeListing listing,
                                               HubStores stores, CurrentRevision revision,
-                                              Supplier<ScheduleCatalog> catalog) {
+                                              Supplier<ScheduleCatalog> catalog, Tracing tracing) {
         EventsConfig events = config.events();
         InventoryUpdater updater = new InventoryUpdater(sqs, events.settings(),
                 new SpokeEventParser(roles.roleName()), listing, stores.inventory(),
-                stores.control(), () -> revision.get().accounts(), AsleepShapes.fromCatalog(catalog), clock);
+                stores.control(), () -> revision.get().accounts(), AsleepShapes.fromCatalog(catalog), clock, tracing);
         lifecycle.manage(new ManagedResource("inventory updater", updater::start, updater));
         return updater;
     }
