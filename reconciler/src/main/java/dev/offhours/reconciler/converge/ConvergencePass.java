@@ -205,7 +205,7 @@ public final class ConvergencePass {
             ScheduleIntent counted = new ScheduleIntent(passed.schedule(), passed.state(), passed.since(),
                     passed.reason(), passed.fingerprint(), passed.revision(), passed.lease(), passed.cursor(),
                     passed.firstPassAt(), passed.lastSendAt(), progress, convergedAt,
-                    announce ? now : intent.announcedAt(), passed.version());
+                    announce ? now : intent.announcedAt(), passed.version(), passed.capacityPercent());
             if (!save(counted)) {
                 return new Result(null, sent, drifted);
             }
@@ -284,8 +284,8 @@ public final class ConvergencePass {
 
         private WorkItem workItem(InventoryItem item, Judgement judgement, Instant transition) {
             AsleepCapacity asleep = schedule == null ? AsleepCapacity.ZERO : schedule.asleep();
-            return WorkItem.of(intent.schedule(), transition, judgement.action(), item.target(), asleep,
-                    revision.id(), traceparent());
+            return new WorkItem(WorkItem.CURRENT_VERSION, intent.schedule(), transition, judgement.action(),
+                    item.target(), asleep, revision.id(), traceparent(), 1, judgement.capacityPercent());
         }
 
         /** The pass's dispatch span, started with its first work item; its traceparent goes into every item. */

@@ -55,6 +55,7 @@ public final class TransitionSpans {
                 .setAttribute(SpanNames.SCHEDULE, intent.schedule())
                 .setAttribute(SpanNames.TRANSITION, intent.since().toString())
                 .setAttribute(SpanNames.DESIRED_STATE, intent.state().name())
+                .setAttribute(SpanNames.CAPACITY_PERCENT, (long) intent.capacityPercent())
                 .setAttribute(SpanNames.REASON, intent.reason())
                 .setAttribute(PASS, pass)
                 .startSpan();

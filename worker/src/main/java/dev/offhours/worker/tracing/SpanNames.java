@@ -26,6 +26,8 @@ public final class SpanNames {
     public static final AttributeKey<String> DESIRED_STATE = AttributeKey.stringKey("offhours.desired_state");
     public static final AttributeKey<String> TARGET = AttributeKey.stringKey("offhours.target");
     public static final AttributeKey<String> ACTION = AttributeKey.stringKey("offhours.action");
+    /** The share of the saved awake capacity asked for: 0 asleep, 100 awake, 1 to 99 a reduced period (RESIZE). */
+    public static final AttributeKey<Long> CAPACITY_PERCENT = AttributeKey.longKey("offhours.capacity_percent");
     public static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("offhours.attempt");
     /** The operation record's status (SUCCEEDED, FAILED, SKIPPED, ...), or RETRY_LATER / REJECTED. */
     public static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("offhours.outcome");

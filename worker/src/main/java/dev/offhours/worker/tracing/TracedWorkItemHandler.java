@@ -75,6 +75,7 @@ public final class TracedWorkItemHandler implements WorkItemHandler {
                     .setAttribute(SpanNames.TARGET, item.target().key())
                     .setAttribute(SpanNames.ACCOUNT, item.target().account())
                     .setAttribute(SpanNames.REGION, item.target().region())
+                    .setAttribute(SpanNames.CAPACITY_PERCENT, (long) item.capacityPercent())
                     .setAttribute(SpanNames.ATTEMPT, (long) item.attempt());
         }
         return builder.startSpan();
