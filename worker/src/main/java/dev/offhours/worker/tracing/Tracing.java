@@ -8,6 +8,7 @@ import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -73,7 +74,18 @@ public final class Tracing implements AutoCloseable {
         if (!exporterConfigured(environment, properties)) {
             return OFF;
         }
-        OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
+        OpenTelemetrySdk sdk;
+        try {
+            sdk = autoConfigured(environment, serviceName);
+        } catch (ConfigurationException e) {
+            throw new IllegalStateException("tracing cannot start: an OTEL_* setting (or -Dotel.* property) is"
+                    + " wrong: " + e.getMessage() + "; unset OTEL_TRACES_EXPORTER to run without traces", e);
+        }
+        return new Tracing(sdk, sdk, true);
+    }
+
+    private static OpenTelemetrySdk autoConfigured(Map<String, String> environment, String serviceName) {
+        return AutoConfiguredOpenTelemetrySdk.builder()
                 // offhours exports traces only; its metrics go to Dropwizard, CloudWatch and embedded metric lines
                 .addPropertiesSupplier(() -> Map.of("otel.service.name", serviceName,
                         "otel.metrics.exporter", "none", "otel.logs.exporter", "none"))
@@ -83,7 +95,6 @@ public final class Tracing implements AutoCloseable {
                 .disableShutdownHook()
                 .build()
                 .getOpenTelemetrySdk();
-        return new Tracing(sdk, sdk, true);
     }
 
     /**

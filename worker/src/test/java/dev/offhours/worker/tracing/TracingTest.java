@@ -1,6 +1,7 @@
 package dev.offhours.worker.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -49,6 +50,13 @@ class TracingTest {
         assertThat(Tracing.from(Map.of("OTEL_TRACES_EXPORTER", "otlp"), none, "t")).isSameAs(Tracing.OFF);
         assertThat(Tracing.from(Map.of("OTEL_TRACES_EXPORTER", "otlp", "OTEL_SDK_DISABLED", "true"),
                 new Properties(), "t")).isSameAs(Tracing.OFF);
+    }
+
+    @Test
+    void anUnknownExporterStopsTheStartWithTheSettingToFix() {
+        assertThatThrownBy(() -> Tracing.from(Map.of("OTEL_TRACES_EXPORTER", "zipkin-v9"), new Properties(), "t"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("OTEL_")
+                .hasMessageContaining("zipkin-v9");
     }
 
     @Test
