@@ -8,6 +8,8 @@ import dev.offhours.worker.credentials.RoleCredentialsCache;
 import dev.offhours.worker.credentials.SpokeClients;
 import dev.offhours.worker.resilience.Pipelines;
 import dev.offhours.worker.resilience.ResilienceSettings;
+import dev.offhours.worker.tracing.TracedWorkItemHandler;
+import dev.offhours.worker.tracing.Tracing;
 import java.time.Clock;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -25,10 +27,11 @@ import software.amazon.awssdk.services.sts.StsClient;
  * @param spokes      the spoke SDK clients; the caller closes them
  * @param pipelines   rate limiters, retries and breakers, shared with everything else that calls spokes
  * @param worker      the work-item handler
+ * @param handler     what the runtimes call: the worker, in a span per item when tracing is on
  */
 public record WorkerAssembly(RoleCredentialsCache.Settings roles, ResilienceSettings resilience,
                              SpokeWorker.Settings settings, RoleCredentialsCache credentials, SpokeClients spokes,
-                             Pipelines pipelines, SpokeWorker worker) {
+                             Pipelines pipelines, SpokeWorker worker, WorkItemHandler handler) {
 
     /**
      * Where the worker keeps what it learns: operation records, saved awake capacities and the intent marks that
@@ -49,13 +52,24 @@ public record WorkerAssembly(RoleCredentialsCache.Settings roles, ResilienceSett
     public static WorkerAssembly assemble(StsClient sts, SpokeClientFactory spokes, String spokeRoleName,
                                           String externalId, Stores stores, SpokeWorker.Settings settings,
                                           Clock clock) {
+        return assemble(sts, spokes, spokeRoleName, externalId, stores, settings, clock, Tracing.OFF);
+    }
+
+    /**
+     * @param tracing when on, each item runs in a span continued from its {@code traceparent}, and the records it
+     *                saves describe that span (outcome, error); when off, nothing is wrapped
+     */
+    public static WorkerAssembly assemble(StsClient sts, SpokeClientFactory spokes, String spokeRoleName,
+                                          String externalId, Stores stores, SpokeWorker.Settings settings,
+                                          Clock clock, Tracing tracing) {
         RoleCredentialsCache.Settings roles = RoleCredentialsCache.Settings.of(spokeRoleName, externalId);
         ResilienceSettings resilience = ResilienceSettings.defaults();
         RoleCredentialsCache credentials = new RoleCredentialsCache(sts, roles, clock);
         SpokeClients clients = new SpokeClients(spokes, credentials);
         Pipelines pipelines = new Pipelines(resilience);
-        SpokeWorker worker = new SpokeWorker(clients, pipelines, stores.operations(), stores.awakeCapacities(),
-                stores.ledger(), clock, settings);
-        return new WorkerAssembly(roles, resilience, settings, credentials, clients, pipelines, worker);
+        SpokeWorker worker = new SpokeWorker(clients, pipelines, tracing.operations(stores.operations()),
+                stores.awakeCapacities(), stores.ledger(), clock, settings);
+        return new WorkerAssembly(roles, resilience, settings, credentials, clients, pipelines, worker,
+                tracing.enabled() ? new TracedWorkItemHandler(worker, tracing) : worker);
     }
 }

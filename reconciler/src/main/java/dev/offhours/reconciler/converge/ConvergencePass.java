@@ -13,8 +13,9 @@ import dev.offhours.reconciler.converge.TargetRules.Verdict;
 import dev.offhours.reconciler.dispatch.Revision;
 import dev.offhours.reconciler.dispatch.ScopeFilter;
 import dev.offhours.reconciler.dispatch.SendReport;
-import dev.offhours.reconciler.dispatch.Traceparent;
 import dev.offhours.reconciler.dispatch.WorkQueue;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class ConvergencePass {
     private final ConvergenceSettings settings;
     private final String owner;
     private final TransitionAnnouncer announcer;
+    private final TransitionSpans spans;
 
     public ConvergencePass(ControlStore control, InventoryStore inventory, WorkQueue queue, ConvergenceSettings settings,
                     String owner) {
@@ -54,6 +56,13 @@ public final class ConvergencePass {
 
     public ConvergencePass(ControlStore control, InventoryStore inventory, WorkQueue queue, ConvergenceSettings settings,
                     String owner, TransitionAnnouncer announcer) {
+        this(control, inventory, queue, settings, owner, announcer, TransitionSpans.OFF);
+    }
+
+    /** @param spans the transition's trace: a dispatch span per pass that sends, the announcement */
+    public ConvergencePass(ControlStore control, InventoryStore inventory, WorkQueue queue, ConvergenceSettings settings,
+                    String owner, TransitionAnnouncer announcer, TransitionSpans spans) {
+        this.spans = Objects.requireNonNull(spans, "spans");
         this.announcer = Objects.requireNonNull(announcer, "announcer");
         this.control = Objects.requireNonNull(control, "control");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
@@ -121,7 +130,9 @@ public final class ConvergencePass {
         private final boolean firstPass;
         private final boolean resend;
         private final Instant sweepAt;
-        private final String traceparent;
+        private Span dispatch;
+        private String traceparent;
+        private ScheduleIntent.Progress counted;
         private ScheduleIntent intent;
         private boolean sending;
         private SendReport sent = SendReport.NOTHING;
@@ -146,10 +157,19 @@ public final class ConvergencePass {
                     settings.sweepEvery().toSeconds()) * settings.sweepEvery().toSeconds());
             this.sweepAt = bucket.isAfter(intent.since()) ? bucket : null;
             this.sending = !firstPass || intent.cursor() == null;
-            this.traceparent = Traceparent.forIntent(intent.schedule(), intent.since());
         }
 
         Result run() {
+            try {
+                return walk();
+            } finally {
+                if (dispatch != null) {
+                    TransitionSpans.endDispatch(dispatch, counted, drifted, sent);
+                }
+            }
+        }
+
+        private Result walk() {
             String cursor = null;
             do {
                 if (firstPass && !sending && Objects.equals(cursor, intent.cursor())) {
@@ -158,7 +178,9 @@ public final class ConvergencePass {
                 Page<InventoryItem> page = inventory.bySchedule(intent.schedule(), cursor, settings.pageSize());
                 List<WorkItem> work = judge(page.items());
                 if (!work.isEmpty()) {
-                    sent = sent.plus(queue.sendAll(work));
+                    try (Scope ignored = dispatch.makeCurrent()) {
+                        sent = sent.plus(queue.sendAll(work));
+                    }
                 }
                 cursor = page.nextCursor();
                 if (firstPass && sending && !work.isEmpty() && cursor != null) {
@@ -177,6 +199,7 @@ public final class ConvergencePass {
             boolean done = pending == 0 && failed == 0;
             Instant convergedAt = done ? (intent.converged() ? intent.convergedAt() : now) : null;
             ScheduleIntent.Progress progress = new ScheduleIntent.Progress(targets, converged, pending, failed, now);
+            counted = progress;
             boolean announce = announcer.enabled() && !intent.announced() && !intent.suspended() && targets > 0
                     && pending == 0;
             ScheduleIntent counted = new ScheduleIntent(passed.schedule(), passed.state(), passed.since(),
@@ -187,7 +210,7 @@ public final class ConvergencePass {
                 return new Result(null, sent, drifted);
             }
             if (announce) {
-                announce();
+                announce(progress);
             }
             return new Result(intent, sent, drifted);
         }
@@ -197,7 +220,7 @@ public final class ConvergencePass {
          * count (within {@code resendAfter}) tries again. A crash between the two loses this one announcement:
          * once at most, never twice.
          */
-        private void announce() {
+        private void announce(ScheduleIntent.Progress progress) {
             boolean delivered;
             try {
                 delivered = announcer.announce(intent, List.copyOf(failedItems),
@@ -205,6 +228,7 @@ public final class ConvergencePass {
             } catch (RuntimeException e) {
                 delivered = false;
             }
+            spans.announced(intent, progress, delivered);
             if (!delivered) {
                 save(intent.withAnnouncedAt(null));
             }
@@ -218,7 +242,7 @@ public final class ConvergencePass {
             if (!save(restart)) {
                 return new Result(null, sent, drifted);
             }
-            return run();
+            return walk();
         }
 
         private List<WorkItem> judge(List<InventoryItem> items) {
@@ -261,7 +285,16 @@ public final class ConvergencePass {
         private WorkItem workItem(InventoryItem item, Judgement judgement, Instant transition) {
             AsleepCapacity asleep = schedule == null ? AsleepCapacity.ZERO : schedule.asleep();
             return new WorkItem(WorkItem.CURRENT_VERSION, intent.schedule(), transition, judgement.action(),
-                    item.target(), asleep, revision.id(), traceparent, 1, judgement.capacityPercent());
+                    item.target(), asleep, revision.id(), traceparent(), 1, judgement.capacityPercent());
+        }
+
+        /** The pass's dispatch span, started with its first work item; its traceparent goes into every item. */
+        private String traceparent() {
+            if (dispatch == null) {
+                dispatch = spans.startDispatch(intent, firstPass ? "first" : resend ? "resend" : "sweep");
+                traceparent = spans.traceparent(dispatch, intent);
+            }
+            return traceparent;
         }
 
         private boolean save(ScheduleIntent next) {

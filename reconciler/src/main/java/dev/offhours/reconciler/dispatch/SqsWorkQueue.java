@@ -2,6 +2,7 @@ package dev.offhours.reconciler.dispatch;
 
 import dev.offhours.core.work.WorkItem;
 import dev.offhours.core.work.WorkItemCodec;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,8 @@ public final class SqsWorkQueue implements WorkQueue, AutoCloseable {
         this.queueUrl = queueUrl;
         this.maxAttempts = maxAttempts;
         this.baseBackoff = Objects.requireNonNull(baseBackoff, "baseBackoff");
-        this.senders = Executors.newFixedThreadPool(concurrency, daemonThreads());
+        // each batch is sent in the context of the pass that sent it (its SQS calls join the dispatch span)
+        this.senders = Context.taskWrapping(Executors.newFixedThreadPool(concurrency, daemonThreads()));
     }
 
     public SqsWorkQueue(SqsClient sqs, String queueUrl) {

@@ -1,5 +1,6 @@
 package dev.offhours.reconciler.events;
 
+import io.opentelemetry.api.trace.SpanContext;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,10 +13,21 @@ final class HeldMessage {
     private final String receiptHandle;
     private final AtomicInteger openRefs;
     private final AtomicBoolean failed = new AtomicBoolean();
+    private final SpanContext received;
 
     HeldMessage(String receiptHandle, int refs) {
+        this(receiptHandle, refs, SpanContext.getInvalid());
+    }
+
+    /** @param received the span of the message's receipt, which its refreshes continue (invalid: not traced) */
+    HeldMessage(String receiptHandle, int refs, SpanContext received) {
         this.receiptHandle = receiptHandle;
         this.openRefs = new AtomicInteger(refs);
+        this.received = received;
+    }
+
+    SpanContext received() {
+        return received;
     }
 
     String receiptHandle() {

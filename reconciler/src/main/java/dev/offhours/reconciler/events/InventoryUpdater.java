@@ -5,6 +5,9 @@ import dev.offhours.core.port.InventoryStore;
 import dev.offhours.core.schedule.AccountRegistry;
 import dev.offhours.reconciler.inventory.AsleepShapes;
 import dev.offhours.reconciler.inventory.SpokeListing;
+import dev.offhours.worker.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +75,7 @@ public final class InventoryUpdater implements AutoCloseable {
     private final EventHealth health;
     private final Clock clock;
     private final PendingRefreshes pending;
+    private final EventSpans spans;
     private final UpdaterStats stats = new UpdaterStats();
     private volatile boolean running;
     private volatile Instant lastReceiveAt;
@@ -87,6 +91,14 @@ public final class InventoryUpdater implements AutoCloseable {
     public InventoryUpdater(SqsClient sqs, Settings settings, SpokeEventParser parser, SpokeListing listing,
                             InventoryStore inventory, ControlStore control, Supplier<AccountRegistry> accounts,
                             AsleepShapes shapes, Clock clock) {
+        this(sqs, settings, parser, listing, inventory, control, accounts, shapes, clock, Tracing.OFF);
+    }
+
+    /** @param tracing a span per event received and per resource refreshed, when on */
+    public InventoryUpdater(SqsClient sqs, Settings settings, SpokeEventParser parser, SpokeListing listing,
+                            InventoryStore inventory, ControlStore control, Supplier<AccountRegistry> accounts,
+                            AsleepShapes shapes, Clock clock, Tracing tracing) {
+        this.spans = new EventSpans(tracing);
         this.sqs = sqs;
         this.settings = settings;
         this.parser = parser;
@@ -189,12 +201,24 @@ public final class InventoryUpdater implements AutoCloseable {
             event = parser.parse(message.body());
         } catch (UnparseableEventException e) {
             deadLetter(message, EventsDeadLetters.UNPARSEABLE, e.getMessage());
+            EventSpans.end(spans.unreadable(), EventsDeadLetters.UNPARSEABLE, true);
             return;
         }
+        Span received = spans.received(event);
+        String outcome = "FAILED";
+        try (Scope ignored = received == null ? Scope.noop() : received.makeCurrent()) {
+            outcome = accept(message, event, now);
+        } finally {
+            EventSpans.end(received, outcome, outcome.equals("FAILED"));
+        }
+    }
+
+    /** @return what became of the event: dead-lettered, deleted (nothing to refresh) or held for its window */
+    private String accept(Message message, SpokeEvent event, Instant now) {
         if (!isOnboarded(event.account(), event.region())) {
             deadLetter(message, EventsDeadLetters.ACCOUNT_NOT_ONBOARDED, "account " + event.account() + " region "
                     + event.region() + " is not onboarded (accounts.yaml); event " + event.id() + " " + event.action());
-            return;
+            return EventsDeadLetters.ACCOUNT_NOT_ONBOARDED;
         }
         if (event.selfInflicted()) {
             stats.selfInflicted.incrementAndGet();
@@ -205,26 +229,34 @@ public final class InventoryUpdater implements AutoCloseable {
         }
         if (event.changes().isEmpty()) {
             delete(message);
-            return;
+            return "DELETED";
         }
-        HeldMessage held = new HeldMessage(message.receiptHandle(), event.changes().size());
+        HeldMessage held = new HeldMessage(message.receiptHandle(), event.changes().size(),
+                Span.current().getSpanContext());
         event.changes().forEach(change -> pending.add(change, event, held, now));
+        return "HELD";
     }
 
     private void refresh(PendingRefreshes.Due window) {
         ResourceRef ref = window.ref();
-        try {
-            for (ResourceRefresher.Outcome outcome : refresher.handle(window)) {
+        Span span = spans.refresh(window);
+        try (Scope ignored = span == null ? Scope.noop() : span.makeCurrent()) {
+            List<ResourceRefresher.Outcome> outcomes = refresher.handle(window);
+            EventSpans.refreshed(span, outcomes);
+            for (ResourceRefresher.Outcome outcome : outcomes) {
                 count(outcome);
             }
             health.eventSeen(ref.account(), ref.region(), window.latestEvent());
             deleteAll(window.messages().stream().filter(HeldMessage::refHandled).map(HeldMessage::receiptHandle)
                     .toList());
         } catch (RuntimeException e) {
+            EventSpans.failed(span, e);
             stats.failedRefreshes.incrementAndGet();
             window.messages().forEach(HeldMessage::refFailed);
             LOG.warn("refreshing {} after {} event(s) failed; its messages return to the queue: {}", ref.describe(),
                     window.changes().size(), e.toString());
+        } finally {
+            EventSpans.end(span);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.offhours.reconciler.dispatch.CurrentRevision;
 import dev.offhours.reconciler.converge.ConvergenceLoop;
 import dev.offhours.reconciler.converge.ConvergencePass;
 import dev.offhours.reconciler.converge.ConvergenceSettings;
+import dev.offhours.reconciler.converge.TransitionSpans;
 import dev.offhours.reconciler.dispatch.SqsWorkQueue;
 import dev.offhours.reconciler.events.EventsConfig;
 import dev.offhours.reconciler.events.InventoryUpdater;
@@ -39,6 +40,7 @@ import dev.offhours.worker.WorkerAssembly;
 import dev.offhours.worker.credentials.RoleCredentialsCache;
 import dev.offhours.worker.runtime.PoolSettings;
 import dev.offhours.worker.runtime.SqsWorkerPool;
+import dev.offhours.worker.tracing.Tracing;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import java.lang.management.ManagementFactory;
@@ -78,6 +80,9 @@ public final class HubWiring {
     /** The Git health check fails after this many poll intervals (plus one fetch's timeout) without a fetch. */
     static final int GIT_POLLS_MISSED_BEFORE_UNHEALTHY = 3;
 
+    /** The traces' {@code service.name} unless {@code OTEL_SERVICE_NAME} says otherwise. */
+    static final String TRACES_SERVICE_NAME = "offhours-hub";
+
     private final OffhoursConfiguration config;
     private final Environment environment;
     private final LifecycleEnvironment lifecycle;
@@ -106,17 +111,20 @@ public final class HubWiring {
     public static Hub wire(OffhoursConfiguration config, Environment environment, Clock clock, SpokeAccess spokes) {
         HubWiring wiring = new HubWiring(config, environment, clock);
         String owner = owner();
+        // first managed, so stopped last: the spans of everything else's shutdown still leave
+        Tracing tracing = Tracing.install(Tracing.fromEnvironment(TRACES_SERVICE_NAME));
+        wiring.lifecycle.manage(ManagedResource.closing("tracing", tracing));
         HubNotifications notifications = HubNotifications.open(config.notifications(), config.aws(), clock,
                 wiring.lifecycle);
         HubStores stores = wiring.stores(notifications);
         wiring.lifecycle.manage(ManagedResource.closing("spoke clients", spokes.close()));
         SqsClient sqs = wiring.sqs();
-        WorkerAssembly worker = wiring.worker(spokes, stores);
+        WorkerAssembly worker = wiring.worker(spokes, stores, tracing);
         // one listing for discovery and the event-driven updater, so both obey the same rate limits and breakers
         SpokeListing listing = new SpokeListing(worker.spokes(), worker.pipelines());
         Optional<SqsWorkerPool> pool = config.workers().enabled()
                 ? Optional.of(wiring.workerPool(worker, sqs)) : Optional.empty();
-        Convergence convergence = wiring.convergence(stores, sqs, owner, notifications);
+        Convergence convergence = wiring.convergence(stores, sqs, owner, notifications, tracing);
         Schedules schedules = wiring.schedules(stores, convergence);
         Optional<DiscoveryScheduler> discovery = config.discovery().isEnabled()
                 ? Optional.of(wiring.discovery(stores, listing, convergence.revision(), schedules.catalog()))
@@ -125,7 +133,7 @@ public final class HubWiring {
         trigger.ifPresent(wiring.lifecycle::manage);
         Optional<InventoryUpdater> updater = config.events().enabled()
                 ? Optional.of(wiring.inventoryUpdater(worker.roles(), sqs, listing, stores, convergence.revision(),
-                        schedules.catalog()))
+                        schedules.catalog(), tracing))
                 : Optional.empty();
         ReconcileLoop loop = wiring.reconcileLoop(schedules, convergence.revision(), trigger);
         wiring.api(loop, stores, schedules.catalog());
@@ -157,12 +165,18 @@ public final class HubWiring {
     /** The spoke worker as the Lambda function has it, with the settings of the {@code workers:} section. */
     static WorkerAssembly worker(AwsConfig aws, WorkersConfig workers, SpokeAccess spokes, HubStores stores,
                                  Clock clock) {
-        return WorkerAssembly.assemble(spokes.sts(), spokes.clients(), aws.spokeRoleName(), aws.externalId(),
-                WorkerAssembly.Stores.of(stores.operations(), stores.inventory()), workers.workerSettings(), clock);
+        return worker(aws, workers, spokes, stores, clock, Tracing.OFF);
     }
 
-    private WorkerAssembly worker(SpokeAccess spokes, HubStores stores) {
-        WorkerAssembly worker = worker(config.aws(), config.workers(), spokes, stores, clock);
+    static WorkerAssembly worker(AwsConfig aws, WorkersConfig workers, SpokeAccess spokes, HubStores stores,
+                                 Clock clock, Tracing tracing) {
+        return WorkerAssembly.assemble(spokes.sts(), spokes.clients(), aws.spokeRoleName(), aws.externalId(),
+                WorkerAssembly.Stores.of(stores.operations(), stores.inventory()), workers.workerSettings(), clock,
+                tracing);
+    }
+
+    private WorkerAssembly worker(SpokeAccess spokes, HubStores stores, Tracing tracing) {
+        WorkerAssembly worker = worker(config.aws(), config.workers(), spokes, stores, clock, tracing);
         lifecycle.manage(ManagedResource.closing("spoke SDK clients", worker.spokes()));
         return worker;
     }
@@ -172,7 +186,7 @@ public final class HubWiring {
         PoolSettings settings = PoolSettings.defaults(config.dispatch().getWorkQueueUrl(), workers.deadLetterQueueUrl())
                 .withMaxInFlight(workers.concurrency())
                 .withReceiveWait(workers.receiveWait());
-        SqsWorkerPool pool = new SqsWorkerPool(sqs, worker.worker(), settings);
+        SqsWorkerPool pool = new SqsWorkerPool(sqs, worker.handler(), settings);
         lifecycle.manage(new ManagedResource("worker pool", pool::start, () -> {
             SqsWorkerPool.StopReport report = pool.stop(workers.shutdownGrace());
             if (!report.inFlightFinished()) {
@@ -184,12 +198,13 @@ public final class HubWiring {
         return pool;
     }
 
-    private Convergence convergence(HubStores stores, SqsClient sqs, String owner, HubNotifications notifications) {
+    private Convergence convergence(HubStores stores, SqsClient sqs, String owner, HubNotifications notifications,
+                                    Tracing tracing) {
         SqsWorkQueue workQueue = config.dispatch().workQueue(sqs);
         lifecycle.manage(ManagedResource.closing("work queue senders", workQueue));
         ConvergenceSettings settings = config.transitions().settings(config.dispatch().getPageSize());
         ConvergencePass pass = new ConvergencePass(stores.control(), stores.inventory(), workQueue, settings, owner,
-                notifications.announcer(stores));
+                notifications.announcer(stores), new TransitionSpans(tracing));
         CurrentRevision revision = new CurrentRevision();
         QuartzTransitionTimer timer = new QuartzTransitionTimer(clock);
         ConvergenceLoop loop = new ConvergenceLoop(stores.control(), pass, revision, timer, settings, clock);
@@ -225,11 +240,11 @@ public final class HubWiring {
     /** Started after the stores and the spoke clients, stopped before them (Dropwizard stops in reverse order). */
     private InventoryUpdater inventoryUpdater(RoleCredentialsCache.Settings roles, SqsClient sqs, SpokeListing listing,
                                               HubStores stores, CurrentRevision revision,
-                                              Supplier<ScheduleCatalog> catalog) {
+                                              Supplier<ScheduleCatalog> catalog, Tracing tracing) {
         EventsConfig events = config.events();
         InventoryUpdater updater = new InventoryUpdater(sqs, events.settings(),
                 new SpokeEventParser(roles.roleName()), listing, stores.inventory(),
-                stores.control(), () -> revision.get().accounts(), AsleepShapes.fromCatalog(catalog), clock);
+                stores.control(), () -> revision.get().accounts(), AsleepShapes.fromCatalog(catalog), clock, tracing);
         lifecycle.manage(new ManagedResource("inventory updater", updater::start, updater));
         return updater;
     }

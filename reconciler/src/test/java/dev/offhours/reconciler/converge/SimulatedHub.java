@@ -25,10 +25,13 @@ import dev.offhours.worker.Outcome;
 import dev.offhours.worker.ReceivedMessage;
 import dev.offhours.worker.SpokeClientFactory;
 import dev.offhours.worker.SpokeWorker;
+import dev.offhours.worker.WorkItemHandler;
 import dev.offhours.worker.credentials.RoleCredentialsCache;
 import dev.offhours.worker.credentials.SpokeClients;
 import dev.offhours.worker.resilience.Pipelines;
 import dev.offhours.worker.resilience.ResilienceSettings;
+import dev.offhours.worker.tracing.TracedWorkItemHandler;
+import dev.offhours.worker.tracing.Tracing;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,11 +63,17 @@ final class SimulatedHub implements AutoCloseable {
     final EmbeddedHubStore store;
     final SqsClient sqs;
     final String queueUrl;
-    private final SpokeWorker worker;
+    private final WorkItemHandler worker;
     private final WorkItemCodec codec = new WorkItemCodec();
     private final List<ConvergenceLoop> loops = new ArrayList<>();
 
     SimulatedHub(Path dir, SqsClient sqs, String queueUrl, Instant start, int accounts, int asgsPerAccount) {
+        this(dir, sqs, queueUrl, start, accounts, asgsPerAccount, Tracing.OFF);
+    }
+
+    /** @param tracing the worker's: a span per delivered item, described by the records it saves */
+    SimulatedHub(Path dir, SqsClient sqs, String queueUrl, Instant start, int accounts, int asgsPerAccount,
+                 Tracing tracing) {
         this.time = FleetTime.manual(start);
         this.clock = time.asClock();
         this.fleet = SimulatedFleet.builder().seed(7).time(time).noLatency().accounts(accounts)
@@ -76,7 +85,9 @@ final class SimulatedHub implements AutoCloseable {
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
         SpokeClients clients = new SpokeClients(SpokeClientFactory.of(fleet::autoScaling, fleet::eks), credentials);
-        this.worker = Workers.spokeWorker(clients, new Pipelines(ResilienceSettings.defaults()), store, clock);
+        SpokeWorker spokeWorker = Workers.spokeWorker(clients, new Pipelines(ResilienceSettings.defaults()),
+                tracing.operations(store.operations()), store, clock);
+        this.worker = tracing.enabled() ? new TracedWorkItemHandler(spokeWorker, tracing) : spokeWorker;
         for (dev.offhours.simulator.Target target : fleet.targets()) {
             fleet.setCapacity(target, new dev.offhours.simulator.Capacity(AWAKE.min(), AWAKE.desired(), AWAKE.max()));
             inventory().upsert(new InventoryItem(core(target), SCHEDULE, fleet.tags(target), AWAKE, null,
@@ -108,13 +119,19 @@ final class SimulatedHub implements AutoCloseable {
     Replica replica(String owner, ConvergenceSettings settings, UnaryOperator<ControlStore> control,
                     UnaryOperator<InventoryStore> inventory, UnaryOperator<WorkQueue> queue) {
         return new Replica(owner, settings, control.apply(control()), inventory.apply(inventory()),
-                queue.apply(new SqsWorkQueue(sqs, queueUrl, 4, 2, Duration.ofMillis(10))), TransitionAnnouncer.NONE);
+                queue.apply(new SqsWorkQueue(sqs, queueUrl, 4, 2, Duration.ofMillis(10))), TransitionAnnouncer.NONE,
+                TransitionSpans.OFF);
     }
 
     /** One hub process that announces finished transitions. */
     Replica replica(String owner, TransitionAnnouncer announcer) {
+        return replica(owner, announcer, TransitionSpans.OFF);
+    }
+
+    /** One hub process that announces finished transitions and traces them. */
+    Replica replica(String owner, TransitionAnnouncer announcer, TransitionSpans spans) {
         return new Replica(owner, settings(), control(), inventory(),
-                new SqsWorkQueue(sqs, queueUrl, 4, 2, Duration.ofMillis(10)), announcer);
+                new SqsWorkQueue(sqs, queueUrl, 4, 2, Duration.ofMillis(10)), announcer, spans);
     }
 
     Replica replica(String owner) {
@@ -132,8 +149,8 @@ final class SimulatedHub implements AutoCloseable {
         private final Map<String, Schedule> applied = new java.util.HashMap<>();
 
         private Replica(String owner, ConvergenceSettings settings, ControlStore control, InventoryStore inventory,
-                        WorkQueue queue, TransitionAnnouncer announcer) {
-            ConvergencePass pass = new ConvergencePass(control, inventory, queue, settings, owner, announcer);
+                        WorkQueue queue, TransitionAnnouncer announcer, TransitionSpans spans) {
+            ConvergencePass pass = new ConvergencePass(control, inventory, queue, settings, owner, announcer, spans);
             this.loop = new ConvergenceLoop(control, pass, () -> revision, new ManualTimer(), settings, clock);
             loops.add(loop);
         }

@@ -8,12 +8,16 @@ import dev.offhours.worker.SpokeWorker;
 import dev.offhours.worker.WorkerAssembly;
 import dev.offhours.worker.credentials.RoleCredentialsCache;
 import dev.offhours.worker.runtime.lambda.HubWorkerFactory;
+import dev.offhours.worker.tracing.TracedWorkItemHandler;
+import dev.offhours.worker.tracing.Tracing;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -65,6 +69,24 @@ class OneWorkerWiringTest {
                 .isEqualTo(SpokeWorker.Settings.defaults().asgViewFreshness());
     }
 
+    @Test
+    void withTracingOnBothHomesRunEachItemInASpanAndOffTheWorkerAlone() throws Exception {
+        try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().build()) {
+            Tracing tracing = Tracing.of(sdk);
+            WorkerAssembly lambda = HubWorkerFactory.build(Region.EU_WEST_1, NOWHERE,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), "operations",
+                    "inventory", ROLE, EXTERNAL_ID, tracing);
+            WorkerAssembly service = serviceWorker(new WorkersConfig(), tracing);
+
+            assertThat(List.of(lambda.handler(), service.handler())).allSatisfy(handler ->
+                    assertThat(handler).isInstanceOf(TracedWorkItemHandler.class));
+        }
+        WorkerAssembly lambda = lambdaWorker();
+        WorkerAssembly service = serviceWorker(new WorkersConfig());
+        assertThat(lambda.handler()).as("tracing off: nothing wrapped").isSameAs(lambda.worker());
+        assertThat(service.handler()).as("tracing off: nothing wrapped").isSameAs(service.worker());
+    }
+
     private static WorkerAssembly lambdaWorker() {
         return HubWorkerFactory.build(Region.EU_WEST_1, NOWHERE,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), "operations",
@@ -72,12 +94,16 @@ class OneWorkerWiringTest {
     }
 
     private WorkerAssembly serviceWorker(WorkersConfig workers) throws Exception {
+        return serviceWorker(workers, Tracing.OFF);
+    }
+
+    private WorkerAssembly serviceWorker(WorkersConfig workers, Tracing tracing) throws Exception {
         AwsConfig aws = new AwsConfig().hubRegion(Region.EU_WEST_1.id()).endpointOverride(NOWHERE)
                 .emulatorCredentials(true).spokeRoleName(ROLE).externalId(EXTERNAL_ID);
         SpokeAccess spokes = SpokeAccess.aws(aws, workers);
         HubStores stores = HubStores.embedded(data);
         try {
-            return HubWiring.worker(aws, workers, spokes, stores, CLOCK);
+            return HubWiring.worker(aws, workers, spokes, stores, CLOCK, tracing);
         } finally {
             stores.close().close();
             spokes.close().close();

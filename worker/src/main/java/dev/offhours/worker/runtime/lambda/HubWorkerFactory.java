@@ -9,6 +9,7 @@ import dev.offhours.worker.aws.AwsSpokeClientFactory;
 import dev.offhours.store.dynamodb.DynamoDbOperationStore;
 import dev.offhours.store.dynamodb.DynamoDbInventoryStore;
 import dev.offhours.worker.signals.FailedOperationsCounter;
+import dev.offhours.worker.tracing.Tracing;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -44,6 +45,14 @@ public final class HubWorkerFactory {
     public static WorkerAssembly build(Region region, URI endpoint, AwsCredentialsProvider functionCredentials,
                                 String operationsTable, String inventoryTable, String spokeRoleName,
                                 String externalId) {
+        return build(region, endpoint, functionCredentials, operationsTable, inventoryTable, spokeRoleName, externalId,
+                Tracing.OFF);
+    }
+
+    /** @param tracing the function's tracing (a span per item, its AWS calls inside) */
+    public static WorkerAssembly build(Region region, URI endpoint, AwsCredentialsProvider functionCredentials,
+                                String operationsTable, String inventoryTable, String spokeRoleName,
+                                String externalId, Tracing tracing) {
         AwsSpokeClientFactory spokes = new AwsSpokeClientFactory(endpoint, List.of(), MAX_CONNECTIONS);
         DynamoDbClientBuilder dynamoBuilder = DynamoDbClient.builder().region(region)
                 .credentialsProvider(functionCredentials);
@@ -62,6 +71,6 @@ public final class HubWorkerFactory {
             stores = WorkerAssembly.Stores.of(operations, new DynamoDbInventoryStore(dynamo, inventoryTable));
         }
         return WorkerAssembly.assemble(spokes.sts(functionCredentials, region.id()), spokes, spokeRoleName,
-                externalId, stores, SpokeWorker.Settings.defaults(), Clock.systemUTC());
+                externalId, stores, SpokeWorker.Settings.defaults(), Clock.systemUTC(), tracing);
     }
 }

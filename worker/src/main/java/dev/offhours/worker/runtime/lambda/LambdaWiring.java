@@ -1,6 +1,7 @@
 package dev.offhours.worker.runtime.lambda;
 
 import dev.offhours.worker.WorkItemHandler;
+import dev.offhours.worker.tracing.Tracing;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * <tr><td>{@code AWS_REGION}</td><td>the hub's region (set by Lambda)</td></tr>
  * <tr><td>{@code AWS_ENDPOINT_URL}</td><td>optional: one endpoint for every AWS call (an emulator), as the SDK's
  * own variable of that name</td></tr>
+ * <tr><td>{@code OTEL_TRACES_EXPORTER} and the other {@code OTEL_*}</td><td>optional: traces (see
+ * {@link Tracing}); off when no exporter is named</td></tr>
  * </table>
  */
 record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQueueUrl) {
@@ -35,6 +38,8 @@ record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQue
     static final String EXTERNAL_ID = "OFFHOURS_EXTERNAL_ID";
     static final String REGION = "AWS_REGION";
     static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
+    /** The traces' {@code service.name} unless {@code OTEL_SERVICE_NAME} says otherwise. */
+    static final String SERVICE_NAME = "offhours-worker";
 
     static LambdaWiring fromEnvironment(Map<String, String> environment, AwsCredentialsProvider credentials) {
         Region region = Region.of(required(environment, REGION));
@@ -44,9 +49,11 @@ record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQue
         if (endpoint != null) {
             sqs.endpointOverride(endpoint);
         }
+        // once per container: every SDK client the function builds reports its calls to it
+        Tracing tracing = Tracing.install(Tracing.from(environment, System.getProperties(), SERVICE_NAME));
         WorkItemHandler handler = HubWorkerFactory.build(region, endpoint, credentials,
                 required(environment, OPERATIONS_TABLE), environment.get(INVENTORY_TABLE),
-                required(environment, SPOKE_ROLE_NAME), required(environment, EXTERNAL_ID)).worker();
+                required(environment, SPOKE_ROLE_NAME), required(environment, EXTERNAL_ID), tracing).handler();
         return new LambdaWiring(handler, sqs.build(), required(environment, DEAD_LETTER_QUEUE_URL));
     }
 

@@ -8,6 +8,7 @@ import dev.offhours.core.notify.HubSignals;
 import dev.offhours.worker.Outcome;
 import dev.offhours.worker.ReceivedMessage;
 import dev.offhours.worker.WorkItemHandler;
+import dev.offhours.worker.tracing.Tracing;
 import dev.offhours.worker.runtime.DeadLetters;
 import dev.offhours.worker.runtime.RetryCopies;
 import dev.offhours.worker.runtime.Visibility;
@@ -85,6 +86,8 @@ public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBa
                 failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
             }
         }
+        // the container may be frozen once this returns: the batch's spans leave now (nothing to do when off)
+        Tracing.installed().flush();
         return new SQSBatchResponse(failures);
     }
 
