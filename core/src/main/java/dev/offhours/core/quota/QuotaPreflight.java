@@ -34,8 +34,17 @@ public final class QuotaPreflight {
      * @param needs      every quota the wave adds to, in class order
      * @param refused    targets not to wake (only with {@link OnBreach#WAKE_IN_PRIORITY_ORDER}), by target key
      * @param unmeasured targets whose instance types have no known vCPU count
+     * @param touches    the quotas each measured target adds to, by target key
      */
-    public record Result(List<QuotaNeed> needs, Map<String, Refusal> refused, List<String> unmeasured) {
+    public record Result(List<QuotaNeed> needs, Map<String, Refusal> refused, List<String> unmeasured,
+                         Map<String, Set<QuotaKey>> touches) {
+
+        /** The breached quotas the target adds to (empty when its part of the wave fits). */
+        public List<QuotaNeed> breachesOf(String targetKey) {
+            Set<QuotaKey> keys = touches.getOrDefault(targetKey, Set.of());
+            return breaches().stream().filter(need -> keys.contains(need.key())).toList();
+        }
+
         public List<QuotaNeed> breaches() {
             return needs.stream().filter(QuotaNeed::breached).toList();
         }
@@ -66,7 +75,9 @@ public final class QuotaPreflight {
                 readings.usage().get(key))));
         Map<String, Refusal> refused = onBreach == OnBreach.WAKE_IN_PRIORITY_ORDER
                 && needs.stream().anyMatch(QuotaNeed::breached) ? admit(demands, adds, needs) : Map.of();
-        return new Result(List.copyOf(needs), refused, List.copyOf(unmeasured));
+        Map<String, Set<QuotaKey>> touches = new LinkedHashMap<>();
+        adds.forEach((target, added) -> touches.put(target, Set.copyOf(added.keySet())));
+        return new Result(List.copyOf(needs), refused, List.copyOf(unmeasured), touches);
     }
 
     /** vCPUs the target adds per quota, or null when none of its instance types has a known vCPU count. */

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param traceparent W3C trace context of the transition, may be {@code null}
  * @param attempt     1 on the dispatcher's send; a worker that must retry sends a copy with the next attempt, so the
  *                    item counts its attempts itself (an SQS receive count restarts with every copy)
+ * @param notice      a line the hub wants in the target's operation record (a quota warning of the wave), or null
  */
 public record WorkItem(
         int version,
@@ -25,7 +26,8 @@ public record WorkItem(
         AsleepCapacity asleep,
         String revision,
         String traceparent,
-        int attempt) {
+        int attempt,
+        String notice) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -43,6 +45,12 @@ public record WorkItem(
         }
     }
 
+    /** Without a notice. */
+    public WorkItem(int version, String schedule, Instant transition, Action action, Target target,
+                    AsleepCapacity asleep, String revision, String traceparent, int attempt) {
+        this(version, schedule, transition, action, target, asleep, revision, traceparent, attempt, null);
+    }
+
     /** A first attempt. */
     public WorkItem(int version, String schedule, Instant transition, Action action, Target target,
                     AsleepCapacity asleep, String revision, String traceparent) {
@@ -50,7 +58,11 @@ public record WorkItem(
     }
 
     public WorkItem withAttempt(int next) {
-        return new WorkItem(version, schedule, transition, action, target, asleep, revision, traceparent, next);
+        return new WorkItem(version, schedule, transition, action, target, asleep, revision, traceparent, next, notice);
+    }
+
+    public WorkItem withNotice(String value) {
+        return new WorkItem(version, schedule, transition, action, target, asleep, revision, traceparent, attempt, value);
     }
 
     public static WorkItem of(String schedule, Instant transition, Action action, Target target,

@@ -27,6 +27,8 @@ public final class WorkItemCodec {
 
     private static final int MAX_BODY_CHARS = 64 * 1024;
     private static final String ATTEMPT = "attempt";
+    /** A line the hub wants in the operation record, e.g. a quota warning of the wave; absent when none. */
+    private static final String NOTICE = "notice";
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -54,6 +56,9 @@ public final class WorkItemCodec {
         if (item.attempt() > 1) {
             root.put(ATTEMPT, item.attempt());
         }
+        if (item.notice() != null) {
+            root.put(NOTICE, item.notice());
+        }
         try {
             return mapper.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -75,7 +80,8 @@ public final class WorkItemCodec {
                     asleep(root.get("asleep")),
                     optionalText(root, "revision"),
                     optionalText(root, "traceparent"),
-                    attempt(root));
+                    attempt(root),
+                    optionalText(root, NOTICE));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new MalformedWorkItemException("malformed work item: " + e.getMessage(), e);
         }
