@@ -1,5 +1,8 @@
 package dev.offhours.reconciler.api;
 
+import dev.offhours.api.QuotaCheckView;
+import dev.offhours.core.quota.OnBreach;
+import dev.offhours.reconciler.quota.QuotaFinding;
 import dev.offhours.api.AccountView;
 import dev.offhours.api.CapacityView;
 import dev.offhours.api.ConditionView;
@@ -77,5 +80,14 @@ final class Views {
             return "SEEN";
         }
         return targetsByState.getOrDefault(TargetState.ASLEEP.name(), 0L) > 0 ? "MISSING" : "NONE_YET";
+    }
+
+    /** A quota pre-flight finding as {@code /v1/accounts} shows it. */
+    static QuotaCheckView quotaCheck(QuotaFinding finding) {
+        return new QuotaCheckView(finding.schedule(), text(finding.since()), text(finding.checkedAt()),
+                finding.onBreach() == OnBreach.WARN ? "warn" : "wakeInPriorityOrder", finding.breached(),
+                finding.summary(), finding.needs().stream().map(need -> new QuotaCheckView.QuotaUseView(
+                        need.key().code(), need.key().name(), need.need(), need.quota(), need.usage(), need.headroom(),
+                        need.breached())).toList(), finding.targets(), finding.refused(), finding.unmeasured());
     }
 }
