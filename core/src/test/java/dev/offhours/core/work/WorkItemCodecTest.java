@@ -24,7 +24,11 @@ class WorkItemCodecTest {
                         Target.nodegroup("222222222222", "us-east-1", "prod", "ng-1"), new AsleepCapacity(1, 1),
                         "main@sha1:def", null),
                 WorkItem.of("late-shift", T, Action.WAKE, Target.asg("222222222222", "us-east-1", "api"),
-                        AsleepCapacity.ZERO, "main@sha1:def", null).withAttempt(7));
+                        AsleepCapacity.ZERO, "main@sha1:def", null).withAttempt(7),
+                WorkItem.of("office-hours", T, Action.WAKE, Target.asg("111111111111", "eu-west-1", "web"),
+                        AsleepCapacity.ZERO, "main@sha1:abc", null)
+                        .withNotice("quota warning in 111111111111/eu-west-1: the wave adds 64 vCPUs to L-1216C47A")
+                        .withAttempt(2));
     }
 
     @ParameterizedTest
