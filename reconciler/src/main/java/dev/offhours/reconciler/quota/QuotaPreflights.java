@@ -23,16 +23,23 @@ public record QuotaPreflights(WakeGate gate, QuotaFindings findings, AutoCloseab
     /** Targets those waves left asleep, FAILED QuotaExceeded. */
     public static final String REFUSED_GAUGE = "offhours.quota.refused_targets";
 
+    /**
+     * @param budget how long one wave's checks may take (half the convergence lease: the pass holds it meanwhile)
+     */
     public static QuotaPreflights open(QuotaConfig config, QuotaClientFactory clients, SpokeClients spokes,
                                        OperationStore operations, IntentLedger ledger, Duration recordRetention,
-                                       Clock clock) {
+                                       Duration budget, Clock clock) {
         QuotaFindings findings = new QuotaFindings(clock);
         if (!config.preflight() || clients == null) {
             return new QuotaPreflights(WakeGate.NONE, findings, () -> { });
         }
         SpokeQuotaSource source = new SpokeQuotaSource(spokes, clients, clock);
-        return new QuotaPreflights(new WakePreflight(source, config.onBreach(), operations, ledger, findings,
-                recordRetention), findings, source);
+        WakePreflight gate = new WakePreflight(source, config.onBreach(), operations, ledger, findings,
+                recordRetention, budget);
+        return new QuotaPreflights(gate, findings, () -> {
+            gate.close();
+            source.close();
+        });
     }
 
     public void registerGauges(MetricRegistry metrics) {

@@ -27,6 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +43,14 @@ import org.slf4j.LoggerFactory;
  * {@code onBreach: warn}, written into the affected targets' records through their work items' notice; with
  * {@code wakeInPriorityOrder} the targets that do not fit get a FAILED {@code QuotaExceeded} record instead of an item.
  */
-public final class WakePreflight implements WakeGate {
+public final class WakePreflight implements WakeGate, AutoCloseable {
 
     /** The tag that orders a wave that cannot be woken whole: lower first. */
     public static final String PRIORITY_TAG = "offhours.dev/wake-priority";
     /** How long a refusal holds the target's mark while its record is written. */
     static final Duration REFUSAL_LEASE = Duration.ofMinutes(1);
+    /** Account-regions checked at once: each check is a handful of spoke reads. */
+    public static final int PARALLELISM = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(WakePreflight.class);
 
@@ -52,9 +60,21 @@ public final class WakePreflight implements WakeGate {
     private final IntentLedger ledger;
     private final QuotaFindings findings;
     private final Duration recordRetention;
+    private final Duration budget;
+    private final ExecutorService checks;
 
+    /**
+     * @param budget how long one wave's checks may take: the pass holds the schedule's lease meanwhile, so this stays
+     *               well within it; account-regions not checked by then are sent unchecked (and logged)
+     */
     public WakePreflight(QuotaSource source, OnBreach onBreach, OperationStore operations, IntentLedger ledger,
-                         QuotaFindings findings, Duration recordRetention) {
+                         QuotaFindings findings, Duration recordRetention, Duration budget) {
+        this.budget = budget;
+        this.checks = Executors.newFixedThreadPool(PARALLELISM, runnable -> {
+            Thread thread = new Thread(runnable, "offhours-quota-preflight");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.source = source;
         this.onBreach = onBreach;
         this.operations = operations;
@@ -75,14 +95,37 @@ public final class WakePreflight implements WakeGate {
             byAccountRegion.computeIfAbsent(item.target().account() + "/" + item.target().region(),
                     k -> new ArrayList<>()).add(item);
         }
+        List<Future<Plan>> pending = new ArrayList<>();
+        byAccountRegion.values().forEach(items -> pending.add(checks.submit(() -> check(intent, items, now))));
         Map<String, String> notices = new HashMap<>();
         Map<String, String> refusals = new HashMap<>();
-        byAccountRegion.values().forEach(items -> check(intent, items, now, notices, refusals));
+        long deadline = System.nanoTime() + budget.toNanos();
+        int unchecked = 0;
+        for (Future<Plan> check : pending) {
+            try {
+                Plan plan = check.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                notices.putAll(plan.notices());
+                refusals.putAll(plan.refusals());
+            } catch (TimeoutException | ExecutionException e) {
+                check.cancel(true);
+                unchecked++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                check.cancel(true);
+                unchecked++;
+            }
+        }
+        if (unchecked > 0) {
+            LOG.warn("quota pre-flight: wake of {}: {} of {} account-regions could not be checked within {}; their "
+                    + "targets are sent unchecked", intent.schedule(), unchecked, pending.size(), budget);
+        }
         return new Plan(notices, refusals);
     }
 
-    private void check(ScheduleIntent intent, List<InventoryItem> items, Instant now, Map<String, String> notices,
-                       Map<String, String> refusals) {
+    /** One account and region of the wave: its plan (notices and refusals by target key). */
+    private Plan check(ScheduleIntent intent, List<InventoryItem> items, Instant now) {
+        Map<String, String> notices = new HashMap<>();
+        Map<String, String> refusals = new HashMap<>();
         String account = items.get(0).target().account();
         String region = items.get(0).target().region();
         String where = account + "/" + region;
@@ -102,7 +145,7 @@ public final class WakePreflight implements WakeGate {
         findings.record(finding);
         if (!result.breached()) {
             LOG.info("quota pre-flight: {}", finding.summary());
-            return;
+            return Plan.NONE;
         }
         LOG.warn("quota pre-flight: {}", finding.summary());
         for (InventoryItem item : items) {
@@ -115,6 +158,7 @@ public final class WakePreflight implements WakeGate {
                         breaches.stream().map(QuotaNeed::describe).toList()) + "; woken anyway (quota.onBreach: warn)");
             }
         }
+        return new Plan(notices, refusals);
     }
 
     private static WakeDemand demand(InventoryItem item, LaunchShape shape) {
@@ -124,6 +168,11 @@ public final class WakePreflight implements WakeGate {
         int target = awake == null ? current : awake.desired();
         return new WakeDemand(item.targetKey(), WakeDemand.priorityOf(item.tags().get(PRIORITY_TAG)), current, target,
                 shape);
+    }
+
+    @Override
+    public void close() {
+        checks.shutdownNow();
     }
 
     @Override

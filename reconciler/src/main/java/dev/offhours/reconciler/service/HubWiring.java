@@ -119,7 +119,8 @@ public final class HubWiring {
         Optional<SqsWorkerPool> pool = config.workers().enabled()
                 ? Optional.of(wiring.workerPool(worker, sqs)) : Optional.empty();
         QuotaPreflights quota = QuotaPreflights.open(config.quota(), spokes.quota(), worker.spokes(),
-                stores.operations(), stores.inventory(), config.workers().recordRetention(), clock);
+                stores.operations(), stores.inventory(), config.workers().recordRetention(),
+                config.transitions().settings(config.dispatch().getPageSize()).lease().dividedBy(2), clock);
         wiring.lifecycle.manage(ManagedResource.closing("quota pre-flight clients", quota.close()));
         Convergence convergence = wiring.convergence(stores, sqs, owner, notifications, quota.gate());
         Schedules schedules = wiring.schedules(stores, convergence);

@@ -53,6 +53,7 @@ class QuotaPreflightWaveTest {
     @TempDir
     Path dir;
     private SimulatedHub hub;
+    private WakePreflight closeGate;
 
     QuotaPreflightWaveTest(EmbeddedElasticMq mq, SqsClient sqs) {
         this.sqs = sqs;
@@ -61,6 +62,9 @@ class QuotaPreflightWaveTest {
 
     @AfterEach
     void close() {
+        if (closeGate != null) {
+            closeGate.close();
+        }
         if (hub != null) {
             hub.close();
         }
@@ -95,8 +99,9 @@ class QuotaPreflightWaveTest {
 
         QuotaFindings findings = new QuotaFindings(hub.clock);
         WakePreflight gate = new WakePreflight(hub.quotaSource(), onBreach, hub.store.operations(), hub.inventory(),
-                findings, Duration.ofDays(90));
+                findings, Duration.ofDays(90), Duration.ofMinutes(1));
         SimulatedHub.Replica replica = hub.replica("hub-a", gate).apply(accounts(1), OFFICE).run();
+        closeGate = gate;
         assertThat(hub.work()).as("the sleep is not gated").isEqualTo(4);
         assertThat(findings.current()).isEmpty();
 
