@@ -22,11 +22,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Measures the schedule language on a repository of 5,000 generated schedules: how long reading and validating the
  * whole repository takes (the goal is under 2 seconds), and how many transitions per second the time calculus
- * computes for a year of every schedule. Prints {@code name: value} lines. Fails (non-zero exit) when the generated
+ * computes for a year of every schedule. Then the same for a repository where a third of the schedules use the newer
+ * parts of the language ({@link MonthlyShapes}: nth weekdays, days of the month, months, reduced capacity, warm-up,
+ * date ranges), printed with the prefix {@code mixed_}, and the ratios of the two (goal: at most 1.5). Prints
+ * {@code name: value} lines. Fails (non-zero exit) when the generated
  * repository is not valid, so it never measures the error path.
  *
  * <p>Usage: {@code ScheduleLanguageBenchmark [--schedules N] [--rounds N] [--write DIR]}; {@code --write} also puts the
- * generated repository on disk for a look or for {@code offhours validate DIR}.
+ * generated repositories on disk (DIR/v1 and DIR/mixed) for a look or for {@code offhours validate DIR}.
  */
 public final class ScheduleLanguageBenchmark {
 
@@ -36,29 +39,55 @@ public final class ScheduleLanguageBenchmark {
     private static final Instant YEAR_START = Instant.parse("2027-01-01T00:00:00Z");
     private static final Instant YEAR_END = Instant.parse("2028-01-01T00:00:00Z");
 
+    /** A third of the schedules of the mixed repository use the newer parts of the language. */
+    private static final int MONTHLY_EVERY = 3;
+    private static final double MIXED_GOAL_RATIO = 1.5;
+
     private final int schedules;
     private final int rounds;
     private final List<SourceFile> files;
+    /** Names of the printed figures start with it: "" for the v1-only repository, "mixed_" for the other. */
+    private final String prefix;
 
-    private ScheduleLanguageBenchmark(int schedules, int rounds) {
+    private ScheduleLanguageBenchmark(int schedules, int rounds, int monthlyEvery, String prefix) {
         this.schedules = schedules;
         this.rounds = rounds;
-        this.files = new ScheduleRepositoryGenerator(SEED).generate(schedules);
+        this.files = new ScheduleRepositoryGenerator(SEED, monthlyEvery).generate(schedules);
+        this.prefix = prefix;
+    }
+
+    /** The figures of one repository that the mixed one is compared with. */
+    private record Figures(double validateMs, double transitionsPerSecond) {
     }
 
     public static void main(String[] args) throws IOException {
         quietLogging();
-        ScheduleLanguageBenchmark benchmark = new ScheduleLanguageBenchmark(intOption(args, "--schedules", 5000),
-                intOption(args, "--rounds", 5));
+        int schedules = intOption(args, "--schedules", 5000);
+        int rounds = intOption(args, "--rounds", 5);
+        ScheduleLanguageBenchmark v1 = new ScheduleLanguageBenchmark(schedules, rounds, 0, "");
+        ScheduleLanguageBenchmark mixed = new ScheduleLanguageBenchmark(schedules, rounds, MONTHLY_EVERY, "mixed_");
         String writeTo = option(args, "--write");
         if (writeTo != null) {
-            benchmark.write(Path.of(writeTo));
+            v1.write(Path.of(writeTo, "v1"));
+            mixed.write(Path.of(writeTo, "mixed"));
         }
-        ScheduleCatalog catalog = benchmark.measureValidation();
-        benchmark.measureTransitions(catalog);
+        Figures plain = v1.run();
+        Figures monthly = mixed.run();
+        // the goal: the newer selectors cost at most 1.5 times the v1 figures
+        print("mixed_validate_ratio_to_v1", String.format("%.3f", monthly.validateMs() / plain.validateMs()));
+        print("mixed_transitions_per_second_ratio_v1_to_mixed",
+                String.format("%.3f", plain.transitionsPerSecond() / monthly.transitionsPerSecond()));
+        print("mixed_goal_ratio", MIXED_GOAL_RATIO);
     }
 
-    private ScheduleCatalog measureValidation() {
+    private Figures run() {
+        RepositoryReadResult read = new RepositoryReader().read(files);
+        requireValid(read, schedules);
+        double validateMs = measureValidation();
+        return new Figures(validateMs, measureTransitions(read.catalog()));
+    }
+
+    private double measureValidation() {
         // The first read of a one-schedule repository pays the fixed costs (class loading, holiday library rules);
         // the first read of the whole one adds JIT warm-up: together about what one `validate` process pays.
         List<SourceFile> small = new ArrayList<>(files.stream().filter(f -> !f.path().startsWith("schedules/")).toList());
@@ -66,7 +95,7 @@ public final class ScheduleLanguageBenchmark {
         long smallNanos = time(() -> requireValid(new RepositoryReader().read(small), 1));
 
         long coldStart = System.nanoTime();
-        RepositoryReadResult result = requireValid(new RepositoryReader().read(files), schedules);
+        requireValid(new RepositoryReader().read(files), schedules);
         long coldNanos = System.nanoTime() - coldStart;
         for (int i = 1; i < WARM_UP_ROUNDS; i++) {
             requireValid(new RepositoryReader().read(files), schedules);
@@ -74,18 +103,18 @@ public final class ScheduleLanguageBenchmark {
         long bestNanos = bestOf(() -> requireValid(new RepositoryReader().read(files), schedules));
 
         double bestMs = bestNanos / 1e6;
-        print("schedules", schedules);
-        print("files", files.size());
-        print("validate_first_small_repo_ms", String.format("%.1f", smallNanos / 1e6));
-        print("validate_first_full_repo_ms", String.format("%.1f", coldNanos / 1e6));
-        print("validate_total_ms", String.format("%.1f", bestMs));
-        print("validate_us_per_schedule", String.format("%.1f", bestNanos / 1e3 / schedules));
-        print("validate_goal_ms", VALIDATE_GOAL_MS);
-        print("validate_ratio_to_goal", String.format("%.3f", bestMs / VALIDATE_GOAL_MS));
-        return result.catalog();
+        figure("schedules", schedules);
+        figure("files", files.size());
+        figure("validate_first_small_repo_ms", String.format("%.1f", smallNanos / 1e6));
+        figure("validate_first_full_repo_ms", String.format("%.1f", coldNanos / 1e6));
+        figure("validate_total_ms", String.format("%.1f", bestMs));
+        figure("validate_us_per_schedule", String.format("%.1f", bestNanos / 1e3 / schedules));
+        figure("validate_goal_ms", VALIDATE_GOAL_MS);
+        figure("validate_ratio_to_goal", String.format("%.3f", bestMs / VALIDATE_GOAL_MS));
+        return bestMs;
     }
 
-    private void measureTransitions(ScheduleCatalog catalog) {
+    private double measureTransitions(ScheduleCatalog catalog) {
         for (int i = 0; i < WARM_UP_ROUNDS; i++) {
             yearOfTransitions(catalog);
         }
@@ -94,9 +123,11 @@ public final class ScheduleLanguageBenchmark {
             fail("the generated schedules produced no transitions in " + YEAR_START + ".." + YEAR_END);
         }
         long bestNanos = bestOf(() -> yearOfTransitions(catalog));
-        print("transitions_total", transitions);
-        print("transitions_ms", String.format("%.1f", bestNanos / 1e6));
-        print("transitions_per_second", String.format("%.0f", transitions / (bestNanos / 1e9)));
+        double perSecond = transitions / (bestNanos / 1e9);
+        figure("transitions_total", transitions);
+        figure("transitions_ms", String.format("%.1f", bestNanos / 1e6));
+        figure("transitions_per_second", String.format("%.0f", perSecond));
+        return perSecond;
     }
 
     /** Every transition of {@code YEAR_START..YEAR_END} of every schedule, holidays of its calendars included. */
@@ -155,6 +186,10 @@ public final class ScheduleLanguageBenchmark {
     private static void quietLogging() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+    }
+
+    private void figure(String name, Object value) {
+        print(prefix + name, value);
     }
 
     private static void print(String name, Object value) {

@@ -30,9 +30,16 @@ final class ScheduleRepositoryGenerator {
     private static final int LISTED_CALENDARS = 12;
 
     private final Random random;
+    /** Every how many schedules one uses the newer parts of the language ({@link MonthlyShapes}); 0 for none. */
+    private final int monthlyEvery;
 
     ScheduleRepositoryGenerator(long seed) {
+        this(seed, 0);
+    }
+
+    ScheduleRepositoryGenerator(long seed, int monthlyEvery) {
         this.random = new Random(seed);
+        this.monthlyEvery = monthlyEvery;
     }
 
     List<SourceFile> generate(int schedules) {
@@ -48,7 +55,8 @@ final class ScheduleRepositoryGenerator {
         for (int i = 0; i < schedules; i++) {
             String team = String.format("team-%03d", i % TEAMS);
             String name = String.format("svc-%05d-%s", i, GROUPS.get(i % GROUPS.size()));
-            files.add(new SourceFile("schedules/" + team + "/" + name + ".yaml", schedule(name, team)));
+            boolean monthly = monthlyEvery > 0 && i % monthlyEvery == 0;
+            files.add(new SourceFile("schedules/" + team + "/" + name + ".yaml", schedule(name, team, monthly)));
         }
         return files;
     }
@@ -97,7 +105,7 @@ final class ScheduleRepositoryGenerator {
         return yaml.toString();
     }
 
-    private String schedule(String name, String team) {
+    private String schedule(String name, String team, boolean monthly) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("apiVersion: offhours.dev/v1\nkind: Schedule\nmetadata:\n")
                 .append("  name: ").append(name).append('\n')
@@ -105,10 +113,12 @@ final class ScheduleRepositoryGenerator {
                 .append("  description: Capacity of ").append(name).append(" outside working hours\n")
                 .append("spec:\n")
                 .append("  timeZone: ").append(pick(ZONES)).append('\n')
-                .append("  awake:\n").append(WeekShapes.awake(random));
+                .append("  awake:\n").append(monthly ? MonthlyShapes.awake(random) : WeekShapes.awake(random));
         calendars(yaml);
-        sleepOn(yaml);
-        keepAwake(yaml);
+        if (!monthly) {
+            sleepOn(yaml);
+            keepAwake(yaml);
+        }
         if (random.nextInt(20) == 0) {
             yaml.append("  suspend: true\n");
         }

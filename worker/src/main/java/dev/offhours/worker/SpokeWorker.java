@@ -205,11 +205,17 @@ public final class SpokeWorker implements WorkItemHandler {
     /**
      * What offhours last did to the target with success, as far as the ledger knows: the previous mark's action when
      * it ended SUCCEEDED (a mark of this same intent, on a redelivery, has had its outcome cleared and tells nothing).
+     * A RESIZE that ended SKIPPED counts too: it found the target already at its share (or kept awake by its owner),
+     * and a SLEEP after it must not take that share for the awake capacity.
      */
     static Optional<Action> lastSucceeded(IntentLedger.Begin begin) {
         AppliedIntent previous = begin.previous();
-        return previous != null && previous.outcome() == OperationStatus.SUCCEEDED
-                ? Optional.of(previous.action()) : Optional.empty();
+        if (previous == null) {
+            return Optional.empty();
+        }
+        boolean counts = previous.outcome() == OperationStatus.SUCCEEDED
+                || previous.action() == Action.RESIZE && previous.outcome() == OperationStatus.SKIPPED;
+        return counts ? Optional.of(previous.action()) : Optional.empty();
     }
 
     /** A later intent of the same schedule began on the target: this item must not act; the record says why. */

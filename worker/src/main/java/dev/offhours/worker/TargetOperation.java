@@ -67,7 +67,8 @@ final class TargetOperation {
         if (observed.busy()) {
             return Step.waitFor(confirmDelay, "the node group is busy with another update", null);
         }
-        Decision decision = CapacityRules.decide(item.schedule(), item.action(), item.target().kind(), item.asleep(),
+        Decision decision = CapacityRules.decide(item.schedule(), item.action(), item.capacityPercent(),
+                item.target().kind(), item.asleep(),
                 new CapacityRules.Observed(observed.current(), observed.tags(), awakeCapacities.find(item.target().key()),
                         lastApplied),
                 started);
@@ -104,7 +105,11 @@ final class TargetOperation {
         }
         Applied applied = actions.apply(item.target(), change.to());
         String updateId = applied.updateId();
-        String verb = item.action() == Action.SLEEP ? "put to sleep" : "woken";
+        String verb = switch (item.action()) {
+            case SLEEP -> "put to sleep";
+            case WAKE -> "woken";
+            case RESIZE -> "resized to " + item.capacityPercent() + "% of the saved awake capacity";
+        };
         return switch (applied.state()) {
             case SUCCESSFUL -> Step.finish(records.build(item, existing, attempts, started, OperationStatus.SUCCEEDED,
                     change.from(), change.to(), null, verb + ": " + change.from() + " -> " + change.to(), updateId));

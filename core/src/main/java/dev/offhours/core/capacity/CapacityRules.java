@@ -42,8 +42,19 @@ public final class CapacityRules {
         return new Capacity(asleep.min(), asleep.desired(), max);
     }
 
+    /** What a target saved at {@code awake} runs at with {@code percent} of it (see {@link ResizeRules}). */
+    public static Capacity reduced(Capacity awake, int percent) {
+        return ResizeRules.reduced(awake, percent);
+    }
+
     public static Decision decide(String schedule, Action action, TargetKind kind, AsleepCapacity asleep,
                                   Observed observed, Instant now) {
+        return decide(schedule, action, 0, kind, asleep, observed, now);
+    }
+
+    /** @param capacityPercent the share of the saved awake capacity a RESIZE asks for; ignored otherwise */
+    public static Decision decide(String schedule, Action action, int capacityPercent, TargetKind kind,
+                                  AsleepCapacity asleep, Observed observed, Instant now) {
         String optedInto = observed.tags().get(OffhoursTags.SCHEDULE);
         if (optedInto == null) {
             return new Decision.Skip("the resource has no tag " + OffhoursTags.SCHEDULE + ", so it has not opted in", false);
@@ -51,23 +62,36 @@ public final class CapacityRules {
         if (!optedInto.equals(schedule)) {
             return new Decision.Skip("the resource opted in to schedule '" + optedInto + "', not '" + schedule + "'", false);
         }
-        return action == Action.SLEEP
-                ? sleep(kind, asleepCapacity(kind, asleep), observed, now)
-                : wake(kind, asleepCapacity(kind, asleep), observed);
+        return switch (action) {
+            case SLEEP -> sleep(kind, asleepCapacity(kind, asleep), observed, now);
+            case WAKE -> wake(kind, asleepCapacity(kind, asleep), observed);
+            case RESIZE -> ResizeRules.resize(kind, asleepCapacity(kind, asleep), capacityPercent, observed, now);
+        };
     }
 
-    private static Decision sleep(TargetKind kind, Capacity asleep, Observed observed, Instant now) {
+    /** A skip while the owner's keep-awake tag holds (or cannot be read); empty when offhours may reduce capacity. */
+    static Optional<Decision> keptAwake(Observed observed, Instant now, String verb) {
         String keepAwake = observed.tags().get(OffhoursTags.KEEP_AWAKE_UNTIL);
         if (keepAwake != null) {
             try {
                 Instant until = OffhoursTags.parseInstant(keepAwake);
                 if (now.isBefore(until)) {
-                    return new Decision.Skip("kept awake until " + until + " by tag " + OffhoursTags.KEEP_AWAKE_UNTIL, false);
+                    return Optional.of(new Decision.Skip("kept awake until " + until + " by tag "
+                            + OffhoursTags.KEEP_AWAKE_UNTIL, false));
                 }
             } catch (IllegalArgumentException e) {
                 // Sleeping a resource whose owner tried to keep it awake is worse than skipping one night.
-                return new Decision.Skip(e.getMessage() + "; not sleeping it while the tag is unreadable", false);
+                return Optional.of(new Decision.Skip(e.getMessage() + "; not " + verb + " it while the tag is"
+                        + " unreadable", false));
             }
+        }
+        return Optional.empty();
+    }
+
+    private static Decision sleep(TargetKind kind, Capacity asleep, Observed observed, Instant now) {
+        Optional<Decision> kept = keptAwake(observed, now, "sleeping");
+        if (kept.isPresent()) {
+            return kept.get();
         }
         Optional<String> invalid = invalidFor(kind, asleep);
         if (invalid.isPresent()) {
@@ -85,11 +109,14 @@ public final class CapacityRules {
         }
     }
 
-    /** Running (desired above 0, not the asleep shape) and not put to sleep by offhours as far as it knows. */
-    private static boolean neverSleptAndRunning(Capacity asleep, Observed observed) {
+    /**
+     * Running (desired above 0, not the asleep shape) and neither put to sleep nor resized by offhours as far as it
+     * knows: its current capacity is its owner's awake capacity.
+     */
+    static boolean neverSleptAndRunning(Capacity asleep, Observed observed) {
         Capacity current = observed.current();
         return current.desired() > 0 && !current.equals(asleep)
-                && observed.lastApplied().filter(action -> action == Action.SLEEP).isEmpty();
+                && observed.lastApplied().filter(action -> action != Action.WAKE).isEmpty();
     }
 
     private static Decision wake(TargetKind kind, Capacity asleep, Observed observed) {
@@ -133,7 +160,7 @@ public final class CapacityRules {
      * @throws IllegalArgumentException when the tag is unreadable or the saved capacity has desired 0, which only an
      *                                  asleep target has
      */
-    private static Optional<Capacity> savedAwake(Observed observed) {
+    static Optional<Capacity> savedAwake(Observed observed) {
         String tag = observed.tags().get(OffhoursTags.AWAKE_CAPACITY);
         Optional<Capacity> saved = tag != null ? Optional.of(OffhoursTags.parseCapacity(tag)) : observed.storedAwake();
         if (saved.isPresent() && saved.get().desired() == 0) {

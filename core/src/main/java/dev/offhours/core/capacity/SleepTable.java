@@ -22,7 +22,8 @@ import java.util.Set;
  *       desired 0, counts as {@link Saved#NONE}: WAKE refuses it, so there is nothing to protect, and a clearly awake
  *       capacity repairs it.</li>
  *   <li><b>lastApplied</b>: the last action offhours completed on the target; {@link LastApplied#SLEEP} means it put
- *       the target to sleep and has not woken it since. {@link LastApplied#UNKNOWN} when not known (never touched, or
+ *       the target to sleep and has not woken it since, {@link LastApplied#RESIZE} that it runs at a share of the
+ *       saved capacity. {@link LastApplied#UNKNOWN} when not known (never touched, or
  *       a deployment that did not keep it).</li>
  *   <li><b>current</b>: the {@link Shape} of the current capacity against today's asleep capacity and the saved one.
  *       {@link Shape#CAPPED} rests on this: every asleep capacity offhours sets has max == desired (an EKS node group
@@ -40,10 +41,10 @@ import java.util.Set;
  *   <tr><td>2</td><td>NONE</td><td>any</td><td>NO_DESIRED</td><td>LEAVE</td>
  *       <td>desired 0 is never an awake capacity, and with nothing saved a wake could restore nothing; changing it
  *       would only lose its owner's min and max</td></tr>
- *   <tr><td>3</td><td>NONE</td><td>SLEEP</td><td>CAPPED</td><td>LEAVE</td>
- *       <td>offhours put it to sleep and has not woken it, and it has the form of an asleep capacity: most likely
- *       that of an older asleep setting, so it is not recorded as awake; with nothing saved, sleeping it would leave
- *       nothing a wake could restore</td></tr>
+ *   <tr><td>3</td><td>NONE</td><td>SLEEP, RESIZE</td><td>CAPPED</td><td>LEAVE</td>
+ *       <td>offhours put it to sleep (or resized it) and has not woken it, and it has the form of an asleep
+ *       capacity: most likely that of an older asleep setting, or a share of an awake capacity whose tag was removed,
+ *       so it is not recorded as awake; with nothing saved, sleeping it would leave nothing a wake could restore</td></tr>
  *   <tr><td>4</td><td>NONE</td><td>WAKE, UNKNOWN</td><td>CAPPED</td><td>SAVE_AND_SLEEP</td>
  *       <td>many groups run at min == desired == max; with nothing saved and no sign that offhours put it to sleep,
  *       this is its awake capacity</td></tr>
@@ -51,10 +52,11 @@ import java.util.Set;
  *       <td>clearly awake: the first sleep (or a repair of an unusable tag)</td></tr>
  *   <tr><td>6</td><td>SAVED</td><td>any</td><td>ASLEEP</td><td>ALREADY_ASLEEP</td>
  *       <td>a repeated sleep; the saved capacity stays</td></tr>
- *   <tr><td>7</td><td>SAVED</td><td>SLEEP</td><td>NO_DESIRED, CAPPED, AWAKE</td><td>SLEEP_KEEPING_SAVED</td>
- *       <td>offhours put it to sleep and has not woken it: whatever it looks like now (the asleep setting changed,
- *       or an owner changed or woke the sleeping group) was not restored by offhours, so the saved capacity stays;
- *       the target is moved to today's asleep capacity</td></tr>
+ *   <tr><td>7</td><td>SAVED</td><td>SLEEP, RESIZE</td><td>NO_DESIRED, CAPPED, AWAKE</td><td>SLEEP_KEEPING_SAVED</td>
+ *       <td>offhours put it to sleep, or resized it to a share of the saved capacity, and has not woken it: whatever
+ *       it looks like now (the asleep setting changed, an owner changed or woke the sleeping group, or it runs at a
+ *       reduced share) was not restored by offhours, so the saved capacity stays; the target is moved to today's
+ *       asleep capacity</td></tr>
  *   <tr><td>8</td><td>SAVED</td><td>WAKE, UNKNOWN</td><td>NO_DESIRED</td><td>SLEEP_KEEPING_SAVED</td>
  *       <td>desired 0 is never an awake capacity</td></tr>
  *   <tr><td>9</td><td>SAVED</td><td>UNKNOWN</td><td>CAPPED</td><td>SLEEP_KEEPING_SAVED</td>
@@ -83,10 +85,16 @@ public final class SleepTable {
     public enum LastApplied {
         SLEEP,
         WAKE,
+        /** Resized to a share of the saved awake capacity: the current capacity is not an awake one to save. */
+        RESIZE,
         UNKNOWN;
 
         static LastApplied of(Optional<Action> lastApplied) {
-            return lastApplied.map(action -> action == Action.SLEEP ? SLEEP : WAKE).orElse(UNKNOWN);
+            return lastApplied.map(action -> switch (action) {
+                case SLEEP -> SLEEP;
+                case WAKE -> WAKE;
+                case RESIZE -> RESIZE;
+            }).orElse(UNKNOWN);
         }
     }
 
@@ -157,11 +165,12 @@ public final class SleepTable {
     public static final List<Row> ROWS = List.of(
             new Row(1, Saved.NONE, ANY, Set.of(Shape.ASLEEP), Outcome.ALREADY_ASLEEP),
             new Row(2, Saved.NONE, ANY, Set.of(Shape.NO_DESIRED), Outcome.LEAVE),
-            new Row(3, Saved.NONE, Set.of(LastApplied.SLEEP), Set.of(Shape.CAPPED), Outcome.LEAVE),
+            new Row(3, Saved.NONE, Set.of(LastApplied.SLEEP, LastApplied.RESIZE), Set.of(Shape.CAPPED), Outcome.LEAVE),
             new Row(4, Saved.NONE, NOT_ASLEEP_BY_OFFHOURS, Set.of(Shape.CAPPED), Outcome.SAVE_AND_SLEEP),
             new Row(5, Saved.NONE, ANY, Set.of(Shape.AWAKE), Outcome.SAVE_AND_SLEEP),
             new Row(6, Saved.SAVED, ANY, Set.of(Shape.ASLEEP), Outcome.ALREADY_ASLEEP),
-            new Row(7, Saved.SAVED, Set.of(LastApplied.SLEEP), Set.of(Shape.NO_DESIRED, Shape.CAPPED, Shape.AWAKE),
+            new Row(7, Saved.SAVED, Set.of(LastApplied.SLEEP, LastApplied.RESIZE),
+                    Set.of(Shape.NO_DESIRED, Shape.CAPPED, Shape.AWAKE),
                     Outcome.SLEEP_KEEPING_SAVED),
             new Row(8, Saved.SAVED, NOT_ASLEEP_BY_OFFHOURS, Set.of(Shape.NO_DESIRED), Outcome.SLEEP_KEEPING_SAVED),
             new Row(9, Saved.SAVED, Set.of(LastApplied.UNKNOWN), Set.of(Shape.CAPPED), Outcome.SLEEP_KEEPING_SAVED),

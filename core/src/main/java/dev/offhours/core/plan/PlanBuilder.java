@@ -84,7 +84,7 @@ final class PlanBuilder {
     private Forecast forecast(Schedule schedule, ScheduleCatalog catalog) {
         Timeline timeline = Timeline.of(schedule, holidays.forSchedule(schedule, catalog.calendars()));
         return new Forecast(schedule.timeZone(), timeline.stateAt(now), timeline.transitions(now, now.plus(horizon)),
-                schedule.suspend(), schedule.keepAwakeUntil().filter(now::isBefore));
+                schedule.suspend(), schedule.keptAwakeAt(now), schedule.warmUp());
     }
 
     private NameChanges calendarChanges() {

@@ -27,7 +27,8 @@ final class ScheduleFields {
             new Field("spec.enforce", Schedule::enforce),
             new Field("spec.scope.accounts", s -> new HashSet<>(s.scope().accounts())),
             new Field("spec.scope.regions", s -> new HashSet<>(s.scope().regions())),
-            new Field("spec.asleep", Schedule::asleep));
+            new Field("spec.asleep", Schedule::asleep),
+            new Field("spec.warmUp", Schedule::warmUp));
 
     private ScheduleFields() {
     }

@@ -32,10 +32,14 @@ import java.util.Objects;
  *                    written with that count, so each intent is announced once whatever replica or restart counts
  *                    it again; null until then, and for intents that are never announced
  * @param version     1 for the first intent of a schedule, +1 per write (writes are conditional on it)
+ * @param capacityPercent the share of the saved awake capacity in-scope targets should run at: 100 when AWAKE at full
+ *                    capacity, 1 to 99 in a reduced period, 0 when ASLEEP (an intent stored before reduced periods
+ *                    existed reads as 100 when AWAKE)
  */
 public record ScheduleIntent(String schedule, PowerState state, Instant since, String reason, String fingerprint,
                              String revision, Lease lease, String cursor, Instant firstPassAt, Instant lastSendAt,
-                             Progress progress, Instant convergedAt, Instant announcedAt, long version) {
+                             Progress progress, Instant convergedAt, Instant announcedAt, long version,
+                             int capacityPercent) {
 
     public static final String TRANSITION = "Transition";
     public static final String SCHEDULE_CHANGED = "ScheduleChanged";
@@ -55,15 +59,13 @@ public record ScheduleIntent(String schedule, PowerState state, Instant since, S
         if (version < 1) {
             throw new IllegalArgumentException("an intent's version starts at 1, but was " + version);
         }
+        if (state == PowerState.ASLEEP) {
+            capacityPercent = 0;
+        } else if (capacityPercent < 1 || capacityPercent > 100) {
+            capacityPercent = 100;
+        }
     }
 
-    /** An intent not (yet) announced: the form every caller from before announcements knows. */
-    public ScheduleIntent(String schedule, PowerState state, Instant since, String reason, String fingerprint,
-                          String revision, Lease lease, String cursor, Instant firstPassAt, Instant lastSendAt,
-                          Progress progress, Instant convergedAt, long version) {
-        this(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt, lastSendAt, progress,
-                convergedAt, null, version);
-    }
 
     /** Who works on an intent: one replica at a time, until {@code until}; a replica that dies lets it run out. */
     public record Lease(String owner, Instant until) {
@@ -89,14 +91,30 @@ public record ScheduleIntent(String schedule, PowerState state, Instant since, S
 
     public static ScheduleIntent first(String schedule, PowerState state, Instant since, String reason,
                                        String fingerprint, String revision) {
+        return first(schedule, state, 100, since, reason, fingerprint, revision);
+    }
+
+    public static ScheduleIntent first(String schedule, PowerState state, int capacityPercent, Instant since,
+                                       String reason, String fingerprint, String revision) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, null, null, null, null, null,
-                null, 1);
+                null, null, 1, capacityPercent);
     }
 
     /** The next intent of this schedule: new state, instant and reason; nothing of this one's progress carried. */
     public ScheduleIntent next(PowerState state, Instant since, String reason, String fingerprint, String revision) {
+        return next(state, 100, since, reason, fingerprint, revision);
+    }
+
+    /** The next intent, at a share of the awake capacity when AWAKE. */
+    public ScheduleIntent next(PowerState state, int capacityPercent, Instant since, String reason, String fingerprint,
+                               String revision) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, null, null, null, null,
-                null, null, version + 1);
+                null, null, version + 1, capacityPercent);
+    }
+
+    /** Awake below full capacity. */
+    public boolean reduced() {
+        return state == PowerState.AWAKE && capacityPercent < 100;
     }
 
     public boolean suspended() {
@@ -123,12 +141,12 @@ public record ScheduleIntent(String schedule, PowerState state, Instant since, S
 
     public ScheduleIntent withLease(Lease lease) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt,
-                lastSendAt, progress, convergedAt, announcedAt, version + 1);
+                lastSendAt, progress, convergedAt, announcedAt, version + 1, capacityPercent);
     }
 
     public ScheduleIntent withPass(String cursor, Instant firstPassAt, Instant lastSendAt) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt,
-                lastSendAt, progress, convergedAt, announcedAt, version + 1);
+                lastSendAt, progress, convergedAt, announcedAt, version + 1, capacityPercent);
     }
 
     /** No target pending any more: every target reached the intent or failed at it (the moment to announce it). */
@@ -142,11 +160,11 @@ public record ScheduleIntent(String schedule, PowerState state, Instant since, S
 
     public ScheduleIntent withAnnouncedAt(Instant announcedAt) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt,
-                lastSendAt, progress, convergedAt, announcedAt, version + 1);
+                lastSendAt, progress, convergedAt, announcedAt, version + 1, capacityPercent);
     }
 
     public ScheduleIntent withProgress(Progress progress, Instant convergedAt) {
         return new ScheduleIntent(schedule, state, since, reason, fingerprint, revision, lease, cursor, firstPassAt,
-                lastSendAt, progress, convergedAt, announcedAt, version + 1);
+                lastSendAt, progress, convergedAt, announcedAt, version + 1, capacityPercent);
     }
 }

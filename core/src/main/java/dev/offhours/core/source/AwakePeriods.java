@@ -1,8 +1,9 @@
 package dev.offhours.core.source;
 
 import dev.offhours.core.schedule.AwakePeriod;
-import java.time.DayOfWeek;
+import dev.offhours.core.schedule.MonthDayRange;
 import java.time.LocalTime;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads {@code spec.awake}. Times are {@code HH:MM} from 00:00 to 23:59; {@code to} may also be {@code 24:00}, the
+ * Reads {@code spec.awake}; an empty list is valid and means always asleep. A period has {@code days}, or
+ * {@code monthDays} or {@code months} (then {@code days} is optional), and applies where all it has match; an
+ * optional {@code capacity: "30%"} runs targets at that share of their awake capacity while it is in force. Times are {@code HH:MM} from 00:00 to 23:59; {@code to} may also be {@code 24:00}, the
  * end of the day, stored as {@link LocalTime#MIDNIGHT}. A period whose {@code to} is not after {@code from} runs
  * past midnight; a literal {@code from == to} is rejected as empty (write 00:00 to 24:00 for a whole day).
  */
@@ -19,7 +22,7 @@ final class AwakePeriods {
 
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final String END_OF_DAY = "24:00";
-    private static final int MINUTES_PER_WEEK = 7 * 24 * 60;
+    private static final Pattern CAPACITY = Pattern.compile("[0-9]{1,3}%");
 
     /** A period that was read, with where it came from. */
     private record Read(AwakePeriod period, String path, Node node) {
@@ -53,13 +56,22 @@ final class AwakePeriods {
             return Optional.empty();
         }
         MappingFields f = fields.get();
-        Optional<Set<DayOfWeek>> days = f.required("days", "days: Mon-Fri")
-                .flatMap(n -> days(n, f.pathOf("days"), problems));
+        int before = problems.count();
+        boolean monthly = f.optional("monthDays").isPresent() || f.optional("months").isPresent();
+        Optional<Node> daysNode = monthly ? f.optional("days") : f.required("days", "days: Mon-Fri");
+        Days.Parsed days = daysNode.flatMap(n -> selector(n, f.pathOf("days"), "'Mon-Fri'", Days.RULE, Days::parse,
+                problems)).orElse(new Days.Parsed(Set.of(), Set.of()));
+        List<MonthDayRange> monthDays = f.optional("monthDays").flatMap(n -> selector(n, f.pathOf("monthDays"),
+                "'1-15'", MonthSelectors.MONTH_DAYS_RULE, MonthSelectors::monthDays, problems)).orElse(List.of());
+        Set<Month> months = f.optional("months").flatMap(n -> selector(n, f.pathOf("months"), "'Jan-Mar,Dec'",
+                MonthSelectors.MONTHS_RULE, MonthSelectors::months, problems)).orElse(Set.of());
         Optional<Node> fromNode = f.required("from", "from: \"07:30\"");
         Optional<Node> toNode = f.required("to", "to: \"19:00\"");
         Optional<String> from = fromNode.flatMap(n -> time(n, f.pathOf("from"), false, problems));
         Optional<String> to = toNode.flatMap(n -> time(n, f.pathOf("to"), true, problems));
-        if (days.isEmpty() || from.isEmpty() || to.isEmpty()) {
+        int capacity = f.optional("capacity").flatMap(n -> capacity(n, f.pathOf("capacity"), problems))
+                .orElse(AwakePeriod.FULL);
+        if (problems.count() != before || from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
         if (from.get().equals(to.get())) {
@@ -68,18 +80,48 @@ final class AwakePeriods {
             return Optional.empty();
         }
         LocalTime end = to.get().equals(END_OF_DAY) ? LocalTime.MIDNIGHT : LocalTime.parse(to.get());
-        return Optional.of(new AwakePeriod(days.get(), LocalTime.parse(from.get()), end));
+        AwakePeriod period = new AwakePeriod(days.weekly(), LocalTime.parse(from.get()), end, days.nth(), monthDays,
+                months, capacity);
+        if (!period.weekly() && new PeriodDays(period).inCycle().isEmpty()) {
+            problems.at(node, path + " applies on no day at all: no date has every one of its days, monthDays and"
+                    + " months; widen one of them");
+            return Optional.empty();
+        }
+        return Optional.of(period);
     }
 
-    private static Optional<Set<DayOfWeek>> days(Node node, String path, FileProblems problems) {
-        Optional<String> text = Values.text(node, path, "'Mon-Fri'", problems);
+    /** A share of the awake capacity, {@code "30%"}: 1% to 100%. */
+    private static Optional<Integer> capacity(Node node, String path, FileProblems problems) {
+        Optional<String> text = Values.text(node, path, "\"30%\"", problems);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (CAPACITY.matcher(text.get()).matches()) {
+            int percent = Integer.parseInt(text.get().substring(0, text.get().length() - 1));
+            if (percent >= 1 && percent <= AwakePeriod.FULL) {
+                return Optional.of(percent);
+            }
+        }
+        problems.at(node, path + " '" + text.get() + "' is not valid; use a share of the saved awake capacity from 1%"
+                + " to 100% (the default), e.g. \"30%\"");
+        return Optional.empty();
+    }
+
+    /** Parses a selector text; the reason it is invalid becomes a problem. */
+    interface SelectorParser<T> {
+        T parse(String text) throws Days.Invalid;
+    }
+
+    private static <T> Optional<T> selector(Node node, String path, String example, String rule,
+            SelectorParser<T> parser, FileProblems problems) {
+        Optional<String> text = Values.text(node, path, example, problems);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Days.parse(text.get()));
+            return Optional.of(parser.parse(text.get()));
         } catch (Days.Invalid e) {
-            problems.at(node, path + " '" + text.get() + "' is not valid: " + e.getMessage() + "; " + Days.RULE);
+            problems.at(node, path + " '" + text.get() + "' is not valid: " + e.getMessage() + "; " + rule);
             return Optional.empty();
         }
     }
@@ -106,54 +148,19 @@ final class AwakePeriods {
         return text;
     }
 
-    /** Two periods overlap when their minutes of the week intersect; the week wraps from Sunday to Monday. */
     private static void reportOverlaps(List<Read> periods, FileProblems problems) {
         for (int j = 1; j < periods.size(); j++) {
             for (int i = 0; i < j; i++) {
-                Optional<String> clash = firstOverlap(periods.get(i).period(), periods.get(j).period());
+                Optional<String> clash = PeriodOverlaps.firstOverlap(periods.get(i).period(), periods.get(j).period());
                 if (clash.isPresent()) {
                     Read earlier = periods.get(i);
                     Read later = periods.get(j);
                     problems.at(later.node(), later.path() + " overlaps " + earlier.path() + " (line "
                             + (earlier.node().getStartMark().getLine() + 1) + "): " + clash.get()
-                            + " share time; awake periods must not overlap, change their days or times");
+                            + "; awake periods must not overlap, change their days or times");
                     break;
                 }
             }
         }
-    }
-
-    private static Optional<String> firstOverlap(AwakePeriod a, AwakePeriod b) {
-        for (DayOfWeek dayA : DayOfWeek.values()) {
-            if (!a.days().contains(dayA)) {
-                continue;
-            }
-            for (DayOfWeek dayB : DayOfWeek.values()) {
-                if (b.days().contains(dayB) && overlap(start(dayA, a), length(a), start(dayB, b), length(b))) {
-                    return Optional.of(describe(dayA, a) + " and " + describe(dayB, b));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String describe(DayOfWeek day, AwakePeriod period) {
-        String to = period.to().equals(LocalTime.MIDNIGHT) ? END_OF_DAY : period.to().toString();
-        return Days.name(day) + " " + period.from() + "-" + to;
-    }
-
-    private static int start(DayOfWeek day, AwakePeriod period) {
-        return day.ordinal() * 1440 + period.from().toSecondOfDay() / 60;
-    }
-
-    /** Minutes awake; {@code to == from} in the model means a whole day (00:00 to 24:00). */
-    static int length(AwakePeriod period) {
-        int minutes = Math.floorMod(period.to().toSecondOfDay() / 60 - period.from().toSecondOfDay() / 60, 1440);
-        return minutes == 0 ? 1440 : minutes;
-    }
-
-    private static boolean overlap(int startA, int lengthA, int startB, int lengthB) {
-        return Math.floorMod(startB - startA, MINUTES_PER_WEEK) < lengthA
-                || Math.floorMod(startA - startB, MINUTES_PER_WEEK) < lengthB;
     }
 }

@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads one {@code kind: Calendar} document: {@code metadata: {name, description?}, spec: {country?, subdivision?,
- * dates?: [{date, name}]}}. The country and subdivision must be known to the holiday library.
+ * dates?: [{date, name}]}}, where a date may be an inclusive range {@code 2026-12-24..2027-01-01}. The country and subdivision must be known to the holiday library.
  */
 final class CalendarFileReader {
 
@@ -106,12 +106,12 @@ final class CalendarFileReader {
         for (int i = 0; i < items.size(); i++) {
             String path = "spec.dates[" + i + "]";
             MappingFields.read(items.get(i), path, null, KnownFields.NAMED_DATE, problems).ifPresent(f -> {
-                Optional<LocalDate> date = f.required("date", "date: \"2026-12-24\"")
-                        .flatMap(n -> Syntax.date(n, f.pathOf("date"), problems));
+                Optional<List<LocalDate>> days = f.required("date", "date: \"2026-12-24\"")
+                        .flatMap(n -> Syntax.dates(n, f.pathOf("date"), problems));
                 Optional<String> dateName = f.required("name", "name: Christmas Eve")
                         .flatMap(n -> Values.text(n, f.pathOf("name"), "'Christmas Eve'", problems));
-                if (date.isPresent() && dateName.isPresent()) {
-                    dates.add(new NamedDate(date.get(), dateName.get()));
+                if (days.isPresent() && dateName.isPresent()) {
+                    days.get().forEach(day -> dates.add(new NamedDate(day, dateName.get())));
                 }
             });
         }

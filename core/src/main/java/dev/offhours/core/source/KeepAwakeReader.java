@@ -8,7 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads one {@code spec.keepAwake} item; {@code until} must carry its UTC offset so it names one instant. */
+/**
+ * Reads one {@code spec.keepAwake} item; {@code until}, and the optional {@code from} of a planned window, must carry
+ * their UTC offset so that each names one instant.
+ */
 final class KeepAwakeReader {
 
     private static final String EXAMPLE = "\"2026-11-28T02:00:00+01:00\"";
@@ -22,13 +25,24 @@ final class KeepAwakeReader {
             return Optional.empty();
         }
         MappingFields f = fields.get();
+        Optional<Node> fromNode = f.optional("from");
+        Optional<OffsetDateTime> from = fromNode.flatMap(n -> instant(n, f.pathOf("from"), problems));
         Optional<OffsetDateTime> until = f.required("until", "until: " + EXAMPLE)
-                .flatMap(n -> until(n, f.pathOf("until"), problems));
+                .flatMap(n -> instant(n, f.pathOf("until"), problems));
         Optional<String> reason = f.optional("reason").flatMap(n -> Values.freeText(n, f.pathOf("reason"), problems));
-        return until.map(u -> new KeepAwake(u.toInstant(), reason.orElse("")));
+        if (until.isEmpty() || (fromNode.isPresent() && from.isEmpty())) {
+            return Optional.empty();
+        }
+        if (from.isPresent() && !from.get().toInstant().isBefore(until.get().toInstant())) {
+            problems.at(fromNode.get(), f.pathOf("from") + " '" + from.get() + "' is not before until '" + until.get()
+                    + "'; a planned keepAwake window must end after it starts");
+            return Optional.empty();
+        }
+        return Optional.of(new KeepAwake(from.map(OffsetDateTime::toInstant).orElse(null), until.get().toInstant(),
+                reason.orElse("")));
     }
 
-    private static Optional<OffsetDateTime> until(Node node, String path, FileProblems problems) {
+    private static Optional<OffsetDateTime> instant(Node node, String path, FileProblems problems) {
         Optional<String> text = Values.text(node, path, EXAMPLE, problems);
         if (text.isEmpty()) {
             return Optional.empty();

@@ -16,9 +16,9 @@ final class KnownFields {
 
     static final List<String> SCHEDULE_METADATA = List.of("name", "owner", "description");
     static final List<String> SCHEDULE_SPEC = List.of("timeZone", "awake", "calendars", "sleepOn", "keepAwake",
-            "suspend", "enforce", "scope", "asleep");
-    static final List<String> AWAKE_PERIOD = List.of("days", "from", "to");
-    static final List<String> KEEP_AWAKE = List.of("until", "reason");
+            "suspend", "enforce", "scope", "asleep", "warmUp");
+    static final List<String> AWAKE_PERIOD = List.of("days", "monthDays", "months", "from", "to", "capacity");
+    static final List<String> KEEP_AWAKE = List.of("from", "until", "reason");
     static final List<String> SCOPE = List.of("accounts", "regions");
     static final List<String> ASLEEP = List.of("min", "desired");
 

@@ -5,6 +5,7 @@ import dev.offhours.core.schedule.AwakePeriod;
 import dev.offhours.core.schedule.KeepAwake;
 import dev.offhours.core.schedule.Schedule;
 import dev.offhours.core.schedule.Scope;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -70,8 +71,9 @@ final class ScheduleFileReader {
                 + " \"19:00\"}]").flatMap(n -> AwakePeriods.read(n, "spec.awake", problems));
         List<String> calendars = spec.optional("calendars").map(n -> texts(n, "spec.calendars", "[de-by]", "'de-by'",
                 calendarRefs)).orElse(List.of());
-        List<LocalDate> sleepOn = spec.optional("sleepOn").map(n -> items(n, "spec.sleepOn", "[\"2026-12-24\"]",
-                (item, itemPath) -> Syntax.date(item, itemPath, problems))).orElse(List.of());
+        List<LocalDate> sleepOn = spec.optional("sleepOn").map(n -> items(n, "spec.sleepOn",
+                "[\"2026-12-24\", \"2026-12-28..2027-01-01\"]", (item, itemPath) -> Syntax.dates(item, itemPath,
+                problems))).orElse(List.<List<LocalDate>>of()).stream().flatMap(List::stream).distinct().toList();
         List<KeepAwake> keepAwake = spec.optional("keepAwake").map(n -> items(n, "spec.keepAwake",
                 "[{until: \"2026-11-28T02:00:00+01:00\", reason: release night}]",
                 (item, itemPath) -> KeepAwakeReader.read(item, itemPath, problems))).orElse(List.of());
@@ -82,11 +84,12 @@ final class ScheduleFileReader {
         Scope scope = spec.optional("scope").map(this::scope).orElse(Scope.EVERYWHERE);
         AsleepCapacity asleep = spec.optional("asleep").flatMap(n -> AsleepReader.read(n, problems))
                 .orElse(AsleepCapacity.ZERO);
+        Duration warmUp = spec.optional("warmUp").flatMap(n -> WarmUp.read(n, problems)).orElse(Duration.ZERO);
         if (name.isEmpty() || owner.isEmpty() || zone.isEmpty() || awake.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Schedule(name.get().value(), owner.get(), description.orElse(""), zone.get(),
-                awake.get(), calendars, sleepOn, keepAwake, suspend, enforce, scope, asleep, path));
+                awake.get(), calendars, sleepOn, keepAwake, suspend, enforce, scope, asleep, path, warmUp));
     }
 
     private Optional<ZoneId> timeZone(Node node) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
@@ -45,6 +46,54 @@ final class Syntax {
             return Optional.empty();
         }
         return text;
+    }
+
+    /** The longest inclusive date range {@link #dates} accepts: a year, leap day included. */
+    static final int MAX_RANGE_DAYS = 366;
+    private static final String RANGE = "..";
+
+    /**
+     * A date {@code 2026-12-24} or an inclusive range {@code 2026-12-24..2027-01-01} of at most
+     * {@link #MAX_RANGE_DAYS} days, as the list of its days.
+     */
+    static Optional<List<LocalDate>> dates(Node node, String path, FileProblems problems) {
+        Optional<String> text = Values.text(node, path, "'2026-12-24' or '2026-12-24..2027-01-01'", problems);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        int dots = text.get().indexOf(RANGE);
+        if (dots < 0) {
+            return date(node, path, problems).map(List::of);
+        }
+        String firstText = text.get().substring(0, dots).strip();
+        String lastText = text.get().substring(dots + RANGE.length()).strip();
+        Optional<LocalDate> first = parseDate(firstText);
+        Optional<LocalDate> last = parseDate(lastText);
+        if (first.isEmpty() || last.isEmpty()) {
+            problems.at(node, path + " '" + text.get() + "' is not a date range; use YYYY-MM-DD..YYYY-MM-DD, e.g."
+                    + " '2026-12-24..2027-01-01'");
+            return Optional.empty();
+        }
+        long days = last.get().toEpochDay() - first.get().toEpochDay() + 1;
+        if (days < 1) {
+            problems.at(node, path + " '" + text.get() + "' ends before it starts; write the earlier date first, e.g."
+                    + " '" + last.get() + ".." + first.get() + "'");
+            return Optional.empty();
+        }
+        if (days > MAX_RANGE_DAYS) {
+            problems.at(node, path + " '" + text.get() + "' is " + days + " days long; a range may be at most "
+                    + MAX_RANGE_DAYS + " days; split it into several ranges");
+            return Optional.empty();
+        }
+        return Optional.of(first.get().datesUntil(last.get().plusDays(1)).toList());
+    }
+
+    private static Optional<LocalDate> parseDate(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text, DATE));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     static Optional<LocalDate> date(Node node, String path, FileProblems problems) {

@@ -1,6 +1,7 @@
 package dev.offhours.core.time;
 
 import dev.offhours.core.calendar.HolidaySource;
+import dev.offhours.core.schedule.AwakePeriod;
 import dev.offhours.core.schedule.Schedule;
 import dev.offhours.core.time.AwakeSpans.Span;
 import java.time.Duration;
@@ -22,8 +23,16 @@ import java.util.Optional;
  *   <li>A holiday of the {@link HolidaySource}, or a date of the schedule's {@code sleepOn}, cancels the periods that
  *       start on it; a period that started the evening before still runs into it.</li>
  *   <li>Local times in a spring-forward gap move forward by the gap; ambiguous ones take the earlier offset; a period
- *       left empty by that disappears. Overlapping or touching periods merge: no transition between them.</li>
- *   <li>keepAwake: every instant before its {@code until} is awake; from {@code until} on the periods apply again.</li>
+ *       left empty by that disappears. Overlapping or touching periods merge: no transition between them, unless
+ *       they run at different capacities: then the boundary is a transition from one capacity to the other.</li>
+ *   <li>A period applies on the local days all its selectors match (days of the week, nth and last weekdays of the
+ *       month, days of the month, months); the rules above hold for it unchanged.</li>
+ *   <li>Warm-up: each period's start moves earlier by the schedule's warm-up, as elapsed time from the resolved start
+ *       (so across a DST change it stays as long); its end does not move. A warm-up that reaches back into the
+ *       previous awake span joins it; where spans overlap the higher capacity wins, so an upward change of capacity
+ *       moves earlier by the warm-up and a downward one does not.</li>
+ *   <li>keepAwake: every instant before its {@code until} is awake; from {@code until} on the periods apply again. A
+ *       planned one ({@code from}) is awake in {@code [from, until)} only.</li>
  * </ul>
  * Searches ({@link #nextTransition}, {@link #lastTransition}) look at most {@link #SEARCH_HORIZON} away.
  */
@@ -59,19 +68,28 @@ public final class Timeline {
 
     /** What the schedule wants at {@code instant}. */
     public PowerState stateAt(Instant instant) {
+        return capacityAt(instant) > 0 ? PowerState.AWAKE : PowerState.ASLEEP;
+    }
+
+    /** The share of the saved awake capacity the schedule wants at {@code instant}, in percent; 0 when asleep. */
+    public int capacityAt(Instant instant) {
         if (keepAwakeUntil != null && instant.isBefore(keepAwakeUntil)) {
-            return PowerState.AWAKE;
+            return AwakePeriod.FULL;
         }
         LocalDate day = resolver.dateOf(instant);
         for (Span span : spans.between(day.minusDays(DAYS_BEFORE), day.plusDays(1))) {
             if (span.contains(instant)) {
-                return PowerState.AWAKE;
+                return span.percent();
             }
         }
-        return PowerState.ASLEEP;
+        return 0;
     }
 
-    /** Every transition with {@code from <= at < to}, strictly increasing, alternating in state. */
+    /**
+     * Every transition with {@code from <= at < to}, strictly increasing, each to another state or capacity than the
+     * one before: awake at a capacity, asleep, or (between touching periods of different capacities) awake at
+     * another capacity.
+     */
     public List<Transition> transitions(Instant from, Instant to) {
         List<Transition> found = new ArrayList<>();
         if (!from.isBefore(to)) {
@@ -79,11 +97,14 @@ public final class Timeline {
         }
         LocalDate firstDay = resolver.dateOf(from).minusDays(DAYS_BEFORE);
         LocalDate lastDay = resolver.dateOf(to).plusDays(1);
-        for (Span span : spans.between(firstDay, lastDay)) {
+        List<Span> all = spans.between(firstDay, lastDay);
+        for (int i = 0; i < all.size(); i++) {
+            Span span = all.get(i);
             if (within(span.from(), from, to)) {
-                found.add(new Transition(span.from(), PowerState.AWAKE));
+                found.add(new Transition(span.from(), PowerState.AWAKE, span.percent()));
             }
-            if (within(span.to(), from, to)) {
+            boolean nextTouches = i + 1 < all.size() && all.get(i + 1).from().equals(span.to());
+            if (!nextTouches && within(span.to(), from, to)) {
                 found.add(new Transition(span.to(), PowerState.ASLEEP));
             }
         }
@@ -132,24 +153,28 @@ public final class Timeline {
         return Optional.empty();
     }
 
-    /** Contiguous intervals covering [{@code from}, {@code to}), adjacent ones in different states. */
+    /** Contiguous intervals covering [{@code from}, {@code to}), adjacent ones in different states or capacities. */
     public List<StateInterval> intervals(Instant from, Instant to) {
         List<StateInterval> intervals = new ArrayList<>();
         if (!from.isBefore(to)) {
             return intervals;
         }
-        PowerState state = stateAt(from);
+        int capacity = capacityAt(from);
         Instant start = from;
         for (Transition transition : transitions(from, to)) {
             if (transition.at().equals(from)) {
                 continue; // already the state at from
             }
-            intervals.add(new StateInterval(state, start, transition.at()));
-            state = transition.state();
+            intervals.add(interval(capacity, start, transition.at()));
+            capacity = transition.capacityPercent();
             start = transition.at();
         }
-        intervals.add(new StateInterval(state, start, to));
+        intervals.add(interval(capacity, start, to));
         return intervals;
+    }
+
+    private static StateInterval interval(int capacity, Instant from, Instant to) {
+        return new StateInterval(capacity > 0 ? PowerState.AWAKE : PowerState.ASLEEP, from, to, capacity);
     }
 
     /**

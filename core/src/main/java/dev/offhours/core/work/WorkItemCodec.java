@@ -17,7 +17,8 @@ import java.time.format.DateTimeParseException;
  *  "asleep":{"min":0,"desired":0},"revision":"main@sha1:abc","traceparent":"00-...-01"}</pre>
  *
  * A retried copy also carries {@code "attempt":2} and up; a message without it is a first attempt (so a first
- * attempt is written without it, and the format stays version 1: an older worker ignores the field).
+ * attempt is written without it, and the format stays version 1: an older worker ignores the field). A RESIZE carries
+ * {@code "action":"RESIZE","capacityPercent":30}; SLEEP and WAKE items are written exactly as before it existed.
  *
  * The tree is read by hand rather than bound, so that every rejection names the field and what would be valid.
  * Unknown fields are ignored (a newer dispatcher may add optional ones); incompatible changes bump
@@ -27,6 +28,7 @@ public final class WorkItemCodec {
 
     private static final int MAX_BODY_CHARS = 64 * 1024;
     private static final String ATTEMPT = "attempt";
+    private static final String CAPACITY_PERCENT = "capacityPercent";
     /** A line the hub wants in the operation record, e.g. a quota warning of the wave; absent when none. */
     private static final String NOTICE = "notice";
 
@@ -56,6 +58,9 @@ public final class WorkItemCodec {
         if (item.attempt() > 1) {
             root.put(ATTEMPT, item.attempt());
         }
+        if (item.action() == Action.RESIZE) {
+            root.put(CAPACITY_PERCENT, item.capacityPercent());
+        }
         if (item.notice() != null) {
             root.put(NOTICE, item.notice());
         }
@@ -81,6 +86,7 @@ public final class WorkItemCodec {
                     optionalText(root, "revision"),
                     optionalText(root, "traceparent"),
                     attempt(root),
+                    capacityPercent(root),
                     optionalText(root, NOTICE));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new MalformedWorkItemException("malformed work item: " + e.getMessage(), e);
@@ -153,6 +159,18 @@ public final class WorkItemCodec {
         return node.intValue();
     }
 
+    /** Only a RESIZE carries it; SLEEP and WAKE items, and every item written before RESIZE existed, have none. */
+    private static int capacityPercent(JsonNode root) {
+        JsonNode node = root.get(CAPACITY_PERCENT);
+        if (node == null || node.isNull()) {
+            return 0;
+        }
+        if (!node.isInt() || node.intValue() < 1 || node.intValue() > 99) {
+            throw malformed("field '" + CAPACITY_PERCENT + "' must be a whole number from 1 to 99 but was " + node);
+        }
+        return node.intValue();
+    }
+
     private static Target target(JsonNode node) {
         String kindText = text(node, "target.kind", "kind");
         TargetKind kind = TargetKind.fromWireName(kindText);
@@ -191,7 +209,7 @@ public final class WorkItemCodec {
         try {
             return Action.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw malformed("field 'action' must be SLEEP or WAKE but was '" + text + "'");
+            throw malformed("field 'action' must be SLEEP, WAKE or RESIZE but was '" + text + "'");
         }
     }
 

@@ -17,6 +17,7 @@ import dev.offhours.core.schedule.Scope;
 import dev.offhours.core.time.PowerState;
 import dev.offhours.core.time.Transition;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -198,7 +199,11 @@ class PlanTest {
                         s.scope(), new AsleepCapacity(1, 1), s.file()), List.of("spec.asleep")),
                 Arguments.of("moved file", (UnaryOperator<Schedule>) s -> rebuild(s, s.owner(), s.description(),
                         s.timeZone(), s.sleepOn(), s.keepAwake(), s.suspend(), s.enforce(), s.scope(),
-                        s.asleep(), "schedules/other-team/" + s.name() + ".yaml"), List.of("file")));
+                        s.asleep(), "schedules/other-team/" + s.name() + ".yaml"), List.of("file")),
+                Arguments.of("warm-up", (UnaryOperator<Schedule>) s -> new Schedule(s.name(), s.owner(),
+                        s.description(), s.timeZone(), s.awake(), s.calendars(), s.sleepOn(), s.keepAwake(),
+                        s.suspend(), s.enforce(), s.scope(), s.asleep(), s.file(), Duration.ofMinutes(15)),
+                        List.of("spec.warmUp")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -42,10 +42,10 @@ class ProblemMessagesTest {
                                 + " 'timeZone: Europe/Berlin'"),
                 Arguments.of(SCHEDULE_PATH, "timeZone:", "timezone:",
                         S + "8:3: unknown field 'timezone' in spec; did you mean 'timeZone'? valid fields: timeZone,"
-                                + " awake, calendars, sleepOn, keepAwake, suspend, enforce, scope, asleep"),
+                                + " awake, calendars, sleepOn, keepAwake, suspend, enforce, scope, asleep, warmUp"),
                 Arguments.of(SCHEDULE_PATH, "      reason: release night", "      reason: release night\n"
                         + "      ticket: OPS-1",
-                        S + "21:7: unknown field 'ticket' in spec.keepAwake[0]; valid fields: until, reason"),
+                        S + "21:7: unknown field 'ticket' in spec.keepAwake[0]; valid fields: from, until, reason"),
                 Arguments.of(SCHEDULE_PATH, "  owner: team-payments\n", "  owner: team-payments\n  owner: x\n",
                         S + "6:3: the field 'owner' appears twice in metadata (first at line 5); keep only one"),
                 Arguments.of(SCHEDULE_PATH, "owner: team-payments", "owner:",
@@ -118,7 +118,66 @@ class ProblemMessagesTest {
                                 + " 18:00-08:00 share time; awake periods must not overlap, change their days or times"
                                 + "\n" + S + "16:7: spec.awake[2] overlaps spec.awake[1] (line 13): Sun 18:00-08:00 and Sun"
                                 + " 22:00-02:00 share time; awake periods must not overlap, change their days or times"),
+                // monthly selectors
+                Arguments.of(SCHEDULE_PATH, "Mon-Fri", "Mon#6",
+                        S + "10:13: spec.awake[0].days 'Mon#6' is not valid: 'Mon#6' is not an nth weekday; a month has"
+                                + " at most five of each weekday, use #1 to #5 or #L for the last; " + Days.RULE),
+                Arguments.of(SCHEDULE_PATH, "Mon-Fri", "\"Mon,Mon#1\"",
+                        S + "10:13: spec.awake[0].days 'Mon,Mon#1' is not valid: Mon is named twice: every Mon already"
+                                + " includes Mon#1; " + Days.RULE),
+                Arguments.of(SCHEDULE_PATH, "days: Mon-Fri\n", "days: Mon-Fri\n      monthDays: \"0\"\n",
+                        S + "11:18: spec.awake[0].monthDays '0' is not valid: '0' is not a day of the month; "
+                                + MonthSelectors.MONTH_DAYS_RULE),
+                Arguments.of(SCHEDULE_PATH, "days: Mon-Fri\n", "days: Mon-Fri\n      monthDays: 20-5\n",
+                        S + "11:18: spec.awake[0].monthDays '20-5' is not valid: the range '20-5' ends before it starts;"
+                                + " ranges of days of the month do not wrap, list both parts instead, e.g. '25-L,1-5'; "
+                                + MonthSelectors.MONTH_DAYS_RULE),
+                Arguments.of(SCHEDULE_PATH, "days: Mon-Fri\n", "days: Mon-Fri\n      months: Foo\n",
+                        S + "11:15: spec.awake[0].months 'Foo' is not valid: 'Foo' is not a month; "
+                                + MonthSelectors.MONTHS_RULE),
+                Arguments.of(SCHEDULE_PATH, "days: Mon-Fri\n", "days: Mon-Fri\n      months: Jan-Jan\n",
+                        S + "11:15: spec.awake[0].months 'Jan-Jan' is not valid: the range 'Jan-Jan' starts and ends in"
+                                + " the same month; " + MonthSelectors.MONTHS_RULE),
+                Arguments.of(SCHEDULE_PATH, "days: Mon-Fri\n", "monthDays: \"30\"\n      months: Feb\n",
+                        S + "10:7: spec.awake[0] applies on no day at all: no date has every one of its days, monthDays"
+                                + " and months; widen one of them"),
+                Arguments.of(SCHEDULE_PATH, "days: Sat\n      from: \"22:00\"\n      to: \"02:00\"",
+                        "days: Mon#1\n      from: \"18:00\"\n      to: \"20:00\"",
+                        S + "13:7: spec.awake[1] overlaps spec.awake[0] (line 10): Mon 07:30-19:00 and Mon 18:00-20:00"
+                                + " share time, first on 2026-01-05; awake periods must not overlap, change their days"
+                                + " or times"),
+                Arguments.of(SCHEDULE_PATH, "days: Sat\n      from: \"22:00\"\n      to: \"02:00\"",
+                        "monthDays: L\n      months: Feb\n      from: \"19:00\"\n      to: \"08:00\"",
+                        S + "13:7: spec.awake[1] overlaps spec.awake[0] (line 10): Mon 07:30-19:00 and Sun 19:00-08:00"
+                                + " share time, first on 2027-03-01; awake periods must not overlap, change their days"
+                                + " or times"),
+                // capacity
+                Arguments.of(SCHEDULE_PATH, "to: \"19:00\"\n", "to: \"19:00\"\n      capacity: \"0%\"\n",
+                        S + "13:17: spec.awake[0].capacity '0%' is not valid; use a share of the saved awake capacity"
+                                + " from 1% to 100% (the default), e.g. \"30%\""),
+                Arguments.of(SCHEDULE_PATH, "to: \"19:00\"\n", "to: \"19:00\"\n      capacity: 30\n",
+                        S + "13:17: spec.awake[0].capacity '30' is not valid; use a share of the saved awake capacity"
+                                + " from 1% to 100% (the default), e.g. \"30%\""),
+                // warm-up
+                Arguments.of(SCHEDULE_PATH, "  enforce: false\n", "  enforce: false\n  warmUp: 3h\n",
+                        S + "23:11: spec.warmUp '3h' is over the maximum of 2h; use minutes or hours from 1m to 2h,"
+                                + " e.g. '10m', '45m', '1h30m' or '2h'"),
+                Arguments.of(SCHEDULE_PATH, "  enforce: false\n", "  enforce: false\n  warmUp: 10 minutes\n",
+                        S + "23:11: spec.warmUp '10 minutes' is not a duration; use minutes or hours from 1m to 2h,"
+                                + " e.g. '10m', '45m', '1h30m' or '2h'"),
                 // keepAwake, dates, capacity
+                Arguments.of(SCHEDULE_PATH, "    - until:", "    - from: \"2026-11-29T00:00:00+01:00\"\n      until:",
+                        S + "19:13: spec.keepAwake[0].from '2026-11-29T00:00+01:00' is not before until"
+                                + " '2026-11-28T02:00+01:00'; a planned keepAwake window must end after it starts"),
+                Arguments.of(SCHEDULE_PATH, "\"2026-12-24\"", "\"2027-01-01..2026-12-24\"",
+                        S + "17:13: spec.sleepOn[0] '2027-01-01..2026-12-24' ends before it starts; write the earlier"
+                                + " date first, e.g. '2026-12-24..2027-01-01'"),
+                Arguments.of(SCHEDULE_PATH, "\"2026-12-24\"", "\"2026-12-24..2026-12-3x\"",
+                        S + "17:13: spec.sleepOn[0] '2026-12-24..2026-12-3x' is not a date range; use"
+                                + " YYYY-MM-DD..YYYY-MM-DD, e.g. '2026-12-24..2027-01-01'"),
+                Arguments.of(SCHEDULE_PATH, "\"2026-12-24\"", "\"2026-01-01..2027-12-31\"",
+                        S + "17:13: spec.sleepOn[0] '2026-01-01..2027-12-31' is 730 days long; a range may be at most"
+                                + " 366 days; split it into several ranges"),
                 Arguments.of(SCHEDULE_PATH, "+01:00\"", "\"",
                         S + "19:14: spec.keepAwake[0].until '2026-11-28T02:00:00' has no UTC offset; add one like"
                                 + " '+01:00' or 'Z', e.g. '2026-11-28T02:00:00+01:00'"),
@@ -156,6 +215,9 @@ class ProblemMessagesTest {
                 Arguments.of(CALENDAR_PATH, "  country: de\n", "",
                         CALENDAR_PATH + ":7:16: spec.subdivision needs spec.country; add the country it belongs to,"
                                 + " e.g. 'country: de'"),
+                Arguments.of(CALENDAR_PATH, "\"2026-12-31\"", "\"2026-12-31..2026-12-30\"",
+                        CALENDAR_PATH + ":12:13: spec.dates[1].date '2026-12-31..2026-12-30' ends before it starts;"
+                                + " write the earlier date first, e.g. '2026-12-30..2026-12-31'"),
                 Arguments.of(CALENDAR_PATH, "\"2026-12-31\"", "\"2026-13-31\"",
                         CALENDAR_PATH + ":12:13: spec.dates[1].date '2026-13-31' is not a date; use YYYY-MM-DD, e.g."
                                 + " '2026-12-24'"),

@@ -6,6 +6,8 @@ import dev.offhours.core.calendar.HolidaySource;
 import dev.offhours.core.schedule.AsleepCapacity;
 import dev.offhours.core.schedule.AwakePeriod;
 import dev.offhours.core.schedule.KeepAwake;
+import dev.offhours.core.schedule.MonthDayRange;
+import dev.offhours.core.schedule.NthWeekday;
 import dev.offhours.core.schedule.Schedule;
 import dev.offhours.core.schedule.Scope;
 import java.time.DayOfWeek;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
@@ -27,11 +30,14 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * Invariants of the calculus over generated schedules: random zones (DST with whole, half and 45-minute offsets,
- * none, negative and odd ones), periods biased towards the hours where DST changes happen, holidays, keepAwake, and
- * windows that often straddle a DST change.
+ * none, negative and odd ones), periods biased towards the hours where DST changes happen, a third of them with the
+ * monthly selectors (nth and last weekdays, days of the month with L, months), reduced capacities, warm-ups,
+ * holidays, keepAwake (open
+ * or a planned window), and windows that often straddle a DST change.
  */
 class TimelinePropertiesTest {
 
@@ -54,20 +60,21 @@ class TimelinePropertiesTest {
         Timeline timeline = c.timeline();
         List<Transition> transitions = timeline.transitions(c.from(), c.to());
 
-        PowerState before = timeline.stateAt(c.from().minusNanos(1));
+        int before = timeline.capacityAt(c.from().minusNanos(1));
         Instant previous = null;
         for (Transition transition : transitions) {
             assertThat(transition.at()).isBetween(c.from(), c.to().minusNanos(1));
             if (previous != null) {
                 assertThat(transition.at()).isAfter(previous);
             }
-            assertThat(transition.state()).isNotEqualTo(before);
+            assertThat(transition.capacityPercent()).isNotEqualTo(before);
+            assertThat(timeline.capacityAt(transition.at())).isEqualTo(transition.capacityPercent());
             assertThat(timeline.stateAt(transition.at())).isEqualTo(transition.state());
-            assertThat(timeline.stateAt(transition.at().minusNanos(1))).isEqualTo(before);
-            before = transition.state();
+            assertThat(timeline.capacityAt(transition.at().minusNanos(1))).isEqualTo(before);
+            before = transition.capacityPercent();
             previous = transition.at();
         }
-        assertThat(timeline.stateAt(c.to().minusNanos(1))).isEqualTo(before);
+        assertThat(timeline.capacityAt(c.to().minusNanos(1))).isEqualTo(before);
     }
 
     @Property(tries = 400)
@@ -79,7 +86,7 @@ class TimelinePropertiesTest {
             probes.add(transition.at().minusNanos(1));
         }
         for (Instant probe : probes) {
-            assertThat(timeline.stateAt(probe)).as("state at %s", probe).isEqualTo(referenceStateAt(c, probe));
+            assertThat(timeline.capacityAt(probe)).as("capacity at %s", probe).isEqualTo(referenceCapacityAt(c, probe));
         }
     }
 
@@ -95,10 +102,11 @@ class TimelinePropertiesTest {
             StateInterval interval = intervals.get(i);
             assertThat(interval.from()).isBefore(interval.to());
             assertThat(timeline.stateAt(interval.from())).isEqualTo(interval.state());
-            assertThat(timeline.stateAt(interval.to().minusNanos(1))).isEqualTo(interval.state());
+            assertThat(timeline.capacityAt(interval.from())).isEqualTo(interval.capacityPercent());
+            assertThat(timeline.capacityAt(interval.to().minusNanos(1))).isEqualTo(interval.capacityPercent());
             if (i > 0) {
                 assertThat(interval.from()).isEqualTo(intervals.get(i - 1).to());
-                assertThat(interval.state()).isNotEqualTo(intervals.get(i - 1).state());
+                assertThat(interval.capacityPercent()).isNotEqualTo(intervals.get(i - 1).capacityPercent());
             }
         }
     }
@@ -138,12 +146,19 @@ class TimelinePropertiesTest {
         assertThat(joined).isEqualTo(timeline.transitions(c.from(), c.to()));
     }
 
-    /** The calculus' rules written out naively, with ZonedDateTime.ofLocal doing the DST resolution. */
-    private static PowerState referenceStateAt(Case c, Instant instant) {
+    /**
+     * The calculus' rules written out naively, with ZonedDateTime.ofLocal doing the DST resolution: the highest
+     * capacity of the periods (warm-up included) and keepAwake overrides in force, 0 for none.
+     */
+    private static int referenceCapacityAt(Case c, Instant instant) {
         Schedule schedule = c.schedule();
-        if (schedule.keepAwakeUntil().map(instant::isBefore).orElse(false)) {
-            return PowerState.AWAKE;
+        for (KeepAwake keepAwake : schedule.keepAwake()) {
+            boolean started = keepAwake.from() == null || !instant.isBefore(keepAwake.from());
+            if (started && instant.isBefore(keepAwake.until())) {
+                return AwakePeriod.FULL;
+            }
         }
+        int highest = 0;
         ZoneId zone = schedule.timeZone();
         LocalDate today = LocalDate.ofInstant(instant, zone);
         for (LocalDate day = today.minusDays(3); !day.isAfter(today.plusDays(1)); day = day.plusDays(1)) {
@@ -151,18 +166,49 @@ class TimelinePropertiesTest {
                 continue;
             }
             for (AwakePeriod period : schedule.awake()) {
-                if (!period.days().contains(day.getDayOfWeek())) {
+                if (!appliesOn(period, day)) {
                     continue;
                 }
                 Instant start = ZonedDateTime.ofLocal(day.atTime(period.from()), zone, null).toInstant();
                 LocalDate endDay = period.crossesMidnight() ? day.plusDays(1) : day;
                 Instant end = ZonedDateTime.ofLocal(endDay.atTime(period.to()), zone, null).toInstant();
-                if (!instant.isBefore(start) && instant.isBefore(end)) {
-                    return PowerState.AWAKE;
+                if (end.isAfter(start) && !instant.isBefore(start.minus(schedule.warmUp())) && instant.isBefore(end)) {
+                    highest = Math.max(highest, period.capacityPercent());
                 }
             }
         }
-        return PowerState.ASLEEP;
+        return highest;
+    }
+
+    /** The selectors written out from their definitions, not through the model's own matching. */
+    private static boolean appliesOn(AwakePeriod period, LocalDate day) {
+        if (!period.months().isEmpty() && !period.months().contains(day.getMonth())) {
+            return false;
+        }
+        int length = day.lengthOfMonth();
+        boolean monthDay = period.monthDays().isEmpty();
+        for (MonthDayRange range : period.monthDays()) {
+            int first = range.first() == MonthDayRange.LAST ? length : range.first();
+            int last = range.last() == MonthDayRange.LAST ? length : range.last();
+            monthDay |= day.getDayOfMonth() >= first && day.getDayOfMonth() <= last;
+        }
+        if (!monthDay) {
+            return false;
+        }
+        if (period.days().isEmpty() && period.nthDays().isEmpty()) {
+            return true;
+        }
+        boolean weekday = period.days().contains(day.getDayOfWeek());
+        for (NthWeekday nth : period.nthDays()) {
+            if (nth.day() != day.getDayOfWeek()) {
+                continue;
+            }
+            List<LocalDate> sameWeekday = day.withDayOfMonth(1).datesUntil(day.withDayOfMonth(length).plusDays(1))
+                    .filter(d -> d.getDayOfWeek() == nth.day()).toList();
+            int index = nth.nth() == NthWeekday.LAST ? sameWeekday.size() - 1 : nth.nth() - 1;
+            weekday |= index < sameWeekday.size() && sameWeekday.get(index).equals(day);
+        }
+        return weekday;
     }
 
     @Provide
@@ -180,13 +226,20 @@ class TimelinePropertiesTest {
         Arbitrary<List<Integer>> holidayOffsets = Arbitraries.integers().between(-3, 45).list().ofMaxSize(12);
         Arbitrary<Long> keepAwakeOffsetNanos = Arbitraries.longs()
                 .between(Duration.ofDays(-5).toNanos(), Duration.ofDays(45).toNanos()).injectNull(0.5);
+        Arbitrary<Duration> warmUp = Arbitraries.integers().between(1, 120).map(Duration::ofMinutes)
+                .injectNull(0.5);
+        Arbitrary<Long> plannedLengthMinutes = Arbitraries.longs().between(1, 3 * 24 * 60).injectNull(0.6);
         return Combinators.combine(zones, periods, startSeconds, nearDstChange, lengthMinutes, holidayOffsets,
-                        keepAwakeOffsetNanos)
+                        keepAwakeOffsetNanos, Combinators.combine(warmUp, plannedLengthMinutes).as(Extras::new))
                 .as(TimelinePropertiesTest::newCase);
     }
 
+    /** A warm-up, and the length of a planned keepAwake window (from the keepAwake offset), either may be null. */
+    record Extras(Duration warmUp, Long plannedLengthMinutes) {
+    }
+
     private static Case newCase(ZoneId zone, List<AwakePeriod> periods, long startSeconds, boolean nearDstChange,
-            int lengthMinutes, List<Integer> holidayOffsets, Long keepAwakeOffsetNanos) {
+            int lengthMinutes, List<Integer> holidayOffsets, Long keepAwakeOffsetNanos, Extras extras) {
         Instant from = Instant.ofEpochSecond(startSeconds);
         if (nearDstChange) {
             // Start up to three days before the zone's next offset change so the window often straddles it.
@@ -198,16 +251,40 @@ class TimelinePropertiesTest {
         Instant to = from.plus(Duration.ofMinutes(lengthMinutes));
         LocalDate firstDay = LocalDate.ofInstant(from, zone);
         Set<LocalDate> holidays = holidayOffsets.stream().map(firstDay::plusDays).collect(Collectors.toSet());
-        List<KeepAwake> keepAwake = keepAwakeOffsetNanos == null ? List.of()
-                : List.of(new KeepAwake(from.plusNanos(keepAwakeOffsetNanos), "generated"));
+        List<KeepAwake> keepAwake = List.of();
+        if (keepAwakeOffsetNanos != null) {
+            Instant at = from.plusNanos(keepAwakeOffsetNanos);
+            keepAwake = List.of(extras.plannedLengthMinutes() == null ? new KeepAwake(at, "generated")
+                    : new KeepAwake(at, at.plus(Duration.ofMinutes(extras.plannedLengthMinutes())), "planned"));
+        }
         Schedule schedule = new Schedule("generated", "team-test", "", zone, periods, List.of(), List.of(), keepAwake,
-                false, false, Scope.EVERYWHERE, AsleepCapacity.ZERO, "schedules/test/generated.yaml");
+                false, false, Scope.EVERYWHERE, AsleepCapacity.ZERO, "schedules/test/generated.yaml",
+                extras.warmUp());
         return new Case(schedule, holidays, from, to);
     }
 
+    /** Two in three periods are weekly, as in v1; the others use the monthly selectors. */
     private static Arbitrary<AwakePeriod> period() {
         Arbitrary<Set<DayOfWeek>> days = Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).ofMaxSize(7);
-        return Combinators.combine(days, time(), time()).as(AwakePeriod::new);
+        Arbitrary<AwakePeriod> weekly = Combinators.combine(days, time(), time(), capacity())
+                .as((d, from, to, capacity) -> new AwakePeriod(d, from, to, Set.of(), List.of(), Set.of(), capacity));
+        Arbitrary<Set<DayOfWeek>> someDays = Arbitraries.of(DayOfWeek.class).set().ofMaxSize(3);
+        Arbitrary<Set<NthWeekday>> nthDays = Combinators.combine(Arbitraries.of(DayOfWeek.class),
+                Arbitraries.of(1, 2, 3, 4, 5, NthWeekday.LAST)).as(NthWeekday::new).set().ofMaxSize(3);
+        Arbitrary<MonthDayRange> range = Combinators.combine(Arbitraries.integers().between(1, MonthDayRange.LAST),
+                Arbitraries.integers().between(0, 12)).as((first, width) -> new MonthDayRange(first,
+                        Math.min(MonthDayRange.LAST, first + width)));
+        Arbitrary<List<MonthDayRange>> monthDays = range.list().ofMaxSize(2);
+        Arbitrary<Set<Month>> months = Arbitraries.of(Month.class).set().ofMaxSize(6);
+        Arbitrary<AwakePeriod> monthly = Combinators.combine(someDays, time(), time(), nthDays, monthDays, months,
+                capacity()).as(AwakePeriod::new);
+        return Arbitraries.frequencyOf(Tuple.of(2, weekly), Tuple.of(1, monthly));
+    }
+
+    /** Most periods run at full capacity; the others at a few shares, so that touching ones often differ. */
+    private static Arbitrary<Integer> capacity() {
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(AwakePeriod.FULL)),
+                Tuple.of(1, Arbitraries.of(1, 30, 50, 99)));
     }
 
     /** Half of the times fall where DST changes happen (00:00 to 04:00), the rest anywhere on a 15-minute grid. */

@@ -25,10 +25,27 @@ class WorkItemCodecTest {
                         "main@sha1:def", null),
                 WorkItem.of("late-shift", T, Action.WAKE, Target.asg("222222222222", "us-east-1", "api"),
                         AsleepCapacity.ZERO, "main@sha1:def", null).withAttempt(7),
+                WorkItem.atLevel("evenings", T, 30, Target.nodegroup("222222222222", "us-east-1", "prod", "ng-1"),
+                        AsleepCapacity.ZERO, "main@sha1:def", null).withAttempt(2),
                 WorkItem.of("office-hours", T, Action.WAKE, Target.asg("111111111111", "eu-west-1", "web"),
                         AsleepCapacity.ZERO, "main@sha1:abc", null)
                         .withNotice("quota warning in 111111111111/eu-west-1: the wave adds 64 vCPUs to L-1216C47A")
                         .withAttempt(2));
+    }
+
+    @Test
+    void aResizeCarriesItsShareAndSleepAndWakeAreWrittenAsBefore() {
+        WorkItem resize = WorkItem.atLevel("evenings", T, 30, Target.asg("111111111111", "eu-west-1", "web"),
+                AsleepCapacity.ZERO, "main@sha1:abc", null);
+        WorkItem wake = WorkItem.atLevel("evenings", T, 100, Target.asg("111111111111", "eu-west-1", "web"),
+                AsleepCapacity.ZERO, "main@sha1:abc", null);
+
+        assertThat(resize.action()).isEqualTo(Action.RESIZE);
+        assertThat(codec.encode(resize)).contains("\"action\":\"RESIZE\"").contains("\"capacityPercent\":30");
+        assertThat(wake.action()).isEqualTo(Action.WAKE);
+        assertThat(codec.encode(wake)).doesNotContain("capacityPercent");
+        assertThat(WorkItem.atLevel("evenings", T, 0, Target.asg("111111111111", "eu-west-1", "web"),
+                AsleepCapacity.ZERO, "", null).action()).isEqualTo(Action.SLEEP);
     }
 
     @ParameterizedTest
@@ -89,7 +106,7 @@ class WorkItemCodecTest {
                 Arguments.of("{\"version\":\"1\"," + base + "}", "field 'version' must be the integer 1"),
                 Arguments.of("{\"version\":2," + base + "}", "unknown work item version 2; this worker reads version 1 only"),
                 Arguments.of("{\"version\":1," + base.replace("\"schedule\":\"s\",", "") + "}", "field 'schedule' is missing"),
-                Arguments.of("{\"version\":1," + base.replace("SLEEP", "NAP") + "}", "field 'action' must be SLEEP or WAKE but was 'NAP'"),
+                Arguments.of("{\"version\":1," + base.replace("SLEEP", "NAP") + "}", "field 'action' must be SLEEP, WAKE or RESIZE but was 'NAP'"),
                 Arguments.of("{\"version\":1," + base.replace("2026-03-02T17:00:00Z", "tomorrow") + "}",
                         "field 'transition' must be an ISO-8601 instant"),
                 Arguments.of("{\"version\":1," + base.replace("\"asg\"", "\"vm\"") + "}",
@@ -102,7 +119,11 @@ class WorkItemCodecTest {
                 Arguments.of("{\"version\":1," + base + ",\"asleep\":{\"min\":2,\"desired\":1}}",
                         "asleep.min (2) must not exceed asleep.desired (1)"),
                 Arguments.of("{\"version\":1," + base + ",\"attempt\":0}",
-                        "field 'attempt' must be a whole number >= 1 but was 0"));
+                        "field 'attempt' must be a whole number >= 1 but was 0"),
+                Arguments.of("{\"version\":1," + base.replace("SLEEP", "RESIZE") + "}",
+                        "a RESIZE needs capacityPercent 1 to 99 (100 is a WAKE), but was 0"),
+                Arguments.of("{\"version\":1," + base.replace("SLEEP", "RESIZE") + ",\"capacityPercent\":100}",
+                        "field 'capacityPercent' must be a whole number from 1 to 99 but was 100"));
     }
 
     @ParameterizedTest

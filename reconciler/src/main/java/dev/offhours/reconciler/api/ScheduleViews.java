@@ -9,6 +9,7 @@ import dev.offhours.core.calendar.HolidaySources;
 import dev.offhours.core.port.ScheduleIntent;
 import dev.offhours.core.schedule.Schedule;
 import dev.offhours.core.schedule.ScheduleCatalog;
+import dev.offhours.core.time.PowerState;
 import dev.offhours.core.time.StateInterval;
 import dev.offhours.core.time.Timeline;
 import dev.offhours.core.time.Transition;
@@ -55,7 +56,7 @@ final class ScheduleViews {
 
     private static IntervalView interval(StateInterval i, ZoneId zone) {
         return new IntervalView(i.state().name(), i.from().toString(), i.to().toString(), local(i.from(), zone),
-                local(i.to(), zone));
+                local(i.to(), zone), i.state() == PowerState.AWAKE ? i.capacityPercent() : null);
     }
 
     static String local(Instant instant, ZoneId zone) {

@@ -1,6 +1,7 @@
 package dev.offhours.reconciler.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.offhours.core.schedule.AwakePeriod;
 import dev.offhours.core.schedule.Schedule;
 import dev.offhours.core.source.Problem;
 import dev.offhours.core.source.RepositoryReadResult;
@@ -110,6 +111,9 @@ public final class DescribeCommand extends OffhoursCommand {
         root.put("schedule", schedule.name());
         root.put("timeZone", zone.getId());
         root.put("suspended", schedule.suspend());
+        if (!schedule.warmUp().isZero()) {
+            root.put("warmUpMinutes", schedule.warmUp().toMinutes());
+        }
         root.put("from", from.toString());
         root.put("to", to.toString());
         root.put("awakeMinutes", awake(intervals).toMinutes());
@@ -117,6 +121,9 @@ public final class DescribeCommand extends OffhoursCommand {
         root.put("intervals", intervals.stream().map(i -> {
             Map<String, Object> interval = new LinkedHashMap<>();
             interval.put("state", i.state().name());
+            if (i.state() == PowerState.AWAKE) {
+                interval.put("capacityPercent", i.capacityPercent());
+            }
             interval.put("from", TimeFormats.iso(i.from(), zone));
             interval.put("to", TimeFormats.iso(i.to(), zone));
             return interval;
@@ -131,13 +138,20 @@ public final class DescribeCommand extends OffhoursCommand {
             context.out().println("suspended (spec.suspend: true): offhours takes no action on its targets, which stay"
                     + " as they are; the rows show what it would do without suspend.");
         }
-        String row = "%-7s %-27s %-27s %-17s %-17s %7s%n";
+        if (!schedule.warmUp().isZero()) {
+            context.out().printf(Locale.ROOT, "warm-up %s: wake-ups and upward resizes start that long before their"
+                    + " periods (included in the rows)%n", TimeFormats.duration(schedule.warmUp()));
+        }
+        // the capacity column only when some period runs below full capacity, so v1 schedules print as before
+        boolean reduced = schedule.awake().stream().anyMatch(p -> p.capacityPercent() < AwakePeriod.FULL);
+        String row = "%-7s %-27s %-27s %-17s %-17s %7s" + (reduced ? " %8s" : "%s") + "%n";
         context.out().printf(Locale.ROOT, row, "STATE", "FROM (local)", "TO (local)", "FROM (UTC)", "TO (UTC)",
-                "HOURS");
+                "HOURS", reduced ? "CAPACITY" : "");
         for (StateInterval i : intervals) {
+            String capacity = !reduced ? "" : i.state() == PowerState.AWAKE ? i.capacityPercent() + "%" : "-";
             context.out().printf(Locale.ROOT, row, i.state(), TimeFormats.local(i.from(), zone),
                     TimeFormats.local(i.to(), zone), TimeFormats.utc(i.from()), TimeFormats.utc(i.to()),
-                    TimeFormats.hours(Duration.between(i.from(), i.to())));
+                    TimeFormats.hours(Duration.between(i.from(), i.to())), capacity);
         }
         context.out().printf(Locale.ROOT, "awake %s hours of %s%n", TimeFormats.hours(awake(intervals)),
                 TimeFormats.hours(total(from, to, zone)));

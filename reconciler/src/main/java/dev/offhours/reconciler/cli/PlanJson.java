@@ -3,6 +3,7 @@ package dev.offhours.reconciler.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.offhours.core.plan.ChangeKind;
 import dev.offhours.core.plan.Forecast;
+import dev.offhours.core.time.PowerState;
 import dev.offhours.core.plan.NameChanges;
 import dev.offhours.core.plan.Plan;
 import dev.offhours.core.plan.ScheduleChange;
@@ -78,12 +79,18 @@ final class PlanJson {
         json.put("timeZone", forecast.timeZone().getId());
         json.put("stateNow", forecast.stateAtStart().name());
         json.put("suspended", forecast.suspended());
+        if (!forecast.warmUp().isZero()) {
+            json.put("warmUpMinutes", forecast.warmUp().toMinutes());
+        }
         json.put("keptAwakeUntil", forecast.keptAwakeUntil().map(u -> TimeFormats.iso(u, forecast.timeZone()))
                 .orElse(null));
         json.put("transitions", forecast.transitions().stream().map(t -> {
             Map<String, Object> transition = new LinkedHashMap<>();
             transition.put("at", TimeFormats.iso(t.at(), forecast.timeZone()));
             transition.put("state", t.state().name());
+            if (t.state() == PowerState.AWAKE) {
+                transition.put("capacityPercent", t.capacityPercent());
+            }
             return transition;
         }).toList());
         return json;

@@ -101,6 +101,9 @@ final class PlanMarkdown {
             line("Days asleep moved: calendar " + String.join(", ", change.changedCalendars().stream()
                     .map(MarkdownText::code).toList()) + " changed.").line();
         }
+        change.after().map(Forecast::warmUp).filter(w -> !w.isZero()).ifPresent(w -> line("Warm-up "
+                + MarkdownText.code(TimeFormats.duration(w)) + ": wake-ups and upward resizes below start that long"
+                + " before their periods.").line());
         change.after().flatMap(Forecast::keptAwakeUntil).ifPresent(until -> line("Kept awake by `spec.keepAwake` "
                 + "until " + TimeFormats.local(until, shown.timeZone()) + " (" + TimeFormats.utc(until) + " UTC).")
                 .line());
@@ -130,8 +133,8 @@ final class PlanMarkdown {
 
     private void table(ScheduleChange change, ZoneId zone) {
         Map<Instant, String[]> rows = new TreeMap<>();
-        change.before().ifPresent(f -> f.transitions().forEach(t -> cell(rows, t, 0)));
-        change.after().ifPresent(f -> f.transitions().forEach(t -> cell(rows, t, 1)));
+        change.before().ifPresent(f -> cells(rows, f, 0));
+        change.after().ifPresent(f -> cells(rows, f, 1));
         if (rows.isEmpty()) {
             line("No transitions in this period.").line();
             return;
@@ -146,9 +149,16 @@ final class PlanMarkdown {
         line();
     }
 
-    private static void cell(Map<Instant, String[]> rows, Transition t, int column) {
-        rows.computeIfAbsent(t.at(), at -> new String[] {"", ""})[column] =
-                t.state() == PowerState.AWAKE ? "wake up" : "sleep";
+    /** A wake-up, a sleep, or (awake before and after) a change of capacity between touching periods. */
+    private static void cells(Map<Instant, String[]> rows, Forecast forecast, int column) {
+        PowerState before = forecast.stateAtStart();
+        for (Transition t : forecast.transitions()) {
+            String word = t.state() == PowerState.ASLEEP ? "sleep"
+                    : before == PowerState.AWAKE ? "resize to " + t.capacityPercent() + "%"
+                    : t.reduced() ? "wake up at " + t.capacityPercent() + "%" : "wake up";
+            rows.computeIfAbsent(t.at(), at -> new String[] {"", ""})[column] = word;
+            before = t.state();
+        }
     }
 
     private void names(String title, NameChanges changes) {

@@ -37,6 +37,13 @@ final class TimeFormats {
     }
 
     /** {@code 11:30} hours and minutes; days count as 24 hours. */
+    /** A warm-up as the schedule file writes it: {@code 15m}, {@code 2h}, {@code 1h30m}. */
+    static String duration(Duration duration) {
+        long hours = duration.toHours();
+        long minutes = duration.toMinutesPart();
+        return (hours > 0 ? hours + "h" : "") + (minutes > 0 || hours == 0 ? minutes + "m" : "");
+    }
+
     static String hours(Duration duration) {
         return duration.toHours() + ":" + String.format(Locale.ROOT, "%02d", duration.toMinutesPart());
     }

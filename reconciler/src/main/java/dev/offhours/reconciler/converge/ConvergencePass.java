@@ -200,7 +200,7 @@ public final class ConvergencePass {
             ScheduleIntent counted = new ScheduleIntent(passed.schedule(), passed.state(), passed.since(),
                     passed.reason(), passed.fingerprint(), passed.revision(), passed.lease(), passed.cursor(),
                     passed.firstPassAt(), passed.lastSendAt(), progress, convergedAt,
-                    announce ? now : intent.announcedAt(), passed.version());
+                    announce ? now : intent.announcedAt(), passed.version(), passed.capacityPercent());
             if (!save(counted)) {
                 return new Result(null, sent, drifted);
             }
@@ -280,7 +280,7 @@ public final class ConvergencePass {
             for (InventoryItem item : items) {
                 Judgement judgement = TargetRules.judge(intent, item, inScope, enforce, settings.sweepSettle(), now);
                 if (refused(item, judgement)) {
-                    judgement = new Judgement(Verdict.FAILED, judgement.action());
+                    judgement = new Judgement(Verdict.FAILED, judgement.action(), judgement.capacityPercent());
                 }
                 count(judgement.verdict());
                 if (judgement.verdict() == Verdict.FAILED && failedItems.size() < ANNOUNCED_FAILURES) {
@@ -316,8 +316,9 @@ public final class ConvergencePass {
 
         private WorkItem workItem(InventoryItem item, Judgement judgement, Instant transition) {
             AsleepCapacity asleep = schedule == null ? AsleepCapacity.ZERO : schedule.asleep();
-            return WorkItem.of(intent.schedule(), transition, judgement.action(), item.target(), asleep,
-                    revision.id(), traceparent).withNotice(plan.notices().get(item.targetKey()));
+            return new WorkItem(WorkItem.CURRENT_VERSION, intent.schedule(), transition, judgement.action(),
+                    item.target(), asleep, revision.id(), traceparent, 1, judgement.capacityPercent())
+                    .withNotice(plan.notices().get(item.targetKey()));
         }
 
         private boolean save(ScheduleIntent next) {

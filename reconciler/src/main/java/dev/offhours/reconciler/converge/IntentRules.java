@@ -17,12 +17,14 @@ import java.util.Optional;
  * none            suspended                                  (state, at, Suspended)
  * none            a transition set the state                 (state, that transition, Transition)
  * none            no transition explains it (keepAwake)      (state, at, CaughtUp)
- * any             same suspended/removed, state, fingerprint none: the stored one holds
+ * any             same suspended/removed, state (and         none: the stored one holds
+ *                 capacity), fingerprint
  * removed         removed                                    none
  * any             removed                                    (AWAKE, at, ScheduleRemoved)
  * any             suspended                                  (state, at, Suspended)
  * any             a transition later than stored.since set   (state, that transition, Transition)
- *                 the state and nothing else changed
+ *                 the state (or, a RESIZE, the capacity) and
+ *                 nothing else changed
  * any             anything else (keepAwake, suspend lifted,  (state, at, ScheduleChanged)
  *                 scope, asleep shape, accounts, a merge in
  *                 the minute of a transition)
@@ -49,31 +51,36 @@ public final class IntentRules {
                     wanted.fingerprint(), wanted.revision()));
         }
         if (wanted.suspended()) {
-            return Optional.of(intent.next(wanted.state(), after(intent, wanted.at()), ScheduleIntent.SUSPENDED,
-                    wanted.fingerprint(), wanted.revision()));
+            return Optional.of(intent.next(wanted.state(), wanted.capacityPercent(), after(intent, wanted.at()),
+                    ScheduleIntent.SUSPENDED, wanted.fingerprint(), wanted.revision()));
         }
         Optional<Transition> last = wanted.last();
-        boolean scheduled = last.isPresent() && last.get().state() == wanted.state()
+        boolean scheduled = last.isPresent() && setsWhatIsWanted(last.get(), wanted)
                 && last.get().at().isAfter(intent.since()) && !intent.suspended() && !intent.removed()
                 && intent.fingerprint().equals(wanted.fingerprint());
         return Optional.of(scheduled
-                ? intent.next(wanted.state(), last.get().at(), ScheduleIntent.TRANSITION, wanted.fingerprint(),
-                        wanted.revision())
-                : intent.next(wanted.state(), after(intent, wanted.at()), ScheduleIntent.SCHEDULE_CHANGED,
-                        wanted.fingerprint(), wanted.revision()));
+                ? intent.next(wanted.state(), wanted.capacityPercent(), last.get().at(), ScheduleIntent.TRANSITION,
+                        wanted.fingerprint(), wanted.revision())
+                : intent.next(wanted.state(), wanted.capacityPercent(), after(intent, wanted.at()),
+                        ScheduleIntent.SCHEDULE_CHANGED, wanted.fingerprint(), wanted.revision()));
     }
 
     private static ScheduleIntent first(Wanted wanted) {
         if (wanted.suspended()) {
-            return ScheduleIntent.first(wanted.schedule(), wanted.state(), wanted.at(), ScheduleIntent.SUSPENDED,
-                    wanted.fingerprint(), wanted.revision());
+            return ScheduleIntent.first(wanted.schedule(), wanted.state(), wanted.capacityPercent(), wanted.at(),
+                    ScheduleIntent.SUSPENDED, wanted.fingerprint(), wanted.revision());
         }
-        Optional<Transition> last = wanted.last().filter(t -> t.state() == wanted.state());
+        Optional<Transition> last = wanted.last().filter(t -> setsWhatIsWanted(t, wanted));
         return last.isPresent()
-                ? ScheduleIntent.first(wanted.schedule(), wanted.state(), last.get().at(), ScheduleIntent.TRANSITION,
-                        wanted.fingerprint(), wanted.revision())
-                : ScheduleIntent.first(wanted.schedule(), wanted.state(), wanted.at(), ScheduleIntent.CAUGHT_UP,
-                        wanted.fingerprint(), wanted.revision());
+                ? ScheduleIntent.first(wanted.schedule(), wanted.state(), wanted.capacityPercent(), last.get().at(),
+                        ScheduleIntent.TRANSITION, wanted.fingerprint(), wanted.revision())
+                : ScheduleIntent.first(wanted.schedule(), wanted.state(), wanted.capacityPercent(), wanted.at(),
+                        ScheduleIntent.CAUGHT_UP, wanted.fingerprint(), wanted.revision());
+    }
+
+    /** The transition leads to the wanted state at the wanted capacity (a RESIZE is a transition too). */
+    private static boolean setsWhatIsWanted(Transition transition, Wanted wanted) {
+        return transition.state() == wanted.state() && transition.capacityPercent() == wanted.capacityPercent();
     }
 
     /** True when the stored intent still says what the revision wants. */
@@ -82,6 +89,7 @@ public final class IntentRules {
             return intent.removed() && wanted.removed();
         }
         return intent.suspended() == wanted.suspended() && intent.state() == wanted.state()
+                && intent.capacityPercent() == wanted.capacityPercent()
                 && intent.fingerprint().equals(wanted.fingerprint());
     }
 

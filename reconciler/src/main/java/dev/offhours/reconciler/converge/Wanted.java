@@ -13,26 +13,30 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * What a schedule wants of its targets at one instant, read from the applied revision alone: its state by the
- * calculus, the scheduled transition that set it, and a fingerprint of everything else that decides each target's
+ * What a schedule wants of its targets at one instant, read from the applied revision alone: its state and capacity
+ * by the calculus, the scheduled transition that set it, and a fingerprint of everything else that decides each target's
  * action. {@link IntentRules} compares it with the stored intent.
  *
  * @param last the latest scheduled transition at or before {@code at}; empty while a keepAwake holds or when the
  *             schedule never changes state
+ * @param capacityPercent the share of the saved awake capacity wanted at {@code at}: 100 full, 1 to 99 in a reduced
+ *             period, 0 asleep
  */
 public record Wanted(String schedule, PowerState state, Instant at, Optional<Transition> last, boolean suspended,
-                     boolean removed, String fingerprint, String revision) {
+                     boolean removed, String fingerprint, String revision, int capacityPercent) {
 
     /** A schedule of the applied revision at {@code at}. */
     public static Wanted of(Schedule schedule, Timeline timeline, AccountRegistry accounts, String revision,
                             Instant at) {
-        return new Wanted(schedule.name(), timeline.stateAt(at), at, timeline.lastTransition(at), schedule.suspend(),
-                false, fingerprint(schedule, accounts), revision);
+        int capacity = timeline.capacityAt(at);
+        return new Wanted(schedule.name(), capacity > 0 ? PowerState.AWAKE : PowerState.ASLEEP, at,
+                timeline.lastTransition(at), schedule.suspend(), false, fingerprint(schedule, accounts), revision,
+                capacity);
     }
 
     /** A schedule the applied revision no longer has: its targets are handed back awake. */
     public static Wanted removed(String schedule, String revision, Instant at) {
-        return new Wanted(schedule, PowerState.AWAKE, at, Optional.empty(), false, true, "removed", revision);
+        return new Wanted(schedule, PowerState.AWAKE, at, Optional.empty(), false, true, "removed", revision, 100);
     }
 
     /**

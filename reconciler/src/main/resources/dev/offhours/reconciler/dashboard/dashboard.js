@@ -129,9 +129,13 @@ function timelineBar(schedule, now) {
   for (const i of intervals.filter((x) => x.state === "AWAKE")) {
     const from = new Date(i.from).getTime(), to = new Date(i.to).getTime();
     const long = to - from >= 24 * 3600000;
-    const text = from <= start && to >= end ? "awake all 7 days" : long ? when(i.from, schedule.timeZone) + " → " + when(i.to, schedule.timeZone)
-      : i.fromLocal.substring(11, 16) + "–" + i.toLocal.substring(11, 16);
-    bar.append(el("div", { class: "band", title: "awake " + i.fromLocal + " → " + i.toLocal,
+    // a reduced period (capacity below 100 %) is its own band, hatched, labelled with its share
+    const reduced = i.capacityPercent != null && i.capacityPercent < 100;
+    const share = reduced ? i.capacityPercent + "% " : "";
+    const text = share + (from <= start && to >= end ? "awake all 7 days" : long ? when(i.from, schedule.timeZone) + " → " + when(i.to, schedule.timeZone)
+      : i.fromLocal.substring(11, 16) + "–" + i.toLocal.substring(11, 16));
+    bar.append(el("div", { class: reduced ? "band reduced" : "band",
+      title: (reduced ? "awake at " + i.capacityPercent + "% of the saved capacity " : "awake ") + i.fromLocal + " → " + i.toLocal,
       style: "left:" + pct(from) + ";width:" + pct(start + (to - from)) }, text));
   }
   if (now >= start && now < end) bar.append(el("div", { class: "now-mark", style: "left:" + pct(now), title: "now" }));

@@ -5,8 +5,20 @@ import java.util.regex.Pattern;
 import java.time.LocalDate;
 
 import dev.offhours.core.port.OrphanReport;
+import dev.offhours.core.schedule.AsleepCapacity;
+import dev.offhours.core.schedule.AwakePeriod;
+import dev.offhours.core.schedule.Schedule;
 import dev.offhours.core.schedule.ScheduleCatalog;
+import dev.offhours.core.schedule.Scope;
 import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +54,9 @@ class DashboardChromiumTest {
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve("hub.mv"));
         store = EmbeddedHubStore.open(dir.resolve("hub.mv"));
-        ScheduleCatalog catalog = HubSeed.templateCatalog();
-        orphan = HubSeed.seed(catalog, now, store.control(), store.inventory(), store.operations()).orphans().get(0);
+        ScheduleCatalog template = HubSeed.templateCatalog();
+        orphan = HubSeed.seed(template, now, store.control(), store.inventory(), store.operations()).orphans().get(0);
+        ScheduleCatalog catalog = withReducedEvenings(template);
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         quota = QuotaApiTest.seeded(catalog, now, clock).current().get(0);
         server = new ApiServer(new ApiDependencies(() -> catalog, store.control(), store.inventory(),
@@ -63,6 +76,27 @@ class DashboardChromiumTest {
 
     private String signedIn() {
         return server.base() + "/#token=" + ApiServer.TOKEN;
+    }
+
+    /** The template's schedules and one more, awake at full capacity by day and at 30 % in the evening. */
+    private static ScheduleCatalog withReducedEvenings(ScheduleCatalog template) {
+        Set<DayOfWeek> weekdays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        Schedule evenings = new Schedule("evenings", "team-payments", "", ZoneId.of("Europe/Berlin"), List.of(
+                new AwakePeriod(weekdays, LocalTime.of(8, 0), LocalTime.of(18, 0)),
+                new AwakePeriod(weekdays, LocalTime.of(18, 0), LocalTime.of(23, 0), Set.of(), List.of(), Set.of(),
+                        30)), List.of(), List.of(), List.of(), false, false, Scope.EVERYWHERE, AsleepCapacity.ZERO,
+                "schedules/payments/evenings.yaml");
+        Map<String, Schedule> schedules = new TreeMap<>(template.schedules());
+        schedules.put(evenings.name(), evenings);
+        return ScheduleCatalog.of(schedules, template.calendars(), template.accounts());
+    }
+
+    @Test
+    void aReducedEveningIsItsOwnHatchedBandLabelledWithItsShare() throws Exception {
+        String dom = Chromium.dumpDom(signedIn(), dir.resolve("profile-reduced"));
+
+        assertThat(dom).contains("data-schedule=\"evenings\"")
+                .containsPattern("class=\"band reduced\" title=\"awake at 30% of the saved capacity [^\"]*\"");
     }
 
     @Test

@@ -40,7 +40,11 @@ class DescribeCommandTest {
         assertThat(root.get("totalMinutes").asLong()).as("four days, one of 23 hours").isEqualTo(4 * 1440 - 60);
         List<String> intervals = new ArrayList<>();
         for (JsonNode interval : root.get("intervals")) {
-            assertThat(fieldNames(interval)).containsExactly("state", "from", "to");
+            assertThat(fieldNames(interval)).containsExactlyElementsOf(interval.get("state").asText().equals("AWAKE")
+                    ? List.of("state", "capacityPercent", "from", "to") : List.of("state", "from", "to"));
+            if (interval.has("capacityPercent")) {
+                assertThat(interval.get("capacityPercent").asInt()).as("full capacity").isEqualTo(100);
+            }
             intervals.add(interval.get("state").asText() + " " + interval.get("from").asText() + " "
                     + interval.get("to").asText());
         }
@@ -178,6 +182,51 @@ class DescribeCommandTest {
                 + "its targets, which stay as they are; the rows show what it would do without suspend.");
         assertThat(json.exitCode()).isZero();
         assertThat(JSON.readTree(json.out()).get("suspended").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aReducedEveningAndAWarmUpShowInTextAndJson(@TempDir Path temp) throws Exception {
+        ValidateCommandTest.copyTree(CliRun.TEMPLATE, temp);
+        Files.writeString(temp.resolve("schedules/payments/evenings.yaml"), """
+                apiVersion: offhours.dev/v1
+                kind: Schedule
+                metadata:
+                  name: evenings
+                  owner: team-payments
+                spec:
+                  timeZone: Europe/Berlin
+                  warmUp: 15m
+                  awake:
+                    - days: Mon-Fri
+                      from: "08:00"
+                      to: "18:00"
+                    - days: Mon-Fri
+                      from: "18:00"
+                      to: "22:00"
+                      capacity: "30%"
+                """);
+
+        CliRun text = CliRun.run("describe", "evenings", "--repo", temp.toString(), "--from", "2026-03-27",
+                "--to", "2026-03-27");
+        CliRun json = CliRun.run("describe", "evenings", "--repo", temp.toString(), "--from", "2026-03-27",
+                "--to", "2026-03-27", "--format", "json");
+
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.outLines()).containsSubsequence(
+                "warm-up 15m: wake-ups and upward resizes start that long before their periods (included in the rows)",
+                "STATE   FROM (local)                TO (local)                  FROM (UTC)        TO (UTC)"
+                        + "            HOURS CAPACITY",
+                "AWAKE   Fri 2026-03-27 07:45 +01:00 Fri 2026-03-27 18:00 +01:00 2026-03-27 06:45  2026-03-27 17:00"
+                        + "    10:15     100%",
+                "AWAKE   Fri 2026-03-27 18:00 +01:00 Fri 2026-03-27 22:00 +01:00 2026-03-27 17:00  2026-03-27 21:00"
+                        + "     4:00      30%");
+        JsonNode root = JSON.readTree(json.out());
+        assertThat(root.get("warmUpMinutes").asInt()).isEqualTo(15);
+        List<String> intervals = new ArrayList<>();
+        for (JsonNode interval : root.get("intervals")) {
+            intervals.add(interval.get("state").asText() + " " + interval.path("capacityPercent").asText("-"));
+        }
+        assertThat(intervals).containsExactly("ASLEEP -", "AWAKE 100", "AWAKE 30", "ASLEEP -");
     }
 
     @ParameterizedTest

@@ -107,6 +107,31 @@ class PlanCommandTest {
     }
 
     @Test
+    void markdownShowsAReducedEveningAndTheWarmUp() throws Exception {
+        try (TestGitRepository repo = TestGitRepository.init(temp)) {
+            repo.branch("evenings")
+                    .replace("schedules/payments/payments-dev.yaml", "      to: \"19:00\"\n",
+                            "      to: \"18:00\"\n    - days: Mon-Fri\n      from: \"18:00\"\n      to: \"22:00\"\n"
+                            + "      capacity: \"30%\"\n")
+                    .replace("schedules/payments/payments-dev.yaml", "  calendars: [company]\n",
+                            "  calendars: [company]\n  warmUp: 15m\n")
+                    .commit("evenings at 30%, nodes ready at 07:30");
+        }
+
+        CliRun run = CliRun.run("plan", "--repo", temp.toString(), "--base", "shift-change", "--head", "evenings",
+                "--now", NOW);
+
+        assertThat(run.exitCode()).isZero();
+        String changed = section(run.out(), "### Changed `payments-dev`");
+        assertThat(changed).contains("Warm-up `15m`: wake-ups and upward resizes below start that long before their"
+                        + " periods.")
+                .contains("| Fri 2026-03-27 18:00 +01:00 | 2026-03-27 17:00 |  | resize to 30% |")
+                .contains("| Fri 2026-03-27 19:00 +01:00 | 2026-03-27 18:00 | sleep |  |")
+                .contains("| Fri 2026-03-27 22:00 +01:00 | 2026-03-27 21:00 |  | sleep |")
+                .contains("| Mon 2026-03-30 07:15 +02:00 | 2026-03-30 05:15 |  | wake up |");
+    }
+
+    @Test
     void textFromTheRepositoryCannotBreakOutOfTheCommentsCode() throws Exception {
         String breakOut = "\"x\\n```\\n![pwned](https://evil.example/p.png)\\n<!-- offhours-plan -->\\n```\": 1";
         try (TestGitRepository repo = TestGitRepository.init(temp)) {
@@ -162,9 +187,9 @@ class PlanCommandTest {
         assertThat(shift.get("changedFields").toString()).isEqualTo("[\"spec.awake\"]");
         assertThat(shift.at("/before/stateNow").asText()).isEqualTo("ASLEEP");
         assertThat(shift.at("/before/transitions/0").toString())
-                .isEqualTo("{\"at\":\"2026-03-27T14:00:00-04:00\",\"state\":\"AWAKE\"}");
+                .isEqualTo("{\"at\":\"2026-03-27T14:00:00-04:00\",\"state\":\"AWAKE\",\"capacityPercent\":100}");
         assertThat(shift.at("/after/transitions/0").toString())
-                .isEqualTo("{\"at\":\"2026-03-27T15:00:00-04:00\",\"state\":\"AWAKE\"}");
+                .isEqualTo("{\"at\":\"2026-03-27T15:00:00-04:00\",\"state\":\"AWAKE\",\"capacityPercent\":100}");
         assertThat(schedules.get(1).get("after").isNull()).isTrue();
         assertThat(schedules.get(0).get("before").isNull()).isTrue();
     }

@@ -89,7 +89,7 @@ class IntentRulesTest {
                 : Wanted.fingerprint(schedule, ACCOUNTS);
         return Optional.of(new ScheduleIntent(NAME, PowerState.valueOf(stateAndRest[0]),
                 Instant.parse(sinceAndReason[0]), reason, fingerprint, "main@sha1:old", null, null, null, null,
-                null, null, 3));
+                null, null, null, 3, 100));
     }
 
     private static Schedule with(Schedule s, List<KeepAwake> keepAwake, boolean suspend, AsleepCapacity asleep) {

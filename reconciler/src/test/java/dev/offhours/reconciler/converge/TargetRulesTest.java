@@ -51,7 +51,7 @@ class TargetRulesTest {
                                    String mark, Verdict verdict, Action action) {
         ScheduleIntent intent = new ScheduleIntent("office", removed ? PowerState.AWAKE : PowerState.ASLEEP, SINCE,
                 removed ? ScheduleIntent.SCHEDULE_REMOVED : ScheduleIntent.TRANSITION, "", "", null, null, null, null,
-                null, null, 1);
+                null, null, null, 1, 100);
         InventoryItem item = new InventoryItem(TARGET, "office", Map.of(), null, null, state, null,
                 InventoryItem.DISCOVERY, 1, SINCE, parse(mark));
 

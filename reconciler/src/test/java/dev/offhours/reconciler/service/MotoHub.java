@@ -25,6 +25,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.Tag;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -92,6 +93,37 @@ final class MotoHub {
     static void deleteAsg(MotoServer moto, String account, String name) {
         try (AutoScalingClient asg = moto.client(AutoScalingClient.builder(), spokeCredentials(moto, account))) {
             asg.deleteAutoScalingGroup(b -> b.autoScalingGroupName(name).forceDelete(true));
+        }
+    }
+
+    /** An EKS node group (and its cluster, when missing) in {@code account}, with {@code tags}. */
+    static void createNodegroup(MotoServer moto, String account, String cluster, String name, int min, int desired,
+                                int max, Map<String, String> tags) {
+        try (EksClient eks = moto.client(EksClient.builder(), spokeCredentials(moto, account))) {
+            if (!eks.listClusters().clusters().contains(cluster)) {
+                eks.createCluster(b -> b.name(cluster).roleArn("arn:aws:iam::" + account + ":role/eks")
+                        .resourcesVpcConfig(v -> v.subnetIds("subnet-1", "subnet-2")));
+            }
+            eks.createNodegroup(b -> b.clusterName(cluster).nodegroupName(name)
+                    .nodeRole("arn:aws:iam::" + account + ":role/node").subnets("subnet-1")
+                    .scalingConfig(c -> c.minSize(min).desiredSize(desired).maxSize(max)).tags(tags));
+        }
+    }
+
+    /** Current min/desired/max of a node group, read with the account's role. */
+    static List<Integer> nodegroupCapacity(MotoServer moto, String account, String cluster, String name) {
+        try (EksClient eks = moto.client(EksClient.builder(), spokeCredentials(moto, account))) {
+            var scaling = eks.describeNodegroup(b -> b.clusterName(cluster).nodegroupName(name)).nodegroup()
+                    .scalingConfig();
+            return List.of(scaling.minSize(), scaling.desiredSize(), scaling.maxSize());
+        }
+    }
+
+    /** The value of tag {@code key} on an ASG, null when it has none. */
+    static String asgTag(MotoServer moto, String account, String name, String key) {
+        try (AutoScalingClient asg = moto.client(AutoScalingClient.builder(), spokeCredentials(moto, account))) {
+            return asg.describeAutoScalingGroups(b -> b.autoScalingGroupNames(name)).autoScalingGroups().get(0)
+                    .tags().stream().filter(t -> t.key().equals(key)).map(t -> t.value()).findFirst().orElse(null);
         }
     }
 

@@ -131,6 +131,18 @@ public abstract class ControlStoreContract {
     }
 
     @Test
+    void aReducedIntentKeepsItsCapacityShare() {
+        ScheduleIntent evening = ScheduleIntent.first("evenings", PowerState.AWAKE, 30, T0, ScheduleIntent.TRANSITION,
+                "fp1", "r1");
+        store().saveIntent(evening);
+        ScheduleIntent leased = evening.withLease(new ScheduleIntent.Lease("replica-a", T0.plusSeconds(60)));
+        assertThat(store().saveIntent(leased)).isTrue();
+
+        assertThat(store().intent("evenings")).contains(leased);
+        assertThat(store().intent("evenings").orElseThrow().capacityPercent()).isEqualTo(30);
+    }
+
+    @Test
     void accountHealthIsUpsertedAndListedByAccountThenRegion() {
         AccountHealth broken = new AccountHealth("222222222222", "eu-central-1", HealthStatus.DEGRADED, T0, null,
                 "AccessDenied: cannot assume the spoke role", 0);
