@@ -81,21 +81,51 @@ public final class SpokeQuotaSource implements QuotaSource, AutoCloseable {
 
     @Override
     public Map<String, LaunchShape> launchShapes(String account, String region, List<Target> targets) {
-        Map<String, LaunchShape> shapes = new HashMap<>();
-        List<Target> groups = targets.stream().filter(t -> t.kind() == TargetKind.ASG).toList();
-        for (int from = 0; from < groups.size(); from += GROUPS_PER_DESCRIBE) {
-            List<Target> batch = groups.subList(from, Math.min(groups.size(), from + GROUPS_PER_DESCRIBE));
-            readGroups(account, region, batch, shapes);
-        }
-        for (Target target : targets) {
-            if (target.kind() != TargetKind.ASG) {
-                read(target, () -> shapes.put(target.key(), nodegroupShape(account, region, target)));
-            }
-        }
-        return shapes;
+        return new Wave(account, region).shapes(targets);
     }
 
-    private void readGroups(String account, String region, List<Target> batch, Map<String, LaunchShape> shapes) {
+    /**
+     * The reads of one wave in one account and region; a launch template version is read once per wave however
+     * many groups and node groups use it ({@code $Default} and {@code $Latest} may move between waves).
+     */
+    private final class Wave {
+        private final String account;
+        private final String region;
+        private final Map<String, List<String>> templates = new HashMap<>();
+
+        Wave(String account, String region) {
+            this.account = account;
+            this.region = region;
+        }
+
+        Map<String, LaunchShape> shapes(List<Target> targets) {
+            Map<String, LaunchShape> shapes = new HashMap<>();
+            List<Target> groups = targets.stream().filter(t -> t.kind() == TargetKind.ASG).toList();
+            for (int from = 0; from < groups.size(); from += GROUPS_PER_DESCRIBE) {
+                List<Target> batch = groups.subList(from, Math.min(groups.size(), from + GROUPS_PER_DESCRIBE));
+                readGroups(account, region, batch, shapes, this);
+            }
+            for (Target target : targets) {
+                if (target.kind() != TargetKind.ASG) {
+                    read(target, () -> shapes.put(target.key(), nodegroupShape(account, region, target, this)));
+                }
+            }
+            return shapes;
+        }
+
+        List<String> templateTypes(String id, String name, String version) {
+            String key = (id != null ? id : name) + "@" + version;
+            List<String> known = templates.get(key);
+            if (known == null) {
+                known = SpokeQuotaSource.this.templateTypes(account, region, id, name, version);
+                templates.put(key, known);
+            }
+            return known;
+        }
+    }
+
+    private void readGroups(String account, String region, List<Target> batch, Map<String, LaunchShape> shapes,
+                            Wave wave) {
         Map<String, Target> byName = new HashMap<>();
         batch.forEach(target -> byName.put(target.name(), target));
         read(batch.get(0), () -> spokes.autoScaling(account, region).describeAutoScalingGroupsPaginator(r -> r
@@ -103,18 +133,18 @@ public final class SpokeQuotaSource implements QuotaSource, AutoCloseable {
                 .autoScalingGroups().forEach(group -> {
                     Target target = byName.get(group.autoScalingGroupName());
                     if (target != null) {
-                        read(target, () -> shapes.put(target.key(), groupShape(account, region, group)));
+                        read(target, () -> shapes.put(target.key(), groupShape(account, region, group, wave)));
                     }
                 }));
     }
 
-    private LaunchShape groupShape(String account, String region, AutoScalingGroup group) {
+    private LaunchShape groupShape(String account, String region, AutoScalingGroup group, Wave wave) {
         if (group.mixedInstancesPolicy() != null && group.mixedInstancesPolicy().launchTemplate() != null) {
             var template = group.mixedInstancesPolicy().launchTemplate();
             List<String> types = template.overrides().stream().map(LaunchTemplateOverrides::instanceType)
                     .filter(type -> type != null && !type.isBlank()).toList();
             if (types.isEmpty()) {
-                types = templateTypes(account, region, template.launchTemplateSpecification());
+                types = templateTypes(wave, template.launchTemplateSpecification());
             }
             InstancesDistribution split = group.mixedInstancesPolicy().instancesDistribution();
             int base = split == null || split.onDemandBaseCapacity() == null ? 0 : split.onDemandBaseCapacity();
@@ -123,7 +153,7 @@ public final class SpokeQuotaSource implements QuotaSource, AutoCloseable {
             return new LaunchShape(types, base, percent);
         }
         if (group.launchTemplate() != null) {
-            return LaunchShape.onDemand(templateTypes(account, region, group.launchTemplate()));
+            return LaunchShape.onDemand(templateTypes(wave, group.launchTemplate()));
         }
         if (group.launchConfigurationName() != null) {
             return LaunchShape.onDemand(spokes.autoScaling(account, region).describeLaunchConfigurations(r -> r
@@ -133,11 +163,11 @@ public final class SpokeQuotaSource implements QuotaSource, AutoCloseable {
         return LaunchShape.onDemand(List.of());
     }
 
-    private List<String> templateTypes(String account, String region, LaunchTemplateSpecification spec) {
+    private static List<String> templateTypes(Wave wave, LaunchTemplateSpecification spec) {
         if (spec == null) {
             return List.of();
         }
-        return templateTypes(account, region, spec.launchTemplateId(), spec.launchTemplateName(), spec.version());
+        return wave.templateTypes(spec.launchTemplateId(), spec.launchTemplateName(), spec.version());
     }
 
     private List<String> templateTypes(String account, String region, String id, String name, String version) {
@@ -154,11 +184,11 @@ public final class SpokeQuotaSource implements QuotaSource, AutoCloseable {
                 .filter(type -> type != null && !type.isBlank()).toList();
     }
 
-    private LaunchShape nodegroupShape(String account, String region, Target target) {
+    private LaunchShape nodegroupShape(String account, String region, Target target, Wave wave) {
         Nodegroup group = spokes.eks(account, region).describeNodegroup(r -> r.clusterName(target.cluster())
                 .nodegroupName(target.name())).nodegroup();
         List<String> types = group.hasInstanceTypes() && !group.instanceTypes().isEmpty() ? group.instanceTypes()
-                : group.launchTemplate() != null ? templateTypes(account, region, group.launchTemplate().id(),
+                : group.launchTemplate() != null ? wave.templateTypes(group.launchTemplate().id(),
                         group.launchTemplate().name(), group.launchTemplate().version()) : List.of(EKS_DEFAULT_TYPE);
         if (types.isEmpty()) {
             types = List.of(EKS_DEFAULT_TYPE);
