@@ -1,5 +1,6 @@
 package dev.offhours.api;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +14,26 @@ import java.util.Map;
  *                       forwarding rules), {@code OFF} (the hub's event-driven inventory is off)
  * @param lastError      what went wrong last, null when OK
  * @param targetsByState inventory items of the account and region, by state
+ * @param quota          the vCPU quota pre-flight of the latest wake waves here (last 24 hours), newest first
  */
 public record AccountView(String account, String alias, String region, String status, String lastDiscoveryAt,
-                          String lastEventAt, String events, String lastError, int correctedItems, Map<String, Long> targetsByState) {
+                          String lastEventAt, String events, String lastError, int correctedItems, Map<String, Long> targetsByState,
+                          List<QuotaCheckView> quota) {
+
+    public AccountView {
+        quota = quota == null ? List.of() : List.copyOf(quota);
+    }
+
+    /** Without quota checks. */
+    public AccountView(String account, String alias, String region, String status, String lastDiscoveryAt,
+                       String lastEventAt, String events, String lastError, int correctedItems,
+                       Map<String, Long> targetsByState) {
+        this(account, alias, region, status, lastDiscoveryAt, lastEventAt, events, lastError, correctedItems,
+                targetsByState, List.of());
+    }
+
+    public AccountView withQuota(List<QuotaCheckView> checks) {
+        return new AccountView(account, alias, region, status, lastDiscoveryAt, lastEventAt, events, lastError,
+                correctedItems, targetsByState, checks);
+    }
 }

@@ -58,7 +58,8 @@ class OpenApiContractTest {
                 Map.entry("Account", AccountView.class), Map.entry("Orphan", OrphanView.class),
                 Map.entry("UnknownSchedule", UnknownScheduleView.class),
                 Map.entry("Error", ErrorView.class), Map.entry("Savings", SavingsView.class),
-                Map.entry("SavingsLine", SavingsLineView.class), Map.entry("SavingsDay", SavingsDayView.class)));
+                Map.entry("SavingsLine", SavingsLineView.class), Map.entry("SavingsDay", SavingsDayView.class),
+                Map.entry("QuotaCheck", QuotaCheckView.class), Map.entry("QuotaUse", QuotaCheckView.QuotaUseView.class)));
         JsonNode components = document().path("components").path("schemas");
         for (Map.Entry<String, Class<? extends Record>> schema : schemas.entrySet()) {
             TreeSet<String> fields = new TreeSet<>();

@@ -2,6 +2,7 @@ package dev.offhours.demo;
 
 import dev.offhours.core.schedule.Account;
 import dev.offhours.core.schedule.AccountRegistry;
+import dev.offhours.reconciler.quota.QuotaClientFactory;
 import dev.offhours.reconciler.service.SpokeAccess;
 import dev.offhours.simulator.Capacity;
 import dev.offhours.simulator.SimulatedFleet;
@@ -60,7 +61,8 @@ final class DemoFleet {
 
     SpokeAccess access() {
         SpokeClientFactory clients = SpokeClientFactory.of(fleet::autoScaling, fleet::eks);
-        return new SpokeAccess(fleet.sts(), clients, () -> { });
+        return new SpokeAccess(fleet.sts(), clients,
+                QuotaClientFactory.of(fleet::ec2, fleet::serviceQuotas, fleet::cloudWatch), () -> { });
     }
 
     /** The tagged targets and their capacity when the demo started. */

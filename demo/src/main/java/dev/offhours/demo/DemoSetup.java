@@ -6,7 +6,9 @@ import dev.offhours.core.source.RepositoryReader;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.offhours.reconciler.OffhoursConfiguration;
 import dev.offhours.reconciler.api.ApiConfig;
+import dev.offhours.core.quota.OnBreach;
 import dev.offhours.reconciler.config.StoreConfig;
+import dev.offhours.reconciler.quota.QuotaConfig;
 import dev.offhours.reconciler.git.GitSourceConfig;
 import dev.offhours.reconciler.source.DirectoryRevisionReader;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -138,6 +140,8 @@ final class DemoSetup implements AutoCloseable {
                 .confirmDelay(Duration.ofSeconds(3)).retryLaterDelay(Duration.ofSeconds(2))
                 .shutdownGrace(Duration.ofSeconds(5));
         config.transitions().setCatchUpInterval(io.dropwizard.util.Duration.seconds(10));
+        // the simulated accounts' quotas take the demo's wake: the pre-flight logs one line per account
+        config.quota(new QuotaConfig().preflight(true, OnBreach.WARN));
         ApiConfig api = new ApiConfig();
         api.setTokenSha256(List.of(sha256Hex(apiToken)));
         config.api(api);

@@ -63,7 +63,10 @@ class DemoCommandTest {
         String token = dashboard.group(1);
         assertThat(output).contains("/v1/status (Authorization: Bearer " + token + ")");
         assertThat(Files.readString(data.resolve(DemoSetup.LOG_FILE))).as("the demo's log file")
-                .isNotEmpty().doesNotContain(token);
+                .isNotEmpty().doesNotContain(token)
+                .as("the wake's quota pre-flight, wired as the service wires it, on the simulated accounts' quotas")
+                .containsPattern("quota pre-flight: wake of [a-z-]+ in \\d{12}/[a-z0-9-]+: 10 targets fit every vCPU "
+                        + "quota");
 
         Map<Instant, List<OperationRecord>> transitions = demoTransitionsSince(started);
         assertThat(transitions).hasSize(2);

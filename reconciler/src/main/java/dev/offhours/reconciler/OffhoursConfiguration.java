@@ -3,6 +3,7 @@ package dev.offhours.reconciler;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.offhours.reconciler.api.ApiConfig;
 import dev.offhours.reconciler.notify.NotificationsConfig;
+import dev.offhours.reconciler.quota.QuotaConfig;
 import dev.offhours.reconciler.config.AwsConfig;
 import dev.offhours.reconciler.config.CheckedFields;
 import dev.offhours.reconciler.config.FieldChecks;
@@ -84,6 +85,12 @@ public class OffhoursConfiguration extends Configuration implements FieldChecks 
     @JsonProperty
     private NotificationsConfig notifications = new NotificationsConfig();
 
+    /** The vCPU quota pre-flight before each wake wave; optional and off by default. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private QuotaConfig quota = new QuotaConfig();
+
     /** The status API's bearer-token hashes; required, so a hub never serves its status unauthenticated. */
     @Valid
     @NotNull
@@ -146,6 +153,15 @@ public class OffhoursConfiguration extends Configuration implements FieldChecks 
 
     public ApiConfig api() {
         return api;
+    }
+
+    public QuotaConfig quota() {
+        return quota;
+    }
+
+    public OffhoursConfiguration quota(QuotaConfig value) {
+        this.quota = value;
+        return this;
     }
 
     public NotificationsConfig notifications() {

@@ -3,6 +3,11 @@ package dev.offhours.simulator;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.InstancesDistribution;
+import software.amazon.awssdk.services.autoscaling.model.LaunchTemplate;
+import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateOverrides;
+import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
+import software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 
 /** Builds the SDK's model objects from an {@link AsgState}. Call with the region's lock held. */
@@ -25,6 +30,23 @@ final class AsgModel {
                 .healthCheckGracePeriod(300)
                 .createdTime(asg.createdTime)
                 .tags(tags(asg))
+                .mixedInstancesPolicy(mixed(asg))
+                .build();
+    }
+
+    /** The group's instance types as a mixed instances policy's overrides, with its On-Demand split. */
+    static MixedInstancesPolicy mixed(AsgState asg) {
+        return MixedInstancesPolicy.builder()
+                .launchTemplate(LaunchTemplate.builder()
+                        .launchTemplateSpecification(LaunchTemplateSpecification.builder()
+                                .launchTemplateName(asg.name).version("$Default").build())
+                        .overrides(asg.launch.instanceTypes().stream()
+                                .map(type -> LaunchTemplateOverrides.builder().instanceType(type).build()).toList())
+                        .build())
+                .instancesDistribution(InstancesDistribution.builder()
+                        .onDemandBaseCapacity(asg.launch.onDemandBase())
+                        .onDemandPercentageAboveBaseCapacity(asg.launch.onDemandPercentAboveBase())
+                        .build())
                 .build();
     }
 

@@ -1,6 +1,8 @@
 package dev.offhours.simulator;
 
+import dev.offhours.core.quota.LaunchShape;
 import java.time.Instant;
+import java.util.List;
 import java.util.TreeMap;
 
 /** One Auto Scaling group; guarded by its {@link RegionState}'s lock. */
@@ -12,6 +14,8 @@ final class AsgState {
     int min;
     int desired;
     int max;
+    /** What it launches: a mixed instances policy's overrides and On-Demand split (AWS's default: all On-Demand). */
+    LaunchShape launch = LaunchShape.onDemand(List.of(InstanceTypes.DEFAULT));
 
     AsgState(String name, String arn, Instant createdTime, Capacity capacity) {
         this.name = name;

@@ -12,6 +12,11 @@ final class FleetState {
     private final Set<String> accounts = ConcurrentHashMap.newKeySet();
     private final Set<String> deniedAccounts = ConcurrentHashMap.newKeySet();
     private final Map<AccountRegion, RegionState> regions = new ConcurrentSkipListMap<>();
+    private final QuotaState quotas = new QuotaState();
+
+    QuotaState quotas() {
+        return quotas;
+    }
 
     void addAccount(String account) {
         accounts.add(account);

@@ -1,6 +1,8 @@
 package dev.offhours.simulator;
 
+import dev.offhours.core.quota.LaunchShape;
 import java.time.Instant;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +25,8 @@ final class NodegroupState {
     Capacity scaling;
     NodegroupUpdate current;
     boolean stuck;
+    /** Its instance types, On-Demand ({@code onDemand(...)}) or Spot ({@code spot(...)}). */
+    LaunchShape launch = LaunchShape.onDemand(List.of(InstanceTypes.DEFAULT));
 
     NodegroupState(String cluster, String name, String arn, Instant createdAt, Capacity scaling) {
         this.cluster = cluster;

@@ -8,7 +8,11 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import dev.offhours.core.quota.LaunchShape;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -50,6 +54,42 @@ public final class SimulatedFleet {
     /** EKS in {@code region} of the account whose credentials these are (SpokeClientFactory shape). */
     public EksClient eks(AwsCredentialsProvider credentials, String region) {
         return new SimulatedEksClient(runtime, credentials, region);
+    }
+
+    /** EC2 in {@code region} of the account whose credentials these are: DescribeInstanceTypes. */
+    public Ec2Client ec2(AwsCredentialsProvider credentials, String region) {
+        return new SimulatedEc2Client(runtime, credentials, region);
+    }
+
+    /** Service Quotas in {@code region} of the account whose credentials these are: the EC2 vCPU quotas. */
+    public ServiceQuotasClient serviceQuotas(AwsCredentialsProvider credentials, String region) {
+        return new SimulatedServiceQuotasClient(runtime, credentials, region);
+    }
+
+    /** CloudWatch in {@code region} of the account whose credentials these are: the EC2 vCPU usage metrics. */
+    public CloudWatchClient cloudWatch(AwsCredentialsProvider credentials, String region) {
+        return new SimulatedCloudWatchClient(runtime, credentials, region);
+    }
+
+    /** Sets an EC2 vCPU quota (Service Quotas code, e.g. {@code L-1216C47A}) of one account and region. */
+    public void setQuota(String account, String region, String code, double value) {
+        runtime.state().quotas().setQuota(account, region, code, value);
+    }
+
+    /** vCPUs running outside the fleet's groups (usage class as in AWS/Usage, e.g. {@code Standard/OnDemand}). */
+    public void addUsage(String account, String region, String usageClass, double vcpus) {
+        runtime.state().quotas().addUsage(account, region, usageClass, vcpus);
+    }
+
+    /** Sets what a group or node group launches (instance types, On-Demand base and percentage above it). */
+    public void setLaunch(Target target, LaunchShape launch) {
+        inspect(target, asg -> {
+            asg.launch = launch;
+            return null;
+        }, ng -> {
+            ng.launch = launch;
+            return null;
+        });
     }
 
     /** STS as the hub sees it (the hub's own identity; no credentials needed). */

@@ -25,6 +25,10 @@ final class RecordFactory {
                           String updateId) {
         Instant now = clock.instant();
         Instant createdAt = existing.map(OperationRecord::createdAt).orElse(started);
+        if (item.notice() != null) {
+            // the hub's word on the wave (a quota warning) stays with every record of the item
+            message = message == null || message.isBlank() ? item.notice() : message + "; " + item.notice();
+        }
         return new OperationRecord(item.schedule(), item.transition(), item.target().key(), item.action(), before, after,
                 status, attempts, errorCode, message, Duration.between(started, now), traceId(item.traceparent()),
                 updateId, createdAt, now, now.plus(retention));

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param attempt     1 on the dispatcher's send; a worker that must retry sends a copy with the next attempt, so the
  *                    item counts its attempts itself (an SQS receive count restarts with every copy)
  * @param capacityPercent the share of the saved awake capacity RESIZE asks for, 1 to 99; 100 for WAKE, 0 for SLEEP
+ * @param notice      a line the hub wants in the target's operation record (a quota warning of the wave), or null
  */
 public record WorkItem(
         int version,
@@ -28,7 +29,8 @@ public record WorkItem(
         String revision,
         String traceparent,
         int attempt,
-        int capacityPercent) {
+        int capacityPercent,
+        String notice) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -53,6 +55,13 @@ public record WorkItem(
         }
     }
 
+    /** Without a notice. */
+    public WorkItem(int version, String schedule, Instant transition, Action action, Target target,
+                    AsleepCapacity asleep, String revision, String traceparent, int attempt, int capacityPercent) {
+        this(version, schedule, transition, action, target, asleep, revision, traceparent, attempt, capacityPercent,
+                null);
+    }
+
     /** A SLEEP or WAKE. */
     public WorkItem(int version, String schedule, Instant transition, Action action, Target target,
                     AsleepCapacity asleep, String revision, String traceparent, int attempt) {
@@ -67,7 +76,12 @@ public record WorkItem(
 
     public WorkItem withAttempt(int next) {
         return new WorkItem(version, schedule, transition, action, target, asleep, revision, traceparent, next,
-                capacityPercent);
+                capacityPercent, notice);
+    }
+
+    public WorkItem withNotice(String value) {
+        return new WorkItem(version, schedule, transition, action, target, asleep, revision, traceparent, attempt,
+                capacityPercent, value);
     }
 
     public static WorkItem of(String schedule, Instant transition, Action action, Target target,

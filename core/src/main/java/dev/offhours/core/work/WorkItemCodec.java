@@ -29,6 +29,8 @@ public final class WorkItemCodec {
     private static final int MAX_BODY_CHARS = 64 * 1024;
     private static final String ATTEMPT = "attempt";
     private static final String CAPACITY_PERCENT = "capacityPercent";
+    /** A line the hub wants in the operation record, e.g. a quota warning of the wave; absent when none. */
+    private static final String NOTICE = "notice";
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -59,6 +61,9 @@ public final class WorkItemCodec {
         if (item.action() == Action.RESIZE) {
             root.put(CAPACITY_PERCENT, item.capacityPercent());
         }
+        if (item.notice() != null) {
+            root.put(NOTICE, item.notice());
+        }
         try {
             return mapper.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -81,7 +86,8 @@ public final class WorkItemCodec {
                     optionalText(root, "revision"),
                     optionalText(root, "traceparent"),
                     attempt(root),
-                    capacityPercent(root));
+                    capacityPercent(root),
+                    optionalText(root, NOTICE));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new MalformedWorkItemException("malformed work item: " + e.getMessage(), e);
         }

@@ -26,7 +26,11 @@ class WorkItemCodecTest {
                 WorkItem.of("late-shift", T, Action.WAKE, Target.asg("222222222222", "us-east-1", "api"),
                         AsleepCapacity.ZERO, "main@sha1:def", null).withAttempt(7),
                 WorkItem.atLevel("evenings", T, 30, Target.nodegroup("222222222222", "us-east-1", "prod", "ng-1"),
-                        AsleepCapacity.ZERO, "main@sha1:def", null).withAttempt(2));
+                        AsleepCapacity.ZERO, "main@sha1:def", null).withAttempt(2),
+                WorkItem.of("office-hours", T, Action.WAKE, Target.asg("111111111111", "eu-west-1", "web"),
+                        AsleepCapacity.ZERO, "main@sha1:abc", null)
+                        .withNotice("quota warning in 111111111111/eu-west-1: the wave adds 64 vCPUs to L-1216C47A")
+                        .withAttempt(2));
     }
 
     @Test

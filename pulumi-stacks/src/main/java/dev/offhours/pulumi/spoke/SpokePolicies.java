@@ -23,12 +23,22 @@ public final class SpokePolicies {
             "autoscaling:DescribeAutoScalingGroups",
             "autoscaling:DescribeTags",
             "autoscaling:DescribeScalingActivities",
+            "autoscaling:DescribeLaunchConfigurations",
+            "ec2:DescribeLaunchTemplateVersions",
+            "ec2:DescribeInstanceTypes",
             "eks:ListClusters",
             "eks:DescribeCluster",
             "eks:ListNodegroups",
             "eks:DescribeNodegroup",
             "eks:DescribeUpdate",
             "eks:ListTagsForResource");
+
+    /**
+     * The vCPU quota pre-flight before a wake: the vCPUs in use ({@code AWS/Usage}; GetMetricData has no resource
+     * or namespace to limit it to) and the EC2 quotas of this account (and no other service's).
+     */
+    public static final List<String> USAGE_READ_ACTIONS = List.of("cloudwatch:GetMetricData");
+    public static final List<String> QUOTA_READ_ACTIONS = List.of("servicequotas:GetServiceQuota");
 
     public static final List<String> ASG_SCALING_ACTIONS = List.of(
             "autoscaling:UpdateAutoScalingGroup", "autoscaling:SetDesiredCapacity");
@@ -61,6 +71,9 @@ public final class SpokePolicies {
         String nodegroups = "arn:aws:eks:*:" + accountId + ":nodegroup/*";
         List<Map<String, Object>> statements = new ArrayList<>();
         statements.add(PolicyJson.allow("Read", READ_ACTIONS, List.of("*")));
+        statements.add(PolicyJson.allow("ReadVcpuUsage", USAGE_READ_ACTIONS, List.of("*")));
+        statements.add(PolicyJson.allow("ReadEc2Quotas", QUOTA_READ_ACTIONS,
+                List.of("arn:aws:servicequotas:*:" + accountId + ":ec2/*")));
         statements.add(PolicyJson.withCondition(PolicyJson.allow("ScaleOptedInGroups", ASG_SCALING_ACTIONS,
                 List.of(asgs)), optedIn()));
         ASG_CONFIGURATION_KEYS.forEach(key -> statements.add(onlySizes(asgs, key)));

@@ -136,7 +136,7 @@ class SpokeStackTest {
                 }
                 for (JsonNode action : statement.get("Action")) {
                     String name = action.asText();
-                    boolean readOnly = name.matches("[a-z]+:(Describe|List)[A-Za-z]+");
+                    boolean readOnly = name.matches("[a-z0-9]+:(Describe|List|Get)[A-Za-z]+");
                     if (!readOnly) {
                         granted.add(name);
                         assertThat(statement.at("/Condition/Null/aws:ResourceTag~1offhours.dev~1schedule").asText())
@@ -149,6 +149,27 @@ class SpokeStackTest {
                 }
             }
             assertThat(granted).containsExactlyInAnyOrderElementsOf(MUTATING);
+        }
+    }
+
+    @Test
+    void theRoleMayReadWhatTheQuotaPreflightNeedsAndOnlyItsOwnEc2Quotas() {
+        for (MockedStack.Declared policy : rolePolicies("offhours-spoke")) {
+            String account = ACCOUNT_BY_ALIAS.get(policy.name().split("-")[1] + "-" + policy.name().split("-")[2]);
+            Map<String, String> resourceByAction = new java.util.HashMap<>();
+            for (JsonNode statement : policy.json("policy").get("Statement")) {
+                if (statement.get("Effect").asText().equals("Allow")) {
+                    statement.get("Action").forEach(a -> resourceByAction.put(a.asText(),
+                            statement.get("Resource").isArray() ? statement.get("Resource").get(0).asText()
+                                    : statement.get("Resource").asText()));
+                }
+            }
+            assertThat(resourceByAction).as(policy.name())
+                    .containsEntry("ec2:DescribeInstanceTypes", "*")
+                    .containsEntry("ec2:DescribeLaunchTemplateVersions", "*")
+                    .containsEntry("autoscaling:DescribeLaunchConfigurations", "*")
+                    .containsEntry("cloudwatch:GetMetricData", "*")
+                    .containsEntry("servicequotas:GetServiceQuota", "arn:aws:servicequotas:*:" + account + ":ec2/*");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.offhours.core.port.OperationHistory;
 import dev.offhours.core.port.OperationStore;
 import dev.offhours.core.schedule.ScheduleCatalog;
 import dev.offhours.reconciler.config.ConvergenceConfig;
+import dev.offhours.reconciler.quota.QuotaFindings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,10 +23,20 @@ import java.util.function.Supplier;
  * @param overdueAfter a schedule not converged this long after its intent's since is overdue
  * @param recordRetention operation records expire after this long, so no listing reaches further back
  * @param eventsEnabled   whether the event-driven inventory runs, so accounts without events can be flagged
+ * @param quota           the quota pre-flight's latest findings (empty when it is off)
  */
 public record ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore control, InventoryStore inventory,
                               OperationHistory history, OperationStore operations, Clock clock,
-                              Duration overdueAfter, Duration recordRetention, boolean eventsEnabled) {
+                              Duration overdueAfter, Duration recordRetention, boolean eventsEnabled,
+                              QuotaFindings quota) {
+
+    /** Without quota findings. */
+    public ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore control, InventoryStore inventory,
+                           OperationHistory history, OperationStore operations, Clock clock,
+                           Duration overdueAfter, Duration recordRetention, boolean eventsEnabled) {
+        this(catalog, control, inventory, history, operations, clock, overdueAfter, recordRetention, eventsEnabled,
+                new QuotaFindings(clock));
+    }
 
     /** The default {@code workers.recordRetention}. */
     public static final Duration DEFAULT_RECORD_RETENTION = Duration.ofDays(90);
@@ -57,6 +68,7 @@ public record ApiDependencies(Supplier<ScheduleCatalog> catalog, ControlStore co
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(quota, "quota");
         Objects.requireNonNull(overdueAfter, "overdueAfter");
         if (recordRetention == null || recordRetention.isNegative() || recordRetention.isZero()) {
             throw new IllegalArgumentException("recordRetention must be positive, not " + recordRetention);

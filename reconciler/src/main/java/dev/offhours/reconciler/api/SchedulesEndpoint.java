@@ -53,7 +53,8 @@ public final class SchedulesEndpoint implements SchedulesApi {
             }
             Schedule schedule = catalog.schedules().get(name);
             views.add(ScheduleViews.view(schedule, catalog, now, snapshot.schedule(name), intents.get(name),
-                    Map.of(), convergence(schedule, catalog, intents.get(name), now)));
+                    Map.of(), convergence(schedule, catalog, intents.get(name), now))
+                    .withQuota(Views.quotaCondition(deps.quota().forSchedule(name))));
             last = name;
         }
         return new PageView<>(views, null);
@@ -67,7 +68,8 @@ public final class SchedulesEndpoint implements SchedulesApi {
         ScheduleIntent intent = deps.control().intent(name).orElse(null);
         Instant now = deps.clock().instant();
         return ScheduleViews.view(schedule, catalog, now, counts.current().schedule(name), intent,
-                intent == null ? Map.of() : results(intent), convergence(schedule, catalog, intent, now));
+                intent == null ? Map.of() : results(intent), convergence(schedule, catalog, intent, now))
+                .withQuota(Views.quotaCondition(deps.quota().forSchedule(name)));
     }
 
     private ConvergenceView convergence(Schedule schedule, ScheduleCatalog catalog, ScheduleIntent intent,

@@ -115,6 +115,8 @@ public final class StatusEndpoint implements StatusApi {
                     snapshot.accountRegion(health.account(), health.region()), deps.eventsEnabled());
             all.put(key(view), view);
         }
+        all.replaceAll((key, view) -> view.withQuota(deps.quota().forAccount(view.account(), view.region()).stream()
+                .map(Views::quotaCheck).toList()));
         return all;
     }
 

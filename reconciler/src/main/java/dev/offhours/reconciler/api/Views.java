@@ -1,5 +1,9 @@
 package dev.offhours.reconciler.api;
 
+import dev.offhours.api.QuotaCheckView;
+import java.util.List;
+import dev.offhours.core.quota.OnBreach;
+import dev.offhours.reconciler.quota.QuotaFinding;
 import dev.offhours.api.AccountView;
 import dev.offhours.api.CapacityView;
 import dev.offhours.api.ConditionView;
@@ -77,5 +81,30 @@ final class Views {
             return "SEEN";
         }
         return targetsByState.getOrDefault(TargetState.ASLEEP.name(), 0L) > 0 ? "MISSING" : "NONE_YET";
+    }
+
+    /** A quota pre-flight finding as {@code /v1/accounts} shows it. */
+    static QuotaCheckView quotaCheck(QuotaFinding finding) {
+        return new QuotaCheckView(finding.schedule(), text(finding.since()), text(finding.checkedAt()),
+                finding.onBreach() == OnBreach.WARN ? "warn" : "wakeInPriorityOrder", finding.breached(),
+                finding.summary(), finding.needs().stream().map(need -> new QuotaCheckView.QuotaUseView(
+                        need.key().code(), need.key().name(), need.need(), need.quota(), need.usage(), need.headroom(),
+                        need.breached())).toList(), finding.targets(), finding.refused(), finding.unmeasured());
+    }
+
+    /** The schedule's {@code QuotaHeadroom} condition from its latest pre-flights, null when none ran. */
+    static ConditionView quotaCondition(List<QuotaFinding> findings) {
+        if (findings.isEmpty()) {
+            return null;
+        }
+        List<QuotaFinding> breached = findings.stream().filter(QuotaFinding::breached).toList();
+        QuotaFinding newest = findings.get(0);
+        if (breached.isEmpty()) {
+            return new ConditionView("QuotaHeadroom", "True", "WithinQuota", "the latest wake wave fit every vCPU "
+                    + "quota in " + findings.size() + " account-regions", text(newest.checkedAt()));
+        }
+        return new ConditionView("QuotaHeadroom", "False", "QuotaExceeded",
+                String.join(" | ", breached.stream().map(QuotaFinding::summary).toList()),
+                text(breached.get(0).checkedAt()));
     }
 }

@@ -7,6 +7,8 @@ import dev.offhours.core.port.Page;
 import dev.offhours.core.port.ScheduleIntent;
 import dev.offhours.core.schedule.AsleepCapacity;
 import dev.offhours.core.schedule.Schedule;
+import dev.offhours.core.time.PowerState;
+import dev.offhours.core.work.Action;
 import dev.offhours.core.work.WorkItem;
 import dev.offhours.reconciler.converge.TargetRules.Judgement;
 import dev.offhours.reconciler.converge.TargetRules.Verdict;
@@ -21,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One look at one schedule's intent: take its lease, walk its targets page by page (the {@code bySchedule} index,
@@ -36,6 +40,8 @@ public final class ConvergencePass {
     record Result(ScheduleIntent intent, SendReport sent, int drifted) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConvergencePass.class);
+
     /** Resend periods after which pending targets get their item again even while the queue is busy. */
     static final int RESEND_HARD_LIMIT = 12;
     /** Failed targets an announcement lists by name; the rest are counted. */
@@ -48,6 +54,7 @@ public final class ConvergencePass {
     private final String owner;
     private final TransitionAnnouncer announcer;
     private final TransitionSpans spans;
+    private final WakeGate wakeGate;
 
     public ConvergencePass(ControlStore control, InventoryStore inventory, WorkQueue queue, ConvergenceSettings settings,
                     String owner) {
@@ -56,13 +63,17 @@ public final class ConvergencePass {
 
     public ConvergencePass(ControlStore control, InventoryStore inventory, WorkQueue queue, ConvergenceSettings settings,
                     String owner, TransitionAnnouncer announcer) {
-        this(control, inventory, queue, settings, owner, announcer, TransitionSpans.OFF);
+        this(control, inventory, queue, settings, owner, announcer, TransitionSpans.OFF, WakeGate.NONE);
     }
 
-    /** @param spans the transition's trace: a dispatch span per pass that sends, the announcement */
+    /**
+     * @param spans    the transition's trace: a dispatch span per pass that sends, the announcement
+     * @param wakeGate looks at each wake wave before its first pass sends it (the vCPU quota pre-flight)
+     */
     public ConvergencePass(ControlStore control, InventoryStore inventory, WorkQueue queue, ConvergenceSettings settings,
-                    String owner, TransitionAnnouncer announcer, TransitionSpans spans) {
+                    String owner, TransitionAnnouncer announcer, TransitionSpans spans, WakeGate wakeGate) {
         this.spans = Objects.requireNonNull(spans, "spans");
+        this.wakeGate = Objects.requireNonNull(wakeGate, "wakeGate");
         this.announcer = Objects.requireNonNull(announcer, "announcer");
         this.control = Objects.requireNonNull(control, "control");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
@@ -142,6 +153,7 @@ public final class ConvergencePass {
         private int failed;
         private int drifted;
         private final List<InventoryItem> failedItems = new ArrayList<>();
+        private WakeGate.Plan plan = WakeGate.Plan.NONE;
 
         Walk(ScheduleIntent intent, Schedule schedule, Revision revision, Instant now) {
             this.intent = intent;
@@ -170,6 +182,9 @@ public final class ConvergencePass {
         }
 
         private Result walk() {
+            if (firstPass && intent.state() == PowerState.AWAKE && wakeGate.enabled() && plan == WakeGate.Plan.NONE) {
+                plan = preflight();
+            }
             String cursor = null;
             do {
                 if (firstPass && !sending && Objects.equals(cursor, intent.cursor())) {
@@ -245,11 +260,49 @@ public final class ConvergencePass {
             return walk();
         }
 
+        /**
+         * The wake gate's plan for the targets this first pass will send: read once over every page before any is
+         * sent, so that a wave the quotas cannot take is known before it starts. A gate that fails sends the wave
+         * unchanged.
+         */
+        private WakeGate.Plan preflight() {
+            boolean enforce = schedule != null && schedule.enforce();
+            List<InventoryItem> toWake = new ArrayList<>();
+            String cursor = null;
+            do {
+                Page<InventoryItem> page = inventory.bySchedule(intent.schedule(), cursor, settings.pageSize());
+                for (InventoryItem item : page.items()) {
+                    Judgement judgement = TargetRules.judge(intent, item, inScope, enforce, settings.sweepSettle(), now);
+                    if (judgement.verdict() == Verdict.SEND && judgement.action() == Action.WAKE) {
+                        toWake.add(item);
+                    }
+                }
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            try {
+                return toWake.isEmpty() ? WakeGate.Plan.NONE : wakeGate.plan(intent, toWake, now);
+            } catch (RuntimeException e) {
+                LOG.warn("the wake pre-flight of {} failed ({}); the wave is sent unchecked", intent.schedule(),
+                        e.toString());
+                return WakeGate.Plan.NONE;
+            }
+        }
+
+        /** A target the plan leaves asleep, recorded FAILED with the plan's reason; false when it is sent after all. */
+        private boolean refused(InventoryItem item, Judgement judgement) {
+            String reason = plan.refusals().get(item.targetKey());
+            return reason != null && judgement.verdict() == Verdict.SEND && sending && firstPass
+                    && wakeGate.refuse(intent, item, reason, now);
+        }
+
         private List<WorkItem> judge(List<InventoryItem> items) {
             boolean enforce = schedule != null && schedule.enforce();
             List<WorkItem> work = new ArrayList<>();
             for (InventoryItem item : items) {
                 Judgement judgement = TargetRules.judge(intent, item, inScope, enforce, settings.sweepSettle(), now);
+                if (refused(item, judgement)) {
+                    judgement = new Judgement(Verdict.FAILED, judgement.action(), judgement.capacityPercent());
+                }
                 count(judgement.verdict());
                 if (judgement.verdict() == Verdict.FAILED && failedItems.size() < ANNOUNCED_FAILURES) {
                     failedItems.add(item);
@@ -285,7 +338,8 @@ public final class ConvergencePass {
         private WorkItem workItem(InventoryItem item, Judgement judgement, Instant transition) {
             AsleepCapacity asleep = schedule == null ? AsleepCapacity.ZERO : schedule.asleep();
             return new WorkItem(WorkItem.CURRENT_VERSION, intent.schedule(), transition, judgement.action(),
-                    item.target(), asleep, revision.id(), traceparent(), 1, judgement.capacityPercent());
+                    item.target(), asleep, revision.id(), traceparent(), 1, judgement.capacityPercent())
+                    .withNotice(plan.notices().get(item.targetKey()));
         }
 
         /** The pass's dispatch span, started with its first work item; its traceparent goes into every item. */

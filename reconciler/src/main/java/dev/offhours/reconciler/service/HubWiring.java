@@ -5,6 +5,9 @@ import dev.offhours.core.schedule.ScheduleCatalog;
 import dev.offhours.core.source.RepositoryReader;
 import dev.offhours.reconciler.OffhoursConfiguration;
 import dev.offhours.reconciler.api.ApiDependencies;
+import dev.offhours.reconciler.converge.WakeGate;
+import dev.offhours.reconciler.quota.QuotaFindings;
+import dev.offhours.reconciler.quota.QuotaPreflights;
 import dev.offhours.reconciler.api.HubApi;
 import dev.offhours.reconciler.config.AwsConfig;
 import dev.offhours.reconciler.config.WorkersConfig;
@@ -124,7 +127,11 @@ public final class HubWiring {
         SpokeListing listing = new SpokeListing(worker.spokes(), worker.pipelines());
         Optional<SqsWorkerPool> pool = config.workers().enabled()
                 ? Optional.of(wiring.workerPool(worker, sqs)) : Optional.empty();
-        Convergence convergence = wiring.convergence(stores, sqs, owner, notifications, tracing);
+        QuotaPreflights quota = QuotaPreflights.open(config.quota(), spokes.quota(), worker.spokes(),
+                stores.operations(), stores.inventory(), config.workers().recordRetention(),
+                config.transitions().settings(config.dispatch().getPageSize()).lease().dividedBy(2), clock);
+        wiring.lifecycle.manage(ManagedResource.closing("quota pre-flight clients", quota.close()));
+        Convergence convergence = wiring.convergence(stores, sqs, owner, notifications, tracing, quota.gate());
         Schedules schedules = wiring.schedules(stores, convergence);
         Optional<DiscoveryScheduler> discovery = config.discovery().isEnabled()
                 ? Optional.of(wiring.discovery(stores, listing, convergence.revision(), schedules.catalog()))
@@ -136,11 +143,12 @@ public final class HubWiring {
                         schedules.catalog(), tracing))
                 : Optional.empty();
         ReconcileLoop loop = wiring.reconcileLoop(schedules, convergence.revision(), trigger);
-        wiring.api(loop, stores, schedules.catalog());
+        wiring.api(loop, stores, schedules.catalog(), quota.findings());
         wiring.healthChecks(loop, stores, sqs, convergence.loop(), updater);
         Hub hub = new Hub(stores, loop, convergence.loop(), convergence.revision(), pool, discovery,
                 worker.credentials(), owner);
         wiring.metrics(hub, worker, stores, schedules.catalog(), updater, notifications);
+        quota.registerGauges(wiring.environment.metrics());
         LOG.info("offhours hub {}: {}, Git {} ({}), work queue {}, {} workers, events queue {}", owner,
                 stores.description(), schedules.source().displayUrl(), config.git().branch(),
                 config.dispatch().getWorkQueueUrl(), pool.isPresent() ? config.workers().concurrency() : 0,
@@ -199,12 +207,12 @@ public final class HubWiring {
     }
 
     private Convergence convergence(HubStores stores, SqsClient sqs, String owner, HubNotifications notifications,
-                                    Tracing tracing) {
+                                    Tracing tracing, WakeGate wakeGate) {
         SqsWorkQueue workQueue = config.dispatch().workQueue(sqs);
         lifecycle.manage(ManagedResource.closing("work queue senders", workQueue));
         ConvergenceSettings settings = config.transitions().settings(config.dispatch().getPageSize());
         ConvergencePass pass = new ConvergencePass(stores.control(), stores.inventory(), workQueue, settings, owner,
-                notifications.announcer(stores), new TransitionSpans(tracing));
+                notifications.announcer(stores), new TransitionSpans(tracing), wakeGate);
         CurrentRevision revision = new CurrentRevision();
         QuartzTransitionTimer timer = new QuartzTransitionTimer(clock);
         ConvergenceLoop loop = new ConvergenceLoop(stores.control(), pass, revision, timer, settings, clock);
@@ -260,14 +268,14 @@ public final class HubWiring {
     }
 
     /** The webhook (when a secret is configured), the status API and the dashboard. */
-    private void api(ReconcileLoop loop, HubStores stores, Supplier<ScheduleCatalog> catalog) {
+    private void api(ReconcileLoop loop, HubStores stores, Supplier<ScheduleCatalog> catalog, QuotaFindings quota) {
         GitSourceConfig git = config.git();
         git.webhookSecret().ifPresent(secret ->
                 environment.jersey().register(new GitHubWebhookResource(secret, git.branch(), loop::wake)));
         HubApi.register(environment.jersey(), new ApiDependencies(catalog, stores.control(),
                 stores.inventory(), stores.history(), stores.operations(), clock,
                 config.convergence().overdueAfter(), config.workers().recordRetention(),
-                config.events().enabled()), config.api());
+                config.events().enabled(), quota), config.api());
     }
 
     private void healthChecks(ReconcileLoop loop, HubStores stores, SqsClient sqs, ConvergenceLoop convergence,

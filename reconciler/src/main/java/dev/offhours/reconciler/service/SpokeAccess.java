@@ -2,6 +2,8 @@ package dev.offhours.reconciler.service;
 
 import dev.offhours.reconciler.config.AwsConfig;
 import dev.offhours.reconciler.config.WorkersConfig;
+import dev.offhours.reconciler.quota.AwsQuotaClients;
+import dev.offhours.reconciler.quota.QuotaClientFactory;
 import dev.offhours.worker.SpokeClientFactory;
 import dev.offhours.worker.aws.AwsSpokeClientFactory;
 import java.util.List;
@@ -11,9 +13,15 @@ import software.amazon.awssdk.services.sts.StsClient;
  * How the hub reaches spoke accounts: the hub's STS client (AssumeRole of the spoke role) and the factory of spoke
  * SDK clients. Real AWS (or moto) in the service; the simulated fleet in {@code demo}.
  *
+ * @param quota the clients of the vCPU quota pre-flight (EC2, Service Quotas, CloudWatch), null where none exist
  * @param close releases what this access holds (HTTP connection pools)
  */
-public record SpokeAccess(StsClient sts, SpokeClientFactory clients, AutoCloseable close) {
+public record SpokeAccess(StsClient sts, SpokeClientFactory clients, QuotaClientFactory quota, AutoCloseable close) {
+
+    /** Without the quota pre-flight's clients. */
+    public SpokeAccess(StsClient sts, SpokeClientFactory clients, AutoCloseable close) {
+        this(sts, clients, null, close);
+    }
 
     /**
      * Spoke connections per worker thread: the item's own spoke call, and an AssumeRole or a describe of discovery
@@ -29,9 +37,11 @@ public record SpokeAccess(StsClient sts, SpokeClientFactory clients, AutoCloseab
         AwsSpokeClientFactory factory = new AwsSpokeClientFactory(aws.endpointOverride().orElse(null), List.of(),
                 workers.concurrency() * CONNECTIONS_PER_WORKER);
         StsClient sts = factory.sts(aws.credentials(), aws.hubRegion());
-        return new SpokeAccess(sts, factory, () -> {
+        AwsQuotaClients quota = new AwsQuotaClients(aws.endpointOverride().orElse(null));
+        return new SpokeAccess(sts, factory, quota, () -> {
             sts.close();
             factory.close();
+            quota.close();
         });
     }
 }

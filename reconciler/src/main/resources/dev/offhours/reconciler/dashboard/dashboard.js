@@ -177,7 +177,8 @@ function renderAccounts(page) {
     el("td", {}, a.alias ? a.alias : a.account, a.alias ? el("div", { class: "muted small" }, a.account) : null),
     el("td", { class: "nowrap" }, a.region),
     el("td", {}, el("span", { class: "badge " + a.status }, a.status), a.lastError ? el("div", { class: "error small" }, a.lastError) : null,
-      a.events === "MISSING" ? el("div", { class: "error small" }, "no spoke events although targets sleep here: check the account's CloudTrail trail and forwarding rules") : null),
+      a.events === "MISSING" ? el("div", { class: "error small" }, "no spoke events although targets sleep here: check the account's CloudTrail trail and forwarding rules") : null,
+      ...(a.quota || []).filter((q) => q.breached).map((q) => el("div", { class: "error small quota" }, "vCPU quota: " + q.summary))),
     el("td", {}, stateBar(a.targetsByState)),
     el("td", {}, ago(a.lastDiscoveryAt)))));
 }

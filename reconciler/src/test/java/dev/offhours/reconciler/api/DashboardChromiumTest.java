@@ -46,6 +46,7 @@ class DashboardChromiumTest {
     private EmbeddedHubStore store;
     private ApiServer server;
     private OrphanReport orphan;
+    private dev.offhours.reconciler.quota.QuotaFinding quota;
 
     @BeforeAll
     void start() throws Exception {
@@ -56,8 +57,11 @@ class DashboardChromiumTest {
         ScheduleCatalog template = HubSeed.templateCatalog();
         orphan = HubSeed.seed(template, now, store.control(), store.inventory(), store.operations()).orphans().get(0);
         ScheduleCatalog catalog = withReducedEvenings(template);
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        quota = QuotaApiTest.seeded(catalog, now, clock).current().get(0);
         server = new ApiServer(new ApiDependencies(() -> catalog, store.control(), store.inventory(),
-                store.operations(), store.operations(), Clock.fixed(now, ZoneOffset.UTC)), dir);
+                store.operations(), store.operations(), clock, java.time.Duration.ofMinutes(10),
+                java.time.Duration.ofDays(90), false, QuotaApiTest.seeded(catalog, now, clock)), dir);
     }
 
     @AfterAll
@@ -104,6 +108,8 @@ class DashboardChromiumTest {
         }
         assertThat(dom).contains("class=\"now-mark\"").contains("class=\"band\"").contains("Europe/Berlin");
         assertThat(dom).contains("sandbox-ml").contains("DEGRADED").contains(HubSeed.DEAD_ERROR);
+        assertThat(dom).as("the account's line shows the wake that would breach its vCPU quota")
+                .contains("<div class=\"error small quota\">vCPU quota: " + quota.summary() + "</div>");
         int failed = dom.indexOf("<tr class=\"failed\">");
         int succeeded = dom.indexOf(">SUCCEEDED<");
         assertThat(failed).as("a failed operation is listed").isPositive();

@@ -17,6 +17,8 @@ import dev.offhours.core.work.WorkItemCodec;
 import dev.offhours.reconciler.dispatch.Revision;
 import dev.offhours.reconciler.dispatch.SqsWorkQueue;
 import dev.offhours.reconciler.dispatch.WorkQueue;
+import dev.offhours.reconciler.quota.QuotaClientFactory;
+import dev.offhours.reconciler.quota.SpokeQuotaSource;
 import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
 import dev.offhours.simulator.FleetTime;
 import dev.offhours.simulator.ManualTime;
@@ -64,6 +66,7 @@ final class SimulatedHub implements AutoCloseable {
     final SqsClient sqs;
     final String queueUrl;
     private final WorkItemHandler worker;
+    private final SpokeClients clients;
     private final WorkItemCodec codec = new WorkItemCodec();
     private final List<ConvergenceLoop> loops = new ArrayList<>();
 
@@ -84,7 +87,7 @@ final class SimulatedHub implements AutoCloseable {
         this.queueUrl = queueUrl;
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
-        SpokeClients clients = new SpokeClients(SpokeClientFactory.of(fleet::autoScaling, fleet::eks), credentials);
+        this.clients = new SpokeClients(SpokeClientFactory.of(fleet::autoScaling, fleet::eks), credentials);
         SpokeWorker spokeWorker = Workers.spokeWorker(clients, new Pipelines(ResilienceSettings.defaults()),
                 tracing.operations(store.operations()), store, clock);
         this.worker = tracing.enabled() ? new TracedWorkItemHandler(spokeWorker, tracing) : spokeWorker;
@@ -138,6 +141,19 @@ final class SimulatedHub implements AutoCloseable {
         return replica(owner, settings(), c -> c, i -> i, q -> q);
     }
 
+    /** One hub process whose wake waves pass {@code gate} first (the quota pre-flight). */
+    Replica replica(String owner, WakeGate gate) {
+        return new Replica(owner, settings(), control(), inventory(),
+                new SqsWorkQueue(sqs, queueUrl, 4, 2, Duration.ofMillis(10)), TransitionAnnouncer.NONE,
+                TransitionSpans.OFF, gate);
+    }
+
+    /** The quota pre-flight's reads of the simulated spokes, through the same role credentials as the worker. */
+    SpokeQuotaSource quotaSource() {
+        return new SpokeQuotaSource(clients, QuotaClientFactory.of(fleet::ec2, fleet::serviceQuotas,
+                fleet::cloudWatch), clock);
+    }
+
     static ConvergenceSettings settings() {
         return new ConvergenceSettings(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(5),
                 Duration.ofMinutes(5), Duration.ofMinutes(5), 1000);
@@ -150,7 +166,13 @@ final class SimulatedHub implements AutoCloseable {
 
         private Replica(String owner, ConvergenceSettings settings, ControlStore control, InventoryStore inventory,
                         WorkQueue queue, TransitionAnnouncer announcer, TransitionSpans spans) {
-            ConvergencePass pass = new ConvergencePass(control, inventory, queue, settings, owner, announcer, spans);
+            this(owner, settings, control, inventory, queue, announcer, spans, WakeGate.NONE);
+        }
+
+        private Replica(String owner, ConvergenceSettings settings, ControlStore control, InventoryStore inventory,
+                        WorkQueue queue, TransitionAnnouncer announcer, TransitionSpans spans, WakeGate gate) {
+            ConvergencePass pass = new ConvergencePass(control, inventory, queue, settings, owner, announcer, spans,
+                    gate);
             this.loop = new ConvergenceLoop(control, pass, () -> revision, new ManualTimer(), settings, clock);
             loops.add(loop);
         }

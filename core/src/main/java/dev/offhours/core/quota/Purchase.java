@@ -1,0 +1,7 @@
+package dev.offhours.core.quota;
+
+/** How instances are bought; On-Demand and Spot vCPUs count against different quotas. */
+public enum Purchase {
+    ON_DEMAND,
+    SPOT
+}

@@ -1,0 +1,37 @@
+package dev.offhours.reconciler.quota;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.offhours.core.quota.OnBreach;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * The {@code quota:} section: the vCPU quota pre-flight before each wake wave. Off by default (it reads Service
+ * Quotas, CloudWatch and EC2 in every spoke account and region a wave touches, which the spoke role must allow).
+ */
+public class QuotaConfig {
+
+    /** Whether each wake wave is checked against the spoke accounts' EC2 vCPU quotas before it is sent. */
+    @JsonProperty
+    private boolean preflight;
+
+    /** {@code warn}: send the whole wave and say so; {@code wakeInPriorityOrder}: wake up to the quota, fail the rest. */
+    @NotNull
+    @Pattern(regexp = "warn|wakeInPriorityOrder", message = "must be warn or wakeInPriorityOrder")
+    @JsonProperty
+    private String onBreach = "warn";
+
+    public boolean preflight() {
+        return preflight;
+    }
+
+    public OnBreach onBreach() {
+        return "wakeInPriorityOrder".equals(onBreach) ? OnBreach.WAKE_IN_PRIORITY_ORDER : OnBreach.WARN;
+    }
+
+    public QuotaConfig preflight(boolean value, OnBreach breach) {
+        this.preflight = value;
+        this.onBreach = breach == OnBreach.WAKE_IN_PRIORITY_ORDER ? "wakeInPriorityOrder" : "warn";
+        return this;
+    }
+}
