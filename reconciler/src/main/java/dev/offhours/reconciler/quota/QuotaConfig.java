@@ -6,14 +6,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * The {@code quota:} section: the vCPU quota pre-flight before each wake wave. Off by default (it reads Service
- * Quotas, CloudWatch and EC2 in every spoke account and region a wave touches, which the spoke role must allow).
+ * The {@code quota:} section: the vCPU quota pre-flight before each wake wave. On by default, warning only: a wave
+ * that would breach a quota is sent whole and says so. It reads EC2, Service Quotas and CloudWatch in every spoke
+ * account and region a wave touches; where the spoke role does not allow that (a role deployed before the spoke stack
+ * granted the reads), those quotas read as unknown and the wave is sent unchecked.
  */
 public class QuotaConfig {
 
     /** Whether each wake wave is checked against the spoke accounts' EC2 vCPU quotas before it is sent. */
     @JsonProperty
-    private boolean preflight;
+    private boolean preflight = true;
 
     /** {@code warn}: send the whole wave and say so; {@code wakeInPriorityOrder}: wake up to the quota, fail the rest. */
     @NotNull

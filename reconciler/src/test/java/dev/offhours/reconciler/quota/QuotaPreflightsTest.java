@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,6 +26,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QuotaPreflightsTest {
 
     private static final Instant NOW = Instant.parse("2026-03-03T07:00:00Z");
+
+    @Test
+    void aServiceWithoutAQuotaSectionChecksEachWakeAndOnlyWarns() throws Exception {
+        QuotaConfig unset = new com.fasterxml.jackson.databind.ObjectMapper().readValue("{}", QuotaConfig.class);
+
+        assertThat(unset.preflight()).isTrue();
+        assertThat(unset.onBreach()).isEqualTo(OnBreach.WARN);
+    }
 
     @ParameterizedTest(name = "preflight {0}, quota clients {1}: gate enabled {2}")
     @CsvSource({"false, true, false", "true, false, false", "true, true, true"})
