@@ -1,7 +1,8 @@
-package dev.offhours.reconciler.service;
+package dev.offhours.e2e;
 
 import dev.offhours.reconciler.OffhoursApplication;
 import dev.offhours.reconciler.OffhoursConfiguration;
+import dev.offhours.reconciler.service.Hub;
 import dev.offhours.reconciler.api.ApiConfig;
 import dev.offhours.reconciler.config.StoreConfig;
 import dev.offhours.reconciler.git.GitSourceConfig;
