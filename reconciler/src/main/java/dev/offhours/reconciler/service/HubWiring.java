@@ -41,6 +41,7 @@ import dev.offhours.reconciler.service.health.StoreHealthCheck;
 import dev.offhours.reconciler.transition.QuartzTransitionTimer;
 import dev.offhours.worker.WorkerAssembly;
 import dev.offhours.worker.credentials.RoleCredentialsCache;
+import dev.offhours.worker.runtime.DaemonThreads;
 import dev.offhours.worker.runtime.PoolSettings;
 import dev.offhours.worker.runtime.SqsWorkerPool;
 import dev.offhours.worker.tracing.Tracing;
@@ -237,11 +238,7 @@ public final class HubWiring {
         DiscoveryConfig discoveryConfig = config.discovery();
         Discovery discovery = new Discovery(listing, stores.inventory(), stores.control(),
                 () -> revision.get().accounts(), AsleepShapes.fromCatalog(catalog), discoveryConfig.settings(), clock);
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "offhours-discovery-schedule");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("offhours-discovery-schedule"));
         return new DiscoveryScheduler(discovery::run, executor, discoveryConfig.intervalDuration());
     }
 
