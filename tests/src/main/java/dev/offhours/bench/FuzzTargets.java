@@ -63,7 +63,7 @@ public final class FuzzTargets implements AutoCloseable {
         hub.seedInventory(store, NOW);
         hub.seedOperations(store, NOW, 2_000);
         ApiConfig config = new ApiConfig();
-        config.setTokenSha256(List.of("0".repeat(64)));
+        config.tokenSha256(List.of("0".repeat(64)));
         List<Object> components = HubApi.components(new ApiDependencies(() -> hub.catalog, store.control(),
                 store.inventory(), store.operations(), store.operations(), Clock.fixed(NOW, ZoneOffset.UTC)), config);
         for (Object instance : components) {

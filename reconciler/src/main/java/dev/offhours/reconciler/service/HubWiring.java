@@ -130,11 +130,11 @@ public final class HubWiring {
                 ? Optional.of(wiring.workerPool(worker, sqs)) : Optional.empty();
         QuotaPreflights quota = QuotaPreflights.open(config.quota(), spokes.quota(), worker.spokes(),
                 stores.operations(), stores.inventory(), config.workers().recordRetention(),
-                config.transitions().settings(config.dispatch().getPageSize()).lease().dividedBy(2), clock);
+                config.transitions().settings(config.dispatch().pageSize()).lease().dividedBy(2), clock);
         wiring.lifecycle.manage(ManagedResource.closing("quota pre-flight clients", quota.close()));
         Convergence convergence = wiring.convergence(stores, sqs, owner, notifications, tracing, quota.gate());
         Schedules schedules = wiring.schedules(stores, convergence);
-        Optional<DiscoveryScheduler> discovery = config.discovery().isEnabled()
+        Optional<DiscoveryScheduler> discovery = config.discovery().enabled()
                 ? Optional.of(wiring.discovery(stores, listing, convergence.revision(), schedules.catalog()))
                 : Optional.empty();
         Optional<DiscoveryTrigger> trigger = discovery.map(DiscoveryTrigger::new);
@@ -152,7 +152,7 @@ public final class HubWiring {
         quota.registerGauges(wiring.environment.metrics());
         LOG.info("offhours hub {}: {}, Git {} ({}), work queue {}, {} workers, events queue {}", owner,
                 stores.description(), schedules.source().displayUrl(), config.git().branch(),
-                config.dispatch().getWorkQueueUrl(), pool.isPresent() ? config.workers().concurrency() : 0,
+                config.dispatch().workQueueUrl(), pool.isPresent() ? config.workers().concurrency() : 0,
                 updater.isPresent() ? config.events().queueUrl() : "off");
         return hub;
     }
@@ -166,7 +166,7 @@ public final class HubWiring {
 
     private SqsClient sqs() {
         SqsClient sqs = HubClients.sqs(config.aws(), config.workers().concurrency()
-                + config.dispatch().getSendConcurrency() + SQS_CONNECTIONS_BESIDE_WORKERS_AND_SENDERS);
+                + config.dispatch().sendConcurrency() + SQS_CONNECTIONS_BESIDE_WORKERS_AND_SENDERS);
         lifecycle.manage(ManagedResource.closing("SQS client", sqs));
         return sqs;
     }
@@ -192,7 +192,7 @@ public final class HubWiring {
 
     private SqsWorkerPool workerPool(WorkerAssembly worker, SqsClient sqs) {
         WorkersConfig workers = config.workers();
-        PoolSettings settings = PoolSettings.defaults(config.dispatch().getWorkQueueUrl(), workers.deadLetterQueueUrl())
+        PoolSettings settings = PoolSettings.defaults(config.dispatch().workQueueUrl(), workers.deadLetterQueueUrl())
                 .withMaxInFlight(workers.concurrency())
                 .withReceiveWait(workers.receiveWait());
         SqsWorkerPool pool = new SqsWorkerPool(sqs, worker.handler(), settings);
@@ -211,7 +211,7 @@ public final class HubWiring {
                                     Tracing tracing, WakeGate wakeGate) {
         SqsWorkQueue workQueue = config.dispatch().workQueue(sqs);
         lifecycle.manage(ManagedResource.closing("work queue senders", workQueue));
-        ConvergenceSettings settings = config.transitions().settings(config.dispatch().getPageSize());
+        ConvergenceSettings settings = config.transitions().settings(config.dispatch().pageSize());
         ConvergencePass pass = new ConvergencePass(stores.control(), stores.inventory(), workQueue, settings, owner,
                 notifications.announcer(stores), new TransitionSpans(tracing), wakeGate);
         CurrentRevision revision = new CurrentRevision();
@@ -281,7 +281,7 @@ public final class HubWiring {
         Duration gitMaxAge = git.pollInterval().multipliedBy(GIT_POLLS_MISSED_BEFORE_UNHEALTHY).plus(git.timeout());
         environment.healthChecks().register("git", new GitHealthCheck(loop, gitMaxAge, clock));
         environment.healthChecks().register("store", new StoreHealthCheck(stores.control(), stores.description()));
-        environment.healthChecks().register("sqs", new QueueHealthCheck(sqs, config.dispatch().getWorkQueueUrl()));
+        environment.healthChecks().register("sqs", new QueueHealthCheck(sqs, config.dispatch().workQueueUrl()));
         environment.healthChecks().register("scheduler", new SchedulerHealthCheck(convergence));
         updater.ifPresent(events -> environment.healthChecks().register("events",
                 new EventsHealthCheck(events::lastReceiveAt, EventsHealthCheck.DEFAULT_MAX_AGE, clock)));
