@@ -10,7 +10,7 @@ import dev.offhours.core.quota.OnBreach;
 import dev.offhours.reconciler.config.StoreConfig;
 import dev.offhours.reconciler.quota.QuotaConfig;
 import dev.offhours.reconciler.git.GitSourceConfig;
-import dev.offhours.reconciler.source.DirectoryRevisionReader;
+import dev.offhours.reconciler.repository.DirectoryRevisionReader;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.logging.common.AppenderFactory;

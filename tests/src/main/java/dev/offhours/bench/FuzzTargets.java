@@ -20,7 +20,7 @@ import dev.offhours.reconciler.events.SpokeEventParser;
 import dev.offhours.reconciler.events.UnparseableEventException;
 import dev.offhours.reconciler.git.GitHubWebhookResource;
 import dev.offhours.reconciler.git.WebhookSignature;
-import dev.offhours.reconciler.source.DirectoryRevisionReader;
+import dev.offhours.reconciler.repository.DirectoryRevisionReader;
 import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
