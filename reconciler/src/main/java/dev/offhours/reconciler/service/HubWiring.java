@@ -87,6 +87,14 @@ public final class HubWiring {
     /** The traces' {@code service.name} unless {@code OTEL_SERVICE_NAME} says otherwise. */
     static final String TRACES_SERVICE_NAME = "offhours-hub";
 
+    /**
+     * A wave's quota checks get this share of the convergence lease: the pass holds the lease while they run, and
+     * the other half is left for sending the wave before another hub may take the pass over.
+     */
+    static final int LEASE_SHARES_PER_QUOTA_BUDGET = 2;
+    /** Characters of a random UUID in the lease owner's name: two hubs in one JVM (tests) still differ. */
+    static final int OWNER_RANDOM_CHARS = 6;
+
     private final OffhoursConfiguration config;
     private final Environment environment;
     private final LifecycleEnvironment lifecycle;
@@ -130,7 +138,7 @@ public final class HubWiring {
                 ? Optional.of(wiring.workerPool(worker, sqs)) : Optional.empty();
         QuotaPreflights quota = QuotaPreflights.open(config.quota(), spokes.quota(), worker.spokes(),
                 stores.operations(), stores.inventory(), config.workers().recordRetention(),
-                config.transitions().settings(config.dispatch().pageSize()).lease().dividedBy(2), clock);
+                config.transitions().settings(config.dispatch().pageSize()).lease().dividedBy(LEASE_SHARES_PER_QUOTA_BUDGET), clock);
         wiring.lifecycle.manage(ManagedResource.closing("quota pre-flight clients", quota.close()));
         Convergence convergence = wiring.convergence(stores, sqs, owner, notifications, tracing, quota.gate());
         Schedules schedules = wiring.schedules(stores, convergence);
@@ -307,6 +315,6 @@ public final class HubWiring {
             host = "unknown-host";
         }
         return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
-                + UUID.randomUUID().toString().substring(0, 6);
+                + UUID.randomUUID().toString().substring(0, OWNER_RANDOM_CHARS);
     }
 }
