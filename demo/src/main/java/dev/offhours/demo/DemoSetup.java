@@ -10,7 +10,7 @@ import dev.offhours.core.quota.OnBreach;
 import dev.offhours.reconciler.config.StoreConfig;
 import dev.offhours.reconciler.quota.QuotaConfig;
 import dev.offhours.reconciler.git.GitSourceConfig;
-import dev.offhours.reconciler.source.DirectoryRevisionReader;
+import dev.offhours.reconciler.repository.DirectoryRevisionReader;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.logging.common.AppenderFactory;
@@ -135,15 +135,15 @@ final class DemoSetup implements AutoCloseable {
         config.store().type(StoreConfig.Type.EMBEDDED).dataDirectory(dataDirectory());
         config.aws().hubRegion(DemoFleet.REGION).endpointOverride(queues.endpoint()).emulatorCredentials(true)
                 .spokeRoleName(DemoFleet.ROLE);
-        config.dispatch().setWorkQueueUrl(queues.workQueueUrl());
+        config.dispatch().workQueueUrl(queues.workQueueUrl());
         config.workers().deadLetterQueueUrl(queues.deadLetterQueueUrl()).receiveWait(Duration.ofSeconds(1))
                 .confirmDelay(Duration.ofSeconds(3)).retryLaterDelay(Duration.ofSeconds(2))
                 .shutdownGrace(Duration.ofSeconds(5));
-        config.transitions().setCatchUpInterval(io.dropwizard.util.Duration.seconds(10));
+        config.transitions().catchUpInterval(io.dropwizard.util.Duration.seconds(10));
         // the simulated accounts' quotas take the demo's wake: the pre-flight logs one line per account
         config.quota(new QuotaConfig().preflight(true, OnBreach.WARN));
         ApiConfig api = new ApiConfig();
-        api.setTokenSha256(List.of(sha256Hex(apiToken)));
+        api.tokenSha256(List.of(sha256Hex(apiToken)));
         config.api(api);
         config.setServerFactory(server());
         config.setLoggingFactory(logging(dataDirectory()));

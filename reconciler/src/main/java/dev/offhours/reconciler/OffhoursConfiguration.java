@@ -104,11 +104,11 @@ public class OffhoursConfiguration extends Configuration implements FieldChecks 
         values.put("git.token", git == null ? null : git.token().orElse(null));
         values.put("git.webhookSecret", git == null ? null : git.webhookSecret().orElse(null));
         values.put("aws.externalId", aws.externalId());
-        values.put("dispatch.workQueueUrl", dispatch.getWorkQueueUrl());
+        values.put("dispatch.workQueueUrl", dispatch.workQueueUrl());
         values.put("workers.deadLetterQueueUrl", workers.deadLetterQueueUrl());
         values.put("events.queueUrl", events.queueUrl());
         values.put("events.deadLetterQueueUrl", events.deadLetterQueueUrl());
-        List<String> tokens = api == null || api.getTokenSha256() == null ? List.of() : api.getTokenSha256();
+        List<String> tokens = api == null || api.tokenSha256() == null ? List.of() : api.tokenSha256();
         for (int i = 0; i < tokens.size(); i++) {
             values.put("api.tokenSha256[" + i + "]", tokens.get(i));
         }

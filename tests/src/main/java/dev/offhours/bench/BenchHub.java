@@ -11,7 +11,7 @@ import dev.offhours.core.schedule.ScheduleCatalog;
 import dev.offhours.core.source.RepositoryReader;
 import dev.offhours.core.work.Action;
 import dev.offhours.core.work.Target;
-import dev.offhours.reconciler.source.DirectoryRevisionReader;
+import dev.offhours.reconciler.repository.DirectoryRevisionReader;
 import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
 
 import java.nio.file.Files;

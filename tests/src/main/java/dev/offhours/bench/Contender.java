@@ -1,7 +1,7 @@
 package dev.offhours.bench;
 
-import dev.offhours.core.port.InMemoryAwakeCapacityStore;
-import dev.offhours.core.port.InMemoryOperationStore;
+import dev.offhours.testsupport.store.InMemoryAwakeCapacityStore;
+import dev.offhours.testsupport.store.InMemoryOperationStore;
 import dev.offhours.simulator.SimulatedFleet;
 import dev.offhours.worker.SpokeClientFactory;
 import dev.offhours.worker.SpokeWorker;

@@ -20,7 +20,7 @@ import dev.offhours.reconciler.events.SpokeEventParser;
 import dev.offhours.reconciler.events.UnparseableEventException;
 import dev.offhours.reconciler.git.GitHubWebhookResource;
 import dev.offhours.reconciler.git.WebhookSignature;
-import dev.offhours.reconciler.source.DirectoryRevisionReader;
+import dev.offhours.reconciler.repository.DirectoryRevisionReader;
 import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -63,7 +63,7 @@ public final class FuzzTargets implements AutoCloseable {
         hub.seedInventory(store, NOW);
         hub.seedOperations(store, NOW, 2_000);
         ApiConfig config = new ApiConfig();
-        config.setTokenSha256(List.of("0".repeat(64)));
+        config.tokenSha256(List.of("0".repeat(64)));
         List<Object> components = HubApi.components(new ApiDependencies(() -> hub.catalog, store.control(),
                 store.inventory(), store.operations(), store.operations(), Clock.fixed(NOW, ZoneOffset.UTC)), config);
         for (Object instance : components) {

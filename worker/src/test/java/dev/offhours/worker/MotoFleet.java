@@ -3,7 +3,7 @@ package dev.offhours.worker;
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.capacity.OffhoursTags;
 import dev.offhours.core.port.AwakeCapacityStore;
-import dev.offhours.core.port.InMemoryAwakeCapacityStore;
+import dev.offhours.testsupport.store.InMemoryAwakeCapacityStore;
 import dev.offhours.core.port.IntentLedger;
 import dev.offhours.core.port.OperationStore;
 import dev.offhours.core.schedule.AsleepCapacity;

@@ -6,7 +6,7 @@ import static dev.offhours.worker.MotoFleet.optIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.core.capacity.Capacity;
-import dev.offhours.core.port.InMemoryOperationStore;
+import dev.offhours.testsupport.store.InMemoryOperationStore;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.work.Action;

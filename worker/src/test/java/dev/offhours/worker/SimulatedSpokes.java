@@ -2,7 +2,7 @@ package dev.offhours.worker;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.capacity.OffhoursTags;
-import dev.offhours.core.port.InMemoryAwakeCapacityStore;
+import dev.offhours.testsupport.store.InMemoryAwakeCapacityStore;
 import dev.offhours.core.port.OperationStore;
 import dev.offhours.core.work.Target;
 import dev.offhours.core.work.WorkItem;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.capacity.OffhoursTags;
-import dev.offhours.core.port.InMemoryAwakeCapacityStore.RecordedOutcome;
-import dev.offhours.core.port.InMemoryOperationStore;
+import dev.offhours.testsupport.store.InMemoryAwakeCapacityStore.RecordedOutcome;
+import dev.offhours.testsupport.store.InMemoryOperationStore;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.TargetState;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.capacity.OffhoursTags;
-import dev.offhours.core.port.InMemoryAwakeCapacityStore;
+import dev.offhours.testsupport.store.InMemoryAwakeCapacityStore;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.work.Action;
 import dev.offhours.core.work.Target;

@@ -31,20 +31,21 @@ public class ApiConfig implements FieldChecks {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     @NotEmpty(message = "must list the SHA-256 (64 hex digits) of at least one bearer token")
+    @JsonProperty
     private List<String> tokenSha256 = new ArrayList<>();
 
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @JsonProperty
     private Duration countsRefresh = Duration.seconds(10);
 
-    @JsonProperty
-    public List<String> getTokenSha256() {
+    public List<String> tokenSha256() {
         return tokenSha256;
     }
 
-    @JsonProperty
-    public void setTokenSha256(List<String> tokenSha256) {
-        this.tokenSha256 = tokenSha256;
+    public ApiConfig tokenSha256(List<String> value) {
+        this.tokenSha256 = value;
+        return this;
     }
 
     /** Each entry checked by its index, so the message says which one (an element constraint would not). */
@@ -63,13 +64,12 @@ public class ApiConfig implements FieldChecks {
         return problems;
     }
 
-    @JsonProperty
-    public Duration getCountsRefresh() {
+    public Duration countsRefresh() {
         return countsRefresh;
     }
 
-    @JsonProperty
-    public void setCountsRefresh(Duration countsRefresh) {
-        this.countsRefresh = countsRefresh;
+    public ApiConfig countsRefresh(Duration value) {
+        this.countsRefresh = value;
+        return this;
     }
 }

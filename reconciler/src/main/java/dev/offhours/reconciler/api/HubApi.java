@@ -28,11 +28,11 @@ public final class HubApi {
      * {@code dev.offhours.api} interfaces, so a caller (the fuzz campaign) can drive them as Jersey does.
      */
     public static List<Object> components(ApiDependencies deps, ApiConfig config) {
-        Duration refresh = Duration.ofMillis(config.getCountsRefresh().toMilliseconds());
+        Duration refresh = Duration.ofMillis(config.countsRefresh().toMilliseconds());
         InventoryCounts counts = new InventoryCounts(deps, refresh);
         ConvergenceSnapshots convergence = new ConvergenceSnapshots(deps.catalog(), deps.control(), deps.clock(),
                 deps.overdueAfter(), refresh);
-        return List.of(new BearerAuthFilter(new BearerTokens(config.getTokenSha256())), new StoreUnavailableMapper(),
+        return List.of(new BearerAuthFilter(new BearerTokens(config.tokenSha256())), new StoreUnavailableMapper(),
                 new StoreRefusedMapper(), new StatusEndpoint(deps, counts, convergence),
                 new SchedulesEndpoint(deps, counts), new TargetsEndpoint(deps), new OperationsEndpoint(deps),
                 new SavingsEndpoint(deps, SAVINGS_REFRESH),

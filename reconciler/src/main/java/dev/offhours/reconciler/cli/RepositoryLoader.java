@@ -9,7 +9,7 @@ import dev.offhours.core.source.Problem;
 import dev.offhours.core.source.RepositoryReadResult;
 import dev.offhours.core.source.RepositoryReader;
 import dev.offhours.core.source.SourceFile;
-import dev.offhours.reconciler.source.DirectoryRevisionReader;
+import dev.offhours.reconciler.repository.DirectoryRevisionReader;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Collection;

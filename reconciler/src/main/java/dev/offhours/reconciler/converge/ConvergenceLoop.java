@@ -5,7 +5,7 @@ import dev.offhours.core.port.ScheduleIntent;
 import dev.offhours.core.schedule.Schedule;
 import dev.offhours.core.time.Timeline;
 import dev.offhours.core.time.Transition;
-import dev.offhours.reconciler.dispatch.Revision;
+import dev.offhours.reconciler.dispatch.AppliedRevision;
 import dev.offhours.reconciler.dispatch.SendReport;
 import dev.offhours.reconciler.transition.TransitionRegistry;
 import java.time.Clock;
@@ -49,14 +49,14 @@ public final class ConvergenceLoop implements TransitionRegistry {
     private final Map<String, Registered> schedules = new ConcurrentHashMap<>();
     private final ControlStore control;
     private final ConvergencePass pass;
-    private final Supplier<Revision> revision;
+    private final Supplier<AppliedRevision> revision;
     private final TransitionTimer timer;
     private final ConvergenceSettings settings;
     private final Clock clock;
     private volatile boolean applied;
     private volatile Instant lastRun;
 
-    public ConvergenceLoop(ControlStore control, ConvergencePass pass, Supplier<Revision> revision,
+    public ConvergenceLoop(ControlStore control, ConvergencePass pass, Supplier<AppliedRevision> revision,
                            TransitionTimer timer, ConvergenceSettings settings, Clock clock) {
         this.control = control;
         this.pass = pass;
@@ -133,7 +133,7 @@ public final class ConvergenceLoop implements TransitionRegistry {
         }
         // milliseconds: an intent's instant names operation records and travels in every work item
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Revision current = revision.get();
+        AppliedRevision current = revision.get();
         Map<String, ScheduleIntent> stored = new LinkedHashMap<>();
         control.intents().forEach(intent -> stored.put(intent.schedule(), intent));
         for (Registered entry : schedules.values()) {
@@ -157,7 +157,7 @@ public final class ConvergenceLoop implements TransitionRegistry {
         }
     }
 
-    private void converge(String name, Registered entry, ScheduleIntent stored, Revision current, Instant now) {
+    private void converge(String name, Registered entry, ScheduleIntent stored, AppliedRevision current, Instant now) {
         try {
             Instant at = entry == null ? now : effectiveNow(entry.timeline(), now);
             Optional<ScheduleIntent> intent = intentFor(Optional.ofNullable(stored), wanted(name, entry, current, at));
@@ -176,7 +176,7 @@ public final class ConvergenceLoop implements TransitionRegistry {
         }
     }
 
-    private static Wanted wanted(String name, Registered entry, Revision current, Instant at) {
+    private static Wanted wanted(String name, Registered entry, AppliedRevision current, Instant at) {
         return entry == null ? Wanted.removed(name, current.id(), at)
                 : Wanted.of(entry.schedule(), entry.timeline(), current.accounts(), current.id(), at);
     }

@@ -12,7 +12,7 @@ import dev.offhours.core.work.Action;
 import dev.offhours.core.work.WorkItem;
 import dev.offhours.reconciler.converge.TargetRules.Judgement;
 import dev.offhours.reconciler.converge.TargetRules.Verdict;
-import dev.offhours.reconciler.dispatch.Revision;
+import dev.offhours.reconciler.dispatch.AppliedRevision;
 import dev.offhours.reconciler.dispatch.ScopeFilter;
 import dev.offhours.reconciler.dispatch.SendReport;
 import dev.offhours.reconciler.dispatch.WorkQueue;
@@ -85,7 +85,7 @@ public final class ConvergencePass {
     /**
      * @param schedule the schedule of the applied revision, null when it was removed
      */
-    Result run(ScheduleIntent intent, Schedule schedule, Revision revision, Instant now) {
+    Result run(ScheduleIntent intent, Schedule schedule, AppliedRevision revision, Instant now) {
         ScheduleIntent held = lease(intent, now);
         if (held == null) {
             return new Result(null, SendReport.NOTHING, 0);
@@ -135,7 +135,7 @@ public final class ConvergencePass {
     /** The state of one walk over a schedule's targets. */
     private final class Walk {
         private final Schedule schedule;
-        private final Revision revision;
+        private final AppliedRevision revision;
         private final Instant now;
         private final Predicate<InventoryItem> inScope;
         private final boolean firstPass;
@@ -155,7 +155,7 @@ public final class ConvergencePass {
         private final List<InventoryItem> failedItems = new ArrayList<>();
         private WakeGate.Plan plan = WakeGate.Plan.NONE;
 
-        Walk(ScheduleIntent intent, Schedule schedule, Revision revision, Instant now) {
+        Walk(ScheduleIntent intent, Schedule schedule, AppliedRevision revision, Instant now) {
             this.intent = intent;
             this.schedule = schedule;
             this.revision = revision;

@@ -7,16 +7,16 @@ import java.util.function.Supplier;
  * The revision the reconciler applied last. The reconcile loop calls {@link #set} before it registers the schedules
  * of a new revision, so that a transition firing afterwards carries the new id and scope. Thread-safe.
  */
-public final class CurrentRevision implements Supplier<Revision> {
+public final class CurrentRevision implements Supplier<AppliedRevision> {
 
-    private volatile Revision revision = Revision.NONE;
+    private volatile AppliedRevision revision = AppliedRevision.NONE;
 
     public void set(String id, AccountRegistry accounts) {
-        revision = new Revision(id, accounts);
+        revision = new AppliedRevision(id, accounts);
     }
 
     @Override
-    public Revision get() {
+    public AppliedRevision get() {
         return revision;
     }
 }

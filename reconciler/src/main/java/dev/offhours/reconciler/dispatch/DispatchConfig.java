@@ -25,72 +25,72 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public class DispatchConfig {
 
     @NotBlank
+    @JsonProperty
     private String workQueueUrl;
 
     @Min(1)
     @Max(64)
+    @JsonProperty
     private int sendConcurrency = 12;
 
     @Min(1)
     @Max(20)
+    @JsonProperty
     private int maxSendAttempts = 5;
 
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
     @MaxDuration(value = 30, unit = TimeUnit.SECONDS)
+    @JsonProperty
     private Duration sendBackoff = Duration.milliseconds(100);
 
     @Min(1)
     @Max(1000)
+    @JsonProperty
     private int pageSize = 1000;
 
-    @JsonProperty
-    public String getWorkQueueUrl() {
+    public String workQueueUrl() {
         return workQueueUrl;
     }
 
-    @JsonProperty
-    public void setWorkQueueUrl(String workQueueUrl) {
-        this.workQueueUrl = workQueueUrl;
+    public DispatchConfig workQueueUrl(String value) {
+        this.workQueueUrl = value;
+        return this;
     }
 
-    @JsonProperty
-    public int getSendConcurrency() {
+    public int sendConcurrency() {
         return sendConcurrency;
     }
 
-    @JsonProperty
-    public void setSendConcurrency(int sendConcurrency) {
-        this.sendConcurrency = sendConcurrency;
+    public DispatchConfig sendConcurrency(int value) {
+        this.sendConcurrency = value;
+        return this;
     }
 
-    @JsonProperty
-    public int getMaxSendAttempts() {
+    public int maxSendAttempts() {
         return maxSendAttempts;
     }
 
-    @JsonProperty
-    public void setMaxSendAttempts(int maxSendAttempts) {
-        this.maxSendAttempts = maxSendAttempts;
+    public DispatchConfig maxSendAttempts(int value) {
+        this.maxSendAttempts = value;
+        return this;
     }
 
-    @JsonProperty
-    public Duration getSendBackoff() {
+    public Duration sendBackoff() {
         return sendBackoff;
     }
 
-    @JsonProperty
-    public void setSendBackoff(Duration sendBackoff) {
-        this.sendBackoff = sendBackoff;
+    public DispatchConfig sendBackoff(Duration value) {
+        this.sendBackoff = value;
+        return this;
     }
 
-    @JsonProperty
-    public int getPageSize() {
+    public int pageSize() {
         return pageSize;
     }
 
-    @JsonProperty
-    public void setPageSize(int pageSize) {
-        this.pageSize = pageSize;
+    public DispatchConfig pageSize(int value) {
+        this.pageSize = value;
+        return this;
     }
 
     /** The SQS work queue these settings describe; the caller owns {@code sqs} and closes the queue. */

@@ -2,6 +2,7 @@ package dev.offhours.reconciler.dispatch;
 
 import dev.offhours.core.work.WorkItem;
 import dev.offhours.core.work.WorkItemCodec;
+import dev.offhours.worker.runtime.DaemonThreads;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +13,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -59,7 +58,7 @@ public final class SqsWorkQueue implements WorkQueue, AutoCloseable {
         this.maxAttempts = maxAttempts;
         this.baseBackoff = Objects.requireNonNull(baseBackoff, "baseBackoff");
         // each batch is sent in the context of the pass that sent it (its SQS calls join the dispatch span)
-        this.senders = Context.taskWrapping(Executors.newFixedThreadPool(concurrency, daemonThreads()));
+        this.senders = Context.taskWrapping(Executors.newFixedThreadPool(concurrency, DaemonThreads.numbered("offhours-sqs-send")));
     }
 
     public SqsWorkQueue(SqsClient sqs, String queueUrl) {
@@ -142,15 +141,6 @@ public final class SqsWorkQueue implements WorkQueue, AutoCloseable {
         if (errors.size() < MAX_ERRORS_KEPT) {
             errors.add(error);
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "offhours-sqs-send-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override

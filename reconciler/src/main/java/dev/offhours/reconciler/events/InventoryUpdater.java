@@ -5,6 +5,7 @@ import dev.offhours.core.port.InventoryStore;
 import dev.offhours.core.schedule.AccountRegistry;
 import dev.offhours.reconciler.inventory.AsleepShapes;
 import dev.offhours.reconciler.inventory.SpokeListing;
+import dev.offhours.worker.runtime.DaemonThreads;
 import dev.offhours.worker.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
@@ -18,7 +19,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +64,6 @@ public final class InventoryUpdater implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(InventoryUpdater.class);
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final SqsClient sqs;
     private final Settings settings;
@@ -125,13 +124,8 @@ public final class InventoryUpdater implements AutoCloseable {
             return;
         }
         running = true;
-        refreshPool = Executors.newFixedThreadPool(settings.refreshThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "offhours-inventory-refresh-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller = new Thread(this::loop, "offhours-inventory-updater");
-        poller.setDaemon(true);
+        refreshPool = Executors.newFixedThreadPool(settings.refreshThreads(), DaemonThreads.numbered("offhours-inventory-refresh"));
+        poller = DaemonThreads.thread(this::loop, "offhours-inventory-updater");
         poller.start();
     }
 

@@ -1,7 +1,7 @@
 package dev.offhours.reconciler.git;
 
 import dev.offhours.core.source.SourceFile;
-import dev.offhours.reconciler.source.RepositoryPaths;
+import dev.offhours.reconciler.repository.RepositoryPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

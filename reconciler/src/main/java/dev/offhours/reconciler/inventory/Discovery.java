@@ -9,6 +9,7 @@ import dev.offhours.core.port.OrphanReport;
 import dev.offhours.core.schedule.Account;
 import dev.offhours.core.schedule.AccountRegistry;
 import dev.offhours.aws.AwsErrors;
+import dev.offhours.worker.runtime.DaemonThreads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +58,6 @@ public final class Discovery {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final SpokeListing listing;
     private final InventorySync sync;
@@ -94,11 +93,7 @@ public final class Discovery {
         ConcurrentMap<String, String> roleFailures = new ConcurrentHashMap<>();
         List<AccountRegionResult> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.concurrency(), work.size())),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "offhours-discovery-" + THREADS.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                DaemonThreads.numbered("offhours-discovery"));
         try {
             CompletionService<AccountRegionResult> done = new ExecutorCompletionService<>(pool);
             work.forEach(ar -> done.submit(() -> discover(ar, version, roleFailures)));

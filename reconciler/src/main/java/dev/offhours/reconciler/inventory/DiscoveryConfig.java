@@ -21,56 +21,56 @@ import java.util.concurrent.TimeUnit;
  */
 public class DiscoveryConfig {
 
+    @JsonProperty
     private boolean enabled = true;
 
     @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+    @JsonProperty
     private Duration interval = Duration.hours(24);
 
     @Min(1)
     @Max(256)
+    @JsonProperty
     private int concurrency = Discovery.Settings.DEFAULTS.concurrency();
 
     @Min(1)
+    @JsonProperty
     private int progressEvery = Discovery.Settings.DEFAULTS.progressEvery();
 
-    @JsonProperty
-    public boolean isEnabled() {
+    public boolean enabled() {
         return enabled;
     }
 
-    @JsonProperty
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
+    public DiscoveryConfig enabled(boolean value) {
+        this.enabled = value;
+        return this;
     }
 
-    @JsonProperty
-    public Duration getInterval() {
+    public Duration interval() {
         return interval;
     }
 
-    @JsonProperty
-    public void setInterval(Duration interval) {
-        this.interval = interval;
+    public DiscoveryConfig interval(Duration value) {
+        this.interval = value;
+        return this;
     }
 
-    @JsonProperty
-    public int getConcurrency() {
+    public int concurrency() {
         return concurrency;
     }
 
-    @JsonProperty
-    public void setConcurrency(int concurrency) {
-        this.concurrency = concurrency;
+    public DiscoveryConfig concurrency(int value) {
+        this.concurrency = value;
+        return this;
     }
 
-    @JsonProperty
-    public int getProgressEvery() {
+    public int progressEvery() {
         return progressEvery;
     }
 
-    @JsonProperty
-    public void setProgressEvery(int progressEvery) {
-        this.progressEvery = progressEvery;
+    public DiscoveryConfig progressEvery(int value) {
+        this.progressEvery = value;
+        return this;
     }
 
     public Discovery.Settings settings() {

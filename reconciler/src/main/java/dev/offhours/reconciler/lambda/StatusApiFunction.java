@@ -68,8 +68,8 @@ public final class StatusApiFunction implements RequestStreamHandler {
                 new DynamoDbOperationStore(dynamo, settings.operationsTable()), clock, settings.overdueAfter(),
                 settings.recordRetention(), settings.eventsEnabled());
         ApiConfig config = new ApiConfig();
-        config.setTokenSha256(settings.tokenSha256());
-        config.setCountsRefresh(io.dropwizard.util.Duration.milliseconds(settings.refresh().toMillis()));
+        config.tokenSha256(settings.tokenSha256());
+        config.countsRefresh(io.dropwizard.util.Duration.milliseconds(settings.refresh().toMillis()));
         this.handler = JerseyLambdaContainerHandler.getHttpApiV2ProxyHandler(application(deps, config));
     }
 

@@ -18,6 +18,7 @@ import dev.offhours.core.work.Action;
 import dev.offhours.core.work.Target;
 import dev.offhours.reconciler.converge.WakeGate;
 import dev.offhours.reconciler.dispatch.Traceparent;
+import dev.offhours.worker.runtime.DaemonThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,11 +71,7 @@ public final class WakePreflight implements WakeGate, AutoCloseable {
     public WakePreflight(QuotaSource source, OnBreach onBreach, OperationStore operations, IntentLedger ledger,
                          QuotaFindings findings, Duration recordRetention, Duration budget) {
         this.budget = budget;
-        this.checks = Executors.newFixedThreadPool(PARALLELISM, runnable -> {
-            Thread thread = new Thread(runnable, "offhours-quota-preflight");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.checks = Executors.newFixedThreadPool(PARALLELISM, DaemonThreads.named("offhours-quota-preflight"));
         this.source = source;
         this.onBreach = onBreach;
         this.operations = operations;

@@ -2,6 +2,7 @@ package dev.offhours.reconciler.service;
 
 import dev.offhours.core.schedule.AccountRegistry;
 import dev.offhours.reconciler.inventory.DiscoveryScheduler;
+import dev.offhours.worker.runtime.DaemonThreads;
 import io.dropwizard.lifecycle.Managed;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,11 +20,7 @@ final class DiscoveryTrigger implements Consumer<AccountRegistry>, Managed {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryTrigger.class);
 
     private final DiscoveryScheduler scheduler;
-    private final ExecutorService extraRuns = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "offhours-discovery-trigger");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService extraRuns = Executors.newSingleThreadExecutor(DaemonThreads.named("offhours-discovery-trigger"));
     private boolean started;
 
     DiscoveryTrigger(DiscoveryScheduler scheduler) {

@@ -13,6 +13,7 @@ import dev.offhours.reconciler.notify.MetricSink;
 import dev.offhours.reconciler.notify.NotificationsConfig;
 import dev.offhours.reconciler.notify.TransitionEvents;
 import dev.offhours.reconciler.reconcile.ConvergenceSnapshots;
+import dev.offhours.worker.runtime.DaemonThreads;
 import dev.offhours.worker.signals.FailedOperationsCounter;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import java.time.Clock;
@@ -93,11 +94,7 @@ public final class HubNotifications {
                 () -> OptionalInt.of((int) hub.stores().control().accountHealth().stream()
                         .map(AccountHealth::status).filter(HealthStatus.DEGRADED::equals).count()));
         alarms.set(alarm);
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "offhours-alarm-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("offhours-alarm-metrics"));
         long every = config.publishInterval().toMillis();
         lifecycle.manage(new ManagedResource("alarm metrics",
                 () -> executor.scheduleAtFixedRate(alarm::publish, every, every, TimeUnit.MILLISECONDS),

@@ -41,6 +41,7 @@ import dev.offhours.reconciler.service.health.StoreHealthCheck;
 import dev.offhours.reconciler.transition.QuartzTransitionTimer;
 import dev.offhours.worker.WorkerAssembly;
 import dev.offhours.worker.credentials.RoleCredentialsCache;
+import dev.offhours.worker.runtime.DaemonThreads;
 import dev.offhours.worker.runtime.PoolSettings;
 import dev.offhours.worker.runtime.SqsWorkerPool;
 import dev.offhours.worker.tracing.Tracing;
@@ -86,6 +87,14 @@ public final class HubWiring {
     /** The traces' {@code service.name} unless {@code OTEL_SERVICE_NAME} says otherwise. */
     static final String TRACES_SERVICE_NAME = "offhours-hub";
 
+    /**
+     * A wave's quota checks get this share of the convergence lease: the pass holds the lease while they run, and
+     * the other half is left for sending the wave before another hub may take the pass over.
+     */
+    static final int LEASE_SHARES_PER_QUOTA_BUDGET = 2;
+    /** Characters of a random UUID in the lease owner's name: two hubs in one JVM (tests) still differ. */
+    static final int OWNER_RANDOM_CHARS = 6;
+
     private final OffhoursConfiguration config;
     private final Environment environment;
     private final LifecycleEnvironment lifecycle;
@@ -129,11 +138,11 @@ public final class HubWiring {
                 ? Optional.of(wiring.workerPool(worker, sqs)) : Optional.empty();
         QuotaPreflights quota = QuotaPreflights.open(config.quota(), spokes.quota(), worker.spokes(),
                 stores.operations(), stores.inventory(), config.workers().recordRetention(),
-                config.transitions().settings(config.dispatch().getPageSize()).lease().dividedBy(2), clock);
+                config.transitions().settings(config.dispatch().pageSize()).lease().dividedBy(LEASE_SHARES_PER_QUOTA_BUDGET), clock);
         wiring.lifecycle.manage(ManagedResource.closing("quota pre-flight clients", quota.close()));
         Convergence convergence = wiring.convergence(stores, sqs, owner, notifications, tracing, quota.gate());
         Schedules schedules = wiring.schedules(stores, convergence);
-        Optional<DiscoveryScheduler> discovery = config.discovery().isEnabled()
+        Optional<DiscoveryScheduler> discovery = config.discovery().enabled()
                 ? Optional.of(wiring.discovery(stores, listing, convergence.revision(), schedules.catalog()))
                 : Optional.empty();
         Optional<DiscoveryTrigger> trigger = discovery.map(DiscoveryTrigger::new);
@@ -151,7 +160,7 @@ public final class HubWiring {
         quota.registerGauges(wiring.environment.metrics());
         LOG.info("offhours hub {}: {}, Git {} ({}), work queue {}, {} workers, events queue {}", owner,
                 stores.description(), schedules.source().displayUrl(), config.git().branch(),
-                config.dispatch().getWorkQueueUrl(), pool.isPresent() ? config.workers().concurrency() : 0,
+                config.dispatch().workQueueUrl(), pool.isPresent() ? config.workers().concurrency() : 0,
                 updater.isPresent() ? config.events().queueUrl() : "off");
         return hub;
     }
@@ -165,7 +174,7 @@ public final class HubWiring {
 
     private SqsClient sqs() {
         SqsClient sqs = HubClients.sqs(config.aws(), config.workers().concurrency()
-                + config.dispatch().getSendConcurrency() + SQS_CONNECTIONS_BESIDE_WORKERS_AND_SENDERS);
+                + config.dispatch().sendConcurrency() + SQS_CONNECTIONS_BESIDE_WORKERS_AND_SENDERS);
         lifecycle.manage(ManagedResource.closing("SQS client", sqs));
         return sqs;
     }
@@ -191,7 +200,7 @@ public final class HubWiring {
 
     private SqsWorkerPool workerPool(WorkerAssembly worker, SqsClient sqs) {
         WorkersConfig workers = config.workers();
-        PoolSettings settings = PoolSettings.defaults(config.dispatch().getWorkQueueUrl(), workers.deadLetterQueueUrl())
+        PoolSettings settings = PoolSettings.defaults(config.dispatch().workQueueUrl(), workers.deadLetterQueueUrl())
                 .withMaxInFlight(workers.concurrency())
                 .withReceiveWait(workers.receiveWait());
         SqsWorkerPool pool = new SqsWorkerPool(sqs, worker.handler(), settings);
@@ -210,7 +219,7 @@ public final class HubWiring {
                                     Tracing tracing, WakeGate wakeGate) {
         SqsWorkQueue workQueue = config.dispatch().workQueue(sqs);
         lifecycle.manage(ManagedResource.closing("work queue senders", workQueue));
-        ConvergenceSettings settings = config.transitions().settings(config.dispatch().getPageSize());
+        ConvergenceSettings settings = config.transitions().settings(config.dispatch().pageSize());
         ConvergencePass pass = new ConvergencePass(stores.control(), stores.inventory(), workQueue, settings, owner,
                 notifications.announcer(stores), new TransitionSpans(tracing), wakeGate);
         CurrentRevision revision = new CurrentRevision();
@@ -237,11 +246,7 @@ public final class HubWiring {
         DiscoveryConfig discoveryConfig = config.discovery();
         Discovery discovery = new Discovery(listing, stores.inventory(), stores.control(),
                 () -> revision.get().accounts(), AsleepShapes.fromCatalog(catalog), discoveryConfig.settings(), clock);
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "offhours-discovery-schedule");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("offhours-discovery-schedule"));
         return new DiscoveryScheduler(discovery::run, executor, discoveryConfig.intervalDuration());
     }
 
@@ -284,7 +289,7 @@ public final class HubWiring {
         Duration gitMaxAge = git.pollInterval().multipliedBy(GIT_POLLS_MISSED_BEFORE_UNHEALTHY).plus(git.timeout());
         environment.healthChecks().register("git", new GitHealthCheck(loop, gitMaxAge, clock));
         environment.healthChecks().register("store", new StoreHealthCheck(stores.control(), stores.description()));
-        environment.healthChecks().register("sqs", new QueueHealthCheck(sqs, config.dispatch().getWorkQueueUrl()));
+        environment.healthChecks().register("sqs", new QueueHealthCheck(sqs, config.dispatch().workQueueUrl()));
         environment.healthChecks().register("scheduler", new SchedulerHealthCheck(convergence));
         updater.ifPresent(events -> environment.healthChecks().register("events",
                 new EventsHealthCheck(events::lastReceiveAt, EventsHealthCheck.DEFAULT_MAX_AGE, clock)));
@@ -310,6 +315,6 @@ public final class HubWiring {
             host = "unknown-host";
         }
         return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
-                + UUID.randomUUID().toString().substring(0, 6);
+                + UUID.randomUUID().toString().substring(0, OWNER_RANDOM_CHARS);
     }
 }

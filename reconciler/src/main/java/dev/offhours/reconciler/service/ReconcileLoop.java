@@ -7,6 +7,7 @@ import dev.offhours.reconciler.git.FetchLoop;
 import dev.offhours.reconciler.reconcile.ReconcileResult;
 import dev.offhours.reconciler.reconcile.Reconciler;
 import dev.offhours.reconciler.reconcile.RunningRevision;
+import dev.offhours.worker.runtime.DaemonThreads;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,11 +51,7 @@ public final class ReconcileLoop implements Managed {
         this.revision = revision;
         this.accountsChanged = accountsChanged;
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "offhours-reconcile");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("offhours-reconcile"));
         this.loop = new FetchLoop(executor, interval, jitter, () -> ThreadLocalRandom.current().nextDouble(),
                 this::runOnce);
     }

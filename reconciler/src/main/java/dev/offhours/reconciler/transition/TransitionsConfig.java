@@ -28,86 +28,86 @@ public class TransitionsConfig {
 
     @Min(1)
     @Max(32)
+    @JsonProperty
     private int threads = 4;
 
     @MinDuration(value = 5, unit = TimeUnit.SECONDS)
     @MaxDuration(value = 1, unit = TimeUnit.HOURS)
+    @JsonProperty
     private Duration catchUpInterval = Duration.seconds(30);
 
     @MinDuration(value = 10, unit = TimeUnit.SECONDS)
     @MaxDuration(value = 1, unit = TimeUnit.DAYS)
+    @JsonProperty
     private Duration lease = Duration.minutes(2);
 
     @MinDuration(value = 10, unit = TimeUnit.SECONDS)
     @MaxDuration(value = 1, unit = TimeUnit.DAYS)
+    @JsonProperty
     private Duration resendAfter = Duration.minutes(5);
 
     @MinDuration(value = 10, unit = TimeUnit.SECONDS)
     @MaxDuration(value = 1, unit = TimeUnit.DAYS)
+    @JsonProperty
     private Duration sweepInterval = Duration.minutes(5);
 
     @MinDuration(value = 0, unit = TimeUnit.SECONDS)
     @MaxDuration(value = 1, unit = TimeUnit.DAYS)
+    @JsonProperty
     private Duration sweepSettle = Duration.minutes(5);
 
-    @JsonProperty
-    public int getThreads() {
+    public int threads() {
         return threads;
     }
 
-    @JsonProperty
-    public void setThreads(int threads) {
-        this.threads = threads;
+    public TransitionsConfig threads(int value) {
+        this.threads = value;
+        return this;
     }
 
-    @JsonProperty
-    public Duration getCatchUpInterval() {
+    public Duration catchUpInterval() {
         return catchUpInterval;
     }
 
-    @JsonProperty
-    public void setCatchUpInterval(Duration catchUpInterval) {
-        this.catchUpInterval = catchUpInterval;
+    public TransitionsConfig catchUpInterval(Duration value) {
+        this.catchUpInterval = value;
+        return this;
     }
 
-    @JsonProperty
-    public Duration getLease() {
+    public Duration lease() {
         return lease;
     }
 
-    @JsonProperty
-    public void setLease(Duration lease) {
-        this.lease = lease;
+    public TransitionsConfig lease(Duration value) {
+        this.lease = value;
+        return this;
     }
 
-    @JsonProperty
-    public Duration getResendAfter() {
+    public Duration resendAfter() {
         return resendAfter;
     }
 
-    @JsonProperty
-    public void setResendAfter(Duration resendAfter) {
-        this.resendAfter = resendAfter;
+    public TransitionsConfig resendAfter(Duration value) {
+        this.resendAfter = value;
+        return this;
     }
 
-    @JsonProperty
-    public Duration getSweepInterval() {
+    public Duration sweepInterval() {
         return sweepInterval;
     }
 
-    @JsonProperty
-    public void setSweepInterval(Duration sweepInterval) {
-        this.sweepInterval = sweepInterval;
+    public TransitionsConfig sweepInterval(Duration value) {
+        this.sweepInterval = value;
+        return this;
     }
 
-    @JsonProperty
-    public Duration getSweepSettle() {
+    public Duration sweepSettle() {
         return sweepSettle;
     }
 
-    @JsonProperty
-    public void setSweepSettle(Duration sweepSettle) {
-        this.sweepSettle = sweepSettle;
+    public TransitionsConfig sweepSettle(Duration value) {
+        this.sweepSettle = value;
+        return this;
     }
 
     /** The convergence loop's settings, in java.time; {@code pageSize} is the dispatch section's. */

@@ -26,7 +26,7 @@ import dev.offhours.core.time.Timeline;
 import dev.offhours.core.time.Transition;
 import dev.offhours.core.work.Action;
 import dev.offhours.core.work.Target;
-import dev.offhours.reconciler.source.DirectoryRevisionReader;
+import dev.offhours.reconciler.repository.DirectoryRevisionReader;
 
 import java.nio.file.Path;
 import java.time.Duration;

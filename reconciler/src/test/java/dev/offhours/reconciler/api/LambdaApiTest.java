@@ -8,7 +8,7 @@ import dev.offhours.core.source.RepositoryReader;
 import dev.offhours.core.source.SourceFile;
 import dev.offhours.reconciler.lambda.LambdaApiSettings;
 import dev.offhours.reconciler.lambda.StatusApiFunction;
-import dev.offhours.reconciler.source.DirectoryRevisionReader;
+import dev.offhours.reconciler.repository.DirectoryRevisionReader;
 import dev.offhours.store.dynamodb.DynamoDbCatalogSnapshots;
 import dev.offhours.store.dynamodb.DynamoDbControlStore;
 import dev.offhours.store.dynamodb.DynamoDbOperationHistory;

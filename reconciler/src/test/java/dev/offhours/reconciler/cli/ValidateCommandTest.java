@@ -63,8 +63,8 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).doesNotContain("token@example.com").doesNotContain("remote");
         assertThat(run.outLines()).contains(
-                "schedules/linked: " + dev.offhours.reconciler.source.RepositoryPaths.SYMLINK_REFUSAL,
-                "schedules/payments/x.yaml: " + dev.offhours.reconciler.source.RepositoryPaths.SYMLINK_REFUSAL);
+                "schedules/linked: " + dev.offhours.reconciler.repository.RepositoryPaths.SYMLINK_REFUSAL,
+                "schedules/payments/x.yaml: " + dev.offhours.reconciler.repository.RepositoryPaths.SYMLINK_REFUSAL);
     }
 
     @Test

@@ -14,7 +14,7 @@ import dev.offhours.core.time.Timeline;
 import dev.offhours.core.work.TargetKind;
 import dev.offhours.core.work.WorkItem;
 import dev.offhours.core.work.WorkItemCodec;
-import dev.offhours.reconciler.dispatch.Revision;
+import dev.offhours.reconciler.dispatch.AppliedRevision;
 import dev.offhours.reconciler.dispatch.SqsWorkQueue;
 import dev.offhours.reconciler.dispatch.WorkQueue;
 import dev.offhours.reconciler.quota.QuotaClientFactory;
@@ -161,7 +161,7 @@ final class SimulatedHub implements AutoCloseable {
 
     final class Replica {
         final ConvergenceLoop loop;
-        private volatile Revision revision = Revision.NONE;
+        private volatile AppliedRevision revision = AppliedRevision.NONE;
         private final Map<String, Schedule> applied = new java.util.HashMap<>();
 
         private Replica(String owner, ConvergenceSettings settings, ControlStore control, InventoryStore inventory,
@@ -179,7 +179,7 @@ final class SimulatedHub implements AutoCloseable {
 
         /** Applies a revision with these schedules and accounts, as the reconciler does. */
         Replica apply(AccountRegistry accounts, Schedule... schedules) {
-            revision = new Revision("main@sha1:" + Integer.toHexString(List.of(schedules).hashCode()), accounts);
+            revision = new AppliedRevision("main@sha1:" + Integer.toHexString(List.of(schedules).hashCode()), accounts);
             loop.applyAll(() -> {
                 for (Schedule gone : List.copyOf(applied.values())) {
                     if (List.of(schedules).stream().noneMatch(s -> s.name().equals(gone.name()))) {

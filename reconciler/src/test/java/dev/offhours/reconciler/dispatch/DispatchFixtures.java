@@ -33,7 +33,7 @@ public final class DispatchFixtures {
             new Account(PROD, "prod", List.of("eu-west-1", "us-east-1"), List.of("team")),
             new Account(DEV, "dev", List.of("eu-west-1"), List.of("team")),
             new Account(OTHER, "other", List.of("eu-west-1"), List.of())));
-    public static final Revision REVISION = new Revision("main@sha1:abc123", ACCOUNTS);
+    public static final AppliedRevision REVISION = new AppliedRevision("main@sha1:abc123", ACCOUNTS);
     public static final AsleepCapacity ASLEEP = new AsleepCapacity(0, 1);
 
     private static final WorkItemCodec CODEC = new WorkItemCodec();

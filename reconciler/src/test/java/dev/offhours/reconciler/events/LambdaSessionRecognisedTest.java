@@ -51,6 +51,7 @@ class LambdaSessionRecognisedTest {
              SqsClient sqs = moto.client(SqsClient.builder());
              AutoScalingClient asg = moto.client(AutoScalingClient.builder())) {
             dynamo.createTable(HubTableDefinitions.operationsTable("ops"));
+            dynamo.createTable(HubTableDefinitions.inventoryTable("inventory"));
             String deadLetters = sqs.createQueue(b -> b.queueName("work-dlq")).queueUrl();
             asg.createLaunchConfiguration(b -> b.launchConfigurationName("lc-web").imageId("ami-12345678")
                     .instanceType("t3.micro"));
@@ -61,7 +62,8 @@ class LambdaSessionRecognisedTest {
 
             WorkerLambdaHandler function = WorkerLambdaHandler.fromEnvironment(Map.of(
                     "AWS_REGION", region, "AWS_ENDPOINT_URL", moto.endpoint().toString(),
-                    "OFFHOURS_OPERATIONS_TABLE", "ops", "OFFHOURS_DEAD_LETTER_QUEUE_URL", deadLetters,
+                    "OFFHOURS_OPERATIONS_TABLE", "ops", "OFFHOURS_INVENTORY_TABLE", "inventory",
+                    "OFFHOURS_DEAD_LETTER_QUEUE_URL", deadLetters,
                     "OFFHOURS_SPOKE_ROLE_NAME", ROLE, "OFFHOURS_EXTERNAL_ID", "ext-42"), moto.credentials());
             WorkItem sleep = WorkItem.of("office-hours", Instant.parse("2026-03-02T17:00:00Z"), Action.SLEEP,
                     Target.asg(account, region, "web"), AsleepCapacity.ZERO, "main@sha1:abc", null);

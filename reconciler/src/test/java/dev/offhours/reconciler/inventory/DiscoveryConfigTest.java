@@ -22,7 +22,7 @@ class DiscoveryConfigTest {
         DiscoveryConfig config = new DiscoveryConfig();
 
         assertThat(VALIDATOR.validate(config)).isEmpty();
-        assertThat(config.isEnabled()).isTrue();
+        assertThat(config.enabled()).isTrue();
         assertThat(config.intervalDuration()).isEqualTo(Duration.ofHours(24));
         assertThat(config.settings()).isEqualTo(new Discovery.Settings(16, 100));
     }

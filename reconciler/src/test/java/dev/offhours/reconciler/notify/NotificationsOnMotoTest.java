@@ -11,7 +11,7 @@ import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.notify.HubSignals;
 import dev.offhours.core.port.AccountHealth;
 import dev.offhours.core.port.HealthStatus;
-import dev.offhours.core.port.InMemoryOperationStore;
+import dev.offhours.testsupport.store.InMemoryOperationStore;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
-import dev.offhours.core.port.InMemoryAwakeCapacityStore;
-import dev.offhours.core.port.InMemoryOperationStore;
+import dev.offhours.testsupport.store.InMemoryAwakeCapacityStore;
+import dev.offhours.testsupport.store.InMemoryOperationStore;
 import dev.offhours.core.quota.OnBreach;
 import dev.offhours.core.quota.Purchase;
 import dev.offhours.core.quota.QuotaClass;

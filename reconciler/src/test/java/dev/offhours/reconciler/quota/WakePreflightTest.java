@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.port.AppliedIntent;
-import dev.offhours.core.port.InMemoryAwakeCapacityStore;
-import dev.offhours.core.port.InMemoryOperationStore;
+import dev.offhours.testsupport.store.InMemoryAwakeCapacityStore;
+import dev.offhours.testsupport.store.InMemoryOperationStore;
 import dev.offhours.core.port.InventoryItem;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;

@@ -10,7 +10,7 @@ import dev.offhours.core.schedule.ScheduleCatalog;
 import dev.offhours.core.source.RepositoryReader;
 import dev.offhours.core.time.PowerState;
 import dev.offhours.core.time.Timeline;
-import dev.offhours.reconciler.source.DirectoryRevisionReader;
+import dev.offhours.reconciler.repository.DirectoryRevisionReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

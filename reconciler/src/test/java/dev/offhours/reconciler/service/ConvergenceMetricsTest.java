@@ -12,7 +12,7 @@ import dev.offhours.core.source.RepositoryReader;
 import dev.offhours.core.time.PowerState;
 import dev.offhours.core.time.Timeline;
 import dev.offhours.reconciler.reconcile.ConvergenceSnapshots;
-import dev.offhours.reconciler.source.DirectoryRevisionReader;
+import dev.offhours.reconciler.repository.DirectoryRevisionReader;
 import dev.offhours.reconciler.store.embedded.EmbeddedHubStore;
 import dev.offhours.testsupport.MutableClock;
 import java.lang.reflect.InvocationTargetException;

@@ -34,8 +34,7 @@ final class DeleteBatcher {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.metrics = metrics;
-        this.thread = new Thread(this::run, threadName);
-        this.thread.setDaemon(true);
+        this.thread = DaemonThreads.thread(this::run, threadName);
     }
 
     void start() {

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -61,17 +60,11 @@ public final class SqsWorkerPool implements AutoCloseable {
         this.settings = settings;
         this.sleeper = sleeper;
         this.permits = new Semaphore(settings.maxInFlight());
-        AtomicInteger threadNumber = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), runnable -> {
-            Thread thread = new Thread(runnable, "offhours-worker-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), DaemonThreads.numbered("offhours-worker"));
         this.deletes = new DeleteBatcher(sqs, settings.workQueueUrl(), metrics, "offhours-worker-deletes");
         this.processor = new MessageProcessor(sqs, settings.workQueueUrl(), handler,
                 new DeadLetters(sqs, settings.deadLetterQueueUrl()), deletes, metrics);
-        this.receiver = new Thread(this::receiveLoop, "offhours-worker-receiver");
-        this.receiver.setDaemon(true);
+        this.receiver = DaemonThreads.thread(this::receiveLoop, "offhours-worker-receiver");
     }
 
     public synchronized void start() {

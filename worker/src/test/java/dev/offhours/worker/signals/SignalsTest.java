@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offhours.core.notify.HubSignals;
-import dev.offhours.core.port.InMemoryOperationStore;
+import dev.offhours.testsupport.store.InMemoryOperationStore;
 import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.work.Action;

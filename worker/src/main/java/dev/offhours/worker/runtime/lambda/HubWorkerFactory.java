@@ -1,7 +1,6 @@
 package dev.offhours.worker.runtime.lambda;
 
 import dev.offhours.core.notify.HubSignals;
-import dev.offhours.core.port.InMemoryAwakeCapacityStore;
 import dev.offhours.core.port.OperationStore;
 import dev.offhours.worker.SpokeWorker;
 import dev.offhours.worker.WorkerAssembly;
@@ -13,6 +12,7 @@ import dev.offhours.worker.tracing.Tracing;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * role calls STS and DynamoDB, and the worker's settings are the defaults. Awake capacities, outcomes and the
  * intent marks that order the work on each target go to the hub's inventory table, as in the service's worker pool
  * (the resource's {@code offhours.dev/awake-capacity} tag stays the second copy), so the event-driven inventory can
- * skip offhours' own changes. Without an inventory table they stay in the function's memory: the tag is then the
- * awake capacity that counts, and only the work one container sees is ordered.
+ * skip offhours' own changes. The inventory table is required: kept in one container's memory, the intent marks
+ * would order only the work that container sees.
  */
 public final class HubWorkerFactory {
 
@@ -40,7 +40,7 @@ public final class HubWorkerFactory {
 
     /**
      * @param endpoint       one endpoint for every AWS call (an emulator), or null for AWS
-     * @param inventoryTable the hub's inventory table, or null when the function has none
+     * @param inventoryTable the hub's inventory table
      */
     public static WorkerAssembly build(Region region, URI endpoint, AwsCredentialsProvider functionCredentials,
                                 String operationsTable, String inventoryTable, String spokeRoleName,
@@ -63,13 +63,8 @@ public final class HubWorkerFactory {
         // each failed record also counts in the alarm's metric, as an embedded metric format line in the function's log
         OperationStore operations = new FailedOperationsCounter(new DynamoDbOperationStore(dynamo, operationsTable),
                 failed -> WorkerLambdaHandler.METRICS.count(HubSignals.OPERATIONS_FAILED, 1));
-        WorkerAssembly.Stores stores;
-        if (inventoryTable == null || inventoryTable.isBlank()) {
-            InMemoryAwakeCapacityStore inMemory = new InMemoryAwakeCapacityStore();
-            stores = new WorkerAssembly.Stores(operations, inMemory, inMemory);
-        } else {
-            stores = WorkerAssembly.Stores.of(operations, new DynamoDbInventoryStore(dynamo, inventoryTable));
-        }
+        WorkerAssembly.Stores stores = WorkerAssembly.Stores.of(operations,
+                new DynamoDbInventoryStore(dynamo, Objects.requireNonNull(inventoryTable, "inventoryTable")));
         return WorkerAssembly.assemble(spokes.sts(functionCredentials, region.id()), spokes, spokeRoleName,
                 externalId, stores, SpokeWorker.Settings.defaults(), Clock.systemUTC(), tracing);
     }

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * <tr><td>{@code OFFHOURS_OPERATIONS_TABLE}</td><td>DynamoDB operations table</td></tr>
  * <tr><td>{@code OFFHOURS_INVENTORY_TABLE}</td><td>DynamoDB inventory table: saved awake capacities, each
  * outcome (the event-driven inventory relies on the worker recording offhours' own changes) and the intent marks
- * that order the work on each target; optional: without it they are kept in the function's memory</td></tr>
+ * that order the work on each target</td></tr>
  * <tr><td>{@code OFFHOURS_SPOKE_ROLE_NAME}</td><td>role assumed in every spoke account</td></tr>
  * <tr><td>{@code OFFHOURS_EXTERNAL_ID}</td><td>the ExternalId the spoke roles expect (an identifier, not a secret,
  * so a plain variable: no SSM client in the jar)</td></tr>
@@ -52,7 +52,7 @@ record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQue
         // once per container: every SDK client the function builds reports its calls to it
         Tracing tracing = Tracing.install(Tracing.from(environment, System.getProperties(), SERVICE_NAME));
         WorkItemHandler handler = HubWorkerFactory.build(region, endpoint, credentials,
-                required(environment, OPERATIONS_TABLE), environment.get(INVENTORY_TABLE),
+                required(environment, OPERATIONS_TABLE), required(environment, INVENTORY_TABLE),
                 required(environment, SPOKE_ROLE_NAME), required(environment, EXTERNAL_ID), tracing).handler();
         return new LambdaWiring(handler, sqs.build(), required(environment, DEAD_LETTER_QUEUE_URL));
     }

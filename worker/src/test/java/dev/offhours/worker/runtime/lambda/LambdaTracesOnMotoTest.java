@@ -1,6 +1,7 @@
 package dev.offhours.worker.runtime.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -65,6 +66,7 @@ class LambdaTracesOnMotoTest {
              SqsClient sqs = moto.client(SqsClient.builder());
              AutoScalingClient asg = moto.client(AutoScalingClient.builder())) {
             dynamo.createTable(HubTableDefinitions.operationsTable("ops"));
+            dynamo.createTable(HubTableDefinitions.inventoryTable("inventory"));
             String deadLetters = sqs.createQueue(b -> b.queueName("work-dlq")).queueUrl();
             asg.createLaunchConfiguration(b -> b.launchConfigurationName("lc-web").imageId("ami-12345678")
                     .instanceType("t3.micro"));
@@ -73,7 +75,7 @@ class LambdaTracesOnMotoTest {
                     .tags(Tag.builder().resourceId("web").resourceType("auto-scaling-group")
                             .key(OffhoursTags.SCHEDULE).value("office-hours").propagateAtLaunch(false).build()));
             WorkerLambdaHandler function = new WorkerLambdaHandler(HubWorkerFactory.build(Region.of(region),
-                    moto.endpoint(), moto.credentials(), "ops", null, "offhours-spoke", "ext-42", tracing).handler(),
+                    moto.endpoint(), moto.credentials(), "ops", "inventory", "offhours-spoke", "ext-42", tracing).handler(),
                     sqs, deadLetters);
             WorkItem sleep = WorkItem.of("office-hours", Instant.parse("2026-03-02T18:00:00Z"), Action.SLEEP,
                     Target.asg(MotoServer.HUB_ACCOUNT, region, "web"), AsleepCapacity.ZERO, "main@sha1:abc",
@@ -98,7 +100,7 @@ class LambdaTracesOnMotoTest {
     void theFunctionsEnvironmentTurnsTracingOnWithTheStandardVariables(MotoServer moto) {
         Map<String, String> environment = Map.of("AWS_REGION", moto.region(),
                 "AWS_ENDPOINT_URL", moto.endpoint().toString(), "OFFHOURS_OPERATIONS_TABLE", "ops",
-                "OFFHOURS_DEAD_LETTER_QUEUE_URL", "http://unused", "OFFHOURS_SPOKE_ROLE_NAME", "offhours-spoke",
+                "OFFHOURS_INVENTORY_TABLE", "inventory", "OFFHOURS_DEAD_LETTER_QUEUE_URL", "http://unused", "OFFHOURS_SPOKE_ROLE_NAME", "offhours-spoke",
                 "OFFHOURS_EXTERNAL_ID", "ext-42", "OTEL_TRACES_EXPORTER", "console");
 
         LambdaWiring traced = LambdaWiring.fromEnvironment(environment, moto.credentials());
@@ -111,6 +113,12 @@ class LambdaTracesOnMotoTest {
         assertThat(LambdaWiring.fromEnvironment(untraced, moto.credentials()).handler())
                 .isNotInstanceOf(TracedWorkItemHandler.class);
         assertThat(Tracing.installed()).isSameAs(Tracing.OFF);
+
+        Map<String, String> withoutInventory = new java.util.HashMap<>(untraced);
+        withoutInventory.remove("OFFHOURS_INVENTORY_TABLE");
+        assertThatThrownBy(() -> LambdaWiring.fromEnvironment(withoutInventory, moto.credentials()))
+                .as("intent marks kept in one container's memory would order only its own work")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("OFFHOURS_INVENTORY_TABLE");
     }
 
     private static SQSEvent event(String body) {

@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.converge;
+package dev.offhours.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

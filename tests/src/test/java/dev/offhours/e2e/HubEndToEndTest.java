@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.service;
+package dev.offhours.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offhours.core.notify.HubSignals;
 import dev.offhours.reconciler.OffhoursConfiguration;
+import dev.offhours.reconciler.service.Hub;
 import dev.offhours.reconciler.notify.NotificationsConfig;
 import java.util.ArrayList;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;

@@ -1,7 +1,8 @@
-package dev.offhours.reconciler.service;
+package dev.offhours.e2e;
 
 import dev.offhours.reconciler.OffhoursApplication;
 import dev.offhours.reconciler.OffhoursConfiguration;
+import dev.offhours.reconciler.service.Hub;
 import dev.offhours.reconciler.api.ApiConfig;
 import dev.offhours.reconciler.config.StoreConfig;
 import dev.offhours.reconciler.git.GitSourceConfig;
@@ -153,13 +154,13 @@ final class MotoHub {
                 .tables(TABLES.operations(), TABLES.inventory(), TABLES.control());
         config.aws().hubRegion(moto.region()).endpointOverride(moto.endpoint()).emulatorCredentials(true)
                 .spokeRoleName(ROLE).externalId(EXTERNAL_ID);
-        config.dispatch().setWorkQueueUrl(queues.work());
+        config.dispatch().workQueueUrl(queues.work());
         config.workers().deadLetterQueueUrl(queues.deadLetter()).receiveWait(Duration.ofSeconds(1))
                 .confirmDelay(Duration.ofSeconds(2)).retryLaterDelay(Duration.ofSeconds(1))
                 .shutdownGrace(Duration.ofSeconds(5)).concurrency(8);
-        config.transitions().setCatchUpInterval(io.dropwizard.util.Duration.seconds(5));
+        config.transitions().catchUpInterval(io.dropwizard.util.Duration.seconds(5));
         ApiConfig api = new ApiConfig();
-        api.setTokenSha256(List.of(API_TOKEN_SHA256));
+        api.tokenSha256(List.of(API_TOKEN_SHA256));
         config.api(api);
         DefaultServerFactory server = new DefaultServerFactory();
         server.setApplicationConnectors(List.of(localConnector()));

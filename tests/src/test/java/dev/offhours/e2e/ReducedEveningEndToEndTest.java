@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.service;
+package dev.offhours.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.work.Action;
 import dev.offhours.reconciler.OffhoursConfiguration;
+import dev.offhours.reconciler.service.Hub;
 import dev.offhours.reconciler.git.TestGitRepository;
 import dev.offhours.testsupport.MotoExtension;
 import dev.offhours.testsupport.ShiftedClock;

@@ -9,11 +9,11 @@ import java.util.Objects;
  *
  * @param id e.g. {@code main@sha1:3f2a...}
  */
-public record Revision(String id, AccountRegistry accounts) {
+public record AppliedRevision(String id, AccountRegistry accounts) {
 
-    public static final Revision NONE = new Revision("", AccountRegistry.EMPTY);
+    public static final AppliedRevision NONE = new AppliedRevision("", AccountRegistry.EMPTY);
 
-    public Revision {
+    public AppliedRevision {
         id = id == null ? "" : id;
         accounts = Objects.requireNonNullElse(accounts, AccountRegistry.EMPTY);
     }

@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.source;
+package dev.offhours.reconciler.repository;
 
 /**
  * Which files of a schedules repository the reader gets: the schedule and calendar folders and the account

@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.source;
+package dev.offhours.reconciler.repository;
 
 import dev.offhours.core.source.SourceFile;
 import java.io.IOException;

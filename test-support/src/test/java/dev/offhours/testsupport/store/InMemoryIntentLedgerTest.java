@@ -1,5 +1,9 @@
-package dev.offhours.core.port;
+package dev.offhours.testsupport.store;
 
+import dev.offhours.core.port.AppliedIntent;
+import dev.offhours.core.port.IntentLedger;
+import dev.offhours.core.port.LedgerRules;
+import dev.offhours.core.port.OperationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offhours.core.work.Action;
@@ -16,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The in-memory ledger (the Lambda worker's when it has no inventory table) applies the same {@link LedgerRules} as
+ * The in-memory ledger (tests and benchmarks) applies the same {@link LedgerRules} as
  * the inventory stores, whose contract tests cover each rule; here: it tracks every target, and racing begins.
  */
 class InMemoryIntentLedgerTest {

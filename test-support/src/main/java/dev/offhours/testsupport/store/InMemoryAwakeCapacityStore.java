@@ -1,5 +1,11 @@
-package dev.offhours.core.port;
+package dev.offhours.testsupport.store;
 
+import dev.offhours.core.port.AppliedIntent;
+import dev.offhours.core.port.AwakeCapacityStore;
+import dev.offhours.core.port.IntentLedger;
+import dev.offhours.core.port.LedgerRules;
+import dev.offhours.core.port.OperationStatus;
+import dev.offhours.core.port.TargetState;
 import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.work.Action;
 import dev.offhours.core.work.Target;
@@ -10,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * An {@link AwakeCapacityStore} in memory (tests, benchmark, demo, the Lambda worker without an inventory table); it
- * also keeps the last recorded outcome, and is an {@link IntentLedger} for the work of this process. It has no
+ * An {@link AwakeCapacityStore} in memory for tests and benchmarks (the service and the Lambda worker keep these in
+ * the inventory table); it also keeps the last recorded outcome, and is an {@link IntentLedger} for the work of this
+ * process. It has no
  * inventory items, so every target counts as tracked: ordering the work one process sees is better than none.
  */
 public final class InMemoryAwakeCapacityStore implements AwakeCapacityStore, IntentLedger {

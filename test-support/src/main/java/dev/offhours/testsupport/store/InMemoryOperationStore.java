@@ -1,5 +1,7 @@
-package dev.offhours.core.port;
+package dev.offhours.testsupport.store;
 
+import dev.offhours.core.port.OperationRecord;
+import dev.offhours.core.port.OperationStore;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** An {@link OperationStore} in memory with the same conditional semantics as the DynamoDB one (benchmark, demo). */
+/** An {@link OperationStore} in memory with the same conditional semantics as the DynamoDB one (tests, benchmarks). */
 public final class InMemoryOperationStore implements OperationStore {
 
     private final ConcurrentMap<OperationRecord.Key, OperationRecord> records = new ConcurrentHashMap<>();

@@ -1,4 +1,4 @@
-package dev.offhours.reconciler.service;
+package dev.offhours.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import dev.offhours.api.CapacityView;
 import dev.offhours.api.PageView;
 import dev.offhours.api.TargetView;
 import dev.offhours.reconciler.OffhoursConfiguration;
+import dev.offhours.reconciler.service.Hub;
 import dev.offhours.reconciler.events.EventFixtures;
 import dev.offhours.reconciler.events.HubEventBus;
 import dev.offhours.reconciler.git.TestGitRepository;
