@@ -52,71 +52,73 @@ public final class HubAlarms {
         settings.alarmEmail().ifPresent(email -> new TopicSubscription(prefix + "alarms-email",
                 TopicSubscriptionArgs.builder().topic(topic.arn()).protocol("email").endpoint(email).build(),
                 Children.of(parent)));
+        Alerts alerts = new Alerts(topic, parent);
         List<MetricAlarm> alarms = new ArrayList<>();
-        alarms.add(deadLetters(prefix + "work-dlq-not-empty", queues.workDeadLetters(), topic, parent,
+        alarms.add(alerts.above(prefix + "work-dlq-not-empty", deadLetters(queues.workDeadLetters()),
                 "Work items were dead-lettered: targets missed a transition. Inspect, fix, then redrive."));
-        alarms.add(deadLetters(prefix + "events-dlq-not-empty", queues.eventsDeadLetters(), topic, parent,
+        alarms.add(alerts.above(prefix + "events-dlq-not-empty", deadLetters(queues.eventsDeadLetters()),
                 "Spoke events were dead-lettered: the inventory may be stale until the next discovery run."));
-        alarms.add(own(prefix + "operations-failed", HubSignals.OPERATIONS_FAILED, "Sum",
-                settings.failedOperationsThreshold(), 1, topic, parent,
+        alarms.add(alerts.above(prefix + "operations-failed",
+                own(HubSignals.OPERATIONS_FAILED, "Sum", settings.failedOperationsThreshold(), 1),
                 "offhours recorded FAILED operations: some targets were not put to sleep or woken"));
-        alarms.add(own(prefix + "work-items-dead-lettered", HubSignals.WORK_ITEMS_DEAD_LETTERED, "Sum", 0, 1, topic,
-                parent,
+        alarms.add(alerts.above(prefix + "work-items-dead-lettered",
+                own(HubSignals.WORK_ITEMS_DEAD_LETTERED, "Sum", 0, 1),
                 "The offhours worker dead-lettered work items that can never succeed; the reason is beside each"));
-        alarms.add(own(prefix + "schedules-not-converged", HubSignals.SCHEDULES_NOT_CONVERGED, "Maximum", 0, 2,
-                topic, parent, "Schedules whose targets did not reach their state within convergence.overdueAfter"));
-        alarms.add(own(prefix + "accounts-degraded", HubSignals.ACCOUNTS_DEGRADED, "Maximum", 0, 2, topic, parent,
+        alarms.add(alerts.above(prefix + "schedules-not-converged",
+                own(HubSignals.SCHEDULES_NOT_CONVERGED, "Maximum", 0, 2),
+                "Schedules whose targets did not reach their state within convergence.overdueAfter"));
+        alarms.add(alerts.above(prefix + "accounts-degraded", own(HubSignals.ACCOUNTS_DEGRADED, "Maximum", 0, 2),
                 "Spoke accounts whose discovery failed: their targets may not follow their schedules"));
-        worker.ifPresent(w -> alarms.add(new MetricAlarm(prefix + "worker-errors", MetricAlarmArgs.builder()
-                .name(prefix + "worker-errors")
-                .alarmDescription("The offhours Lambda worker failed invocations (not single work items)")
-                .namespace("AWS/Lambda")
-                .metricName("Errors")
-                .dimensions(w.function().name().applyValue(name -> Map.of("FunctionName", name)))
-                .statistic("Sum")
-                .period(PERIOD_SECONDS)
-                .evaluationPeriods(1)
-                .threshold(0.0)
-                .comparisonOperator("GreaterThanThreshold")
-                .treatMissingData("notBreaching")
-                .alarmActions(topic.arn().applyValue(List::of))
-                .build(), Children.of(parent))));
-        api.ifPresent(a -> alarms.add(new MetricAlarm(prefix + "api-5xx", MetricAlarmArgs.builder()
-                .name(prefix + "api-5xx")
-                .alarmDescription("The offhours status API on Lambda answered 5xx: the function failed or timed out, or "
-                        + "the hub's tables could not be read")
-                .namespace("AWS/ApiGateway")
-                .metricName("5xx")
-                .dimensions(a.api().id().applyValue(id -> Map.of("ApiId", id, "Stage", "$default")))
-                .statistic("Sum")
-                .period(PERIOD_SECONDS)
-                .evaluationPeriods(1)
-                .threshold(0.0)
-                .comparisonOperator("GreaterThanThreshold")
-                .treatMissingData("notBreaching")
-                .alarmActions(topic.arn().applyValue(List::of))
-                .build(), Children.of(parent))));
+        worker.ifPresent(w -> alarms.add(alerts.above(prefix + "worker-errors",
+                new Watch("AWS/Lambda", "Errors", w.function().name().applyValue(name -> Map.of("FunctionName", name)),
+                        "Sum", 0, 1),
+                "The offhours Lambda worker failed invocations (not single work items)")));
+        api.ifPresent(a -> alarms.add(alerts.above(prefix + "api-5xx",
+                new Watch("AWS/ApiGateway", "5xx",
+                        a.api().id().applyValue(id -> Map.of("ApiId", id, "Stage", "$default")), "Sum", 0, 1),
+                "The offhours status API on Lambda answered 5xx: the function failed or timed out, or the hub's tables"
+                        + " could not be read")));
         service.filter(s -> s.cluster().isPresent()).ifPresent(s -> alarms.add(tasksMissing(prefix,
                 settings.service().orElseThrow().desiredCount(), s, topic, parent)));
         return new Alarms(topic, List.copyOf(alarms));
     }
 
-    /** An alarm on a metric offhours publishes itself (no dimensions). */
-    private static MetricAlarm own(String name, String metric, String statistic, int threshold, int periods,
-                                   Topic topic, Resource parent, String description) {
-        return new MetricAlarm(name, MetricAlarmArgs.builder()
-                .name(name)
-                .alarmDescription(description)
-                .namespace(HubSignals.NAMESPACE)
-                .metricName(metric)
-                .statistic(statistic)
-                .period(PERIOD_SECONDS)
-                .evaluationPeriods(periods)
-                .threshold((double) threshold)
-                .comparisonOperator("GreaterThanThreshold")
-                .treatMissingData("notBreaching")
-                .alarmActions(topic.arn().applyValue(List::of))
-                .build(), Children.of(parent));
+    /** What an alarm watches: one metric, its statistic over {@code periods} 5-minute periods above a threshold. */
+    private record Watch(String namespace, String metric, Output<Map<String, String>> dimensions, String statistic,
+                         double threshold, int periods) {
+    }
+
+    /** Alarms that fire when their metric goes above its threshold, to one topic, as children of the hub. */
+    private record Alerts(Topic topic, Resource parent) {
+
+        MetricAlarm above(String name, Watch watch, String description) {
+            MetricAlarmArgs.Builder args = MetricAlarmArgs.builder()
+                    .name(name)
+                    .alarmDescription(description)
+                    .namespace(watch.namespace())
+                    .metricName(watch.metric())
+                    .statistic(watch.statistic())
+                    .period(PERIOD_SECONDS)
+                    .evaluationPeriods(watch.periods())
+                    .threshold(watch.threshold())
+                    .comparisonOperator("GreaterThanThreshold")
+                    .treatMissingData("notBreaching")
+                    .alarmActions(topic.arn().applyValue(List::of));
+            if (watch.dimensions() != null) {
+                args.dimensions(watch.dimensions());
+            }
+            return new MetricAlarm(name, args.build(), Children.of(parent));
+        }
+    }
+
+    /** A metric offhours publishes itself (no dimensions). */
+    private static Watch own(String metric, String statistic, int threshold, int periods) {
+        return new Watch(HubSignals.NAMESPACE, metric, null, statistic, threshold, periods);
+    }
+
+    private static Watch deadLetters(Queue queue) {
+        return new Watch("AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                queue.name().applyValue(queueName -> Map.of("QueueName", queueName)), "Maximum", 0, 1);
     }
 
     /**
@@ -141,24 +143,6 @@ public final class HubAlarms {
                 .threshold((double) desired)
                 .comparisonOperator("LessThanThreshold")
                 .treatMissingData("breaching")
-                .alarmActions(topic.arn().applyValue(List::of))
-                .build(), Children.of(parent));
-    }
-
-    private static MetricAlarm deadLetters(String name, Queue queue, Topic topic, Resource parent, String description) {
-        Output<Map<String, String>> dimensions = queue.name().applyValue(queueName -> Map.of("QueueName", queueName));
-        return new MetricAlarm(name, MetricAlarmArgs.builder()
-                .name(name)
-                .alarmDescription(description)
-                .namespace("AWS/SQS")
-                .metricName("ApproximateNumberOfMessagesVisible")
-                .dimensions(dimensions)
-                .statistic("Maximum")
-                .period(PERIOD_SECONDS)
-                .evaluationPeriods(1)
-                .threshold(0.0)
-                .comparisonOperator("GreaterThanThreshold")
-                .treatMissingData("notBreaching")
                 .alarmActions(topic.arn().applyValue(List::of))
                 .build(), Children.of(parent));
     }
