@@ -9,11 +9,14 @@ import java.util.Random;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import dev.offhours.core.quota.LaunchShape;
+import software.amazon.awssdk.services.autoscaling.AutoScalingAsyncClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
+import software.amazon.awssdk.services.eks.EksAsyncClient;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.sts.StsAsyncClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -56,6 +59,19 @@ public final class SimulatedFleet {
         return new SimulatedEksClient(runtime, credentials, region);
     }
 
+    /**
+     * Auto Scaling as an asynchronous client: the same fleet, rules, buckets and faults as
+     * {@link #autoScaling(AwsCredentialsProvider, String)}, but no thread waits out a call's latency.
+     */
+    public AutoScalingAsyncClient autoScalingAsync(AwsCredentialsProvider credentials, String region) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** EKS as an asynchronous client (see {@link #autoScalingAsync}). */
+    public EksAsyncClient eksAsync(AwsCredentialsProvider credentials, String region) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
     /** EC2 in {@code region} of the account whose credentials these are: DescribeInstanceTypes. */
     public Ec2Client ec2(AwsCredentialsProvider credentials, String region) {
         return new SimulatedEc2Client(runtime, credentials, region);
@@ -95,6 +111,11 @@ public final class SimulatedFleet {
     /** STS as the hub sees it (the hub's own identity; no credentials needed). */
     public StsClient sts() {
         return new SimulatedStsClient(runtime, null, runtime.config().hubRegion());
+    }
+
+    /** STS as the hub sees it, as an asynchronous client (see {@link #autoScalingAsync}). */
+    public StsAsyncClient stsAsync() {
+        throw new UnsupportedOperationException("not yet");
     }
 
     /** STS called with a spoke session's credentials (GetCallerIdentity, role chaining). */

@@ -29,7 +29,7 @@ record Contender(String name, SimulatedFleet fleet, WorkItemHandler handler, Lon
         Clock clock = fleet.time().asClock();
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
-        SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks);
+        SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks, fleet::autoScalingAsync, fleet::eksAsync);
         CountingOperationStore store = new CountingOperationStore(new InMemoryOperationStore());
         SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
         InMemoryAwakeCapacityStore awake = new InMemoryAwakeCapacityStore();

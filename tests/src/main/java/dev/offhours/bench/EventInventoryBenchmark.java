@@ -160,7 +160,7 @@ public final class EventInventoryBenchmark {
     static SpokeClients clients(SimulatedFleet fleet, Clock clock) {
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
-        return new SpokeClients(SpokeClientFactory.of(fleet::autoScaling, fleet::eks), credentials);
+        return new SpokeClients(SpokeClientFactory.of(fleet::autoScaling, fleet::eks, fleet::autoScalingAsync, fleet::eksAsync), credentials);
     }
 
     private static long percentile(List<Long> sorted, double p) {

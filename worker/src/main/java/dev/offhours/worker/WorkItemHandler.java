@@ -1,6 +1,23 @@
 package dev.offhours.worker;
 
-/** Executes one work item; thread-safe; never throws for a bad message (it returns {@link Outcome.Reject}). */
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Executes one work item; thread-safe; never throws for a bad message (it returns {@link Outcome.Reject}).
+ *
+ * <p>The runtimes call {@link #handleAsync}. offhours' own worker answers it at once and finishes on the threads
+ * of its asynchronous clients, so how many items are in flight is not a number of threads. A handler that only has
+ * a blocking {@link #handle} (test doubles, the benchmark's naive baseline) runs on the thread that calls it.
+ */
 public interface WorkItemHandler {
     Outcome handle(ReceivedMessage message);
+
+    /** The outcome, once known; a failed future means the same as {@link #handle} throwing. */
+    default CompletableFuture<Outcome> handleAsync(ReceivedMessage message) {
+        try {
+            return CompletableFuture.completedFuture(handle(message));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 }

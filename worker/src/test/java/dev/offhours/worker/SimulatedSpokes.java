@@ -41,7 +41,7 @@ final class SimulatedSpokes {
         Clock clock = time.asClock();
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
-        SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks);
+        SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks, fleet::autoScalingAsync, fleet::eksAsync);
         SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
         this.worker = new SpokeWorker(new SpokeClients(factory, credentials), new Pipelines(ResilienceSettings.defaults()),
                 operations, awake, awake, clock, new SpokeWorker.Settings(defaults.recordRetention(), defaults.confirmDelay(),

@@ -1,5 +1,6 @@
 package dev.offhours.core.work;
 
+import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,6 +70,23 @@ public final class WorkItemCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a work item as JSON", e);
         }
+    }
+
+    /**
+     * One message carrying several work items of one account ({@code {"version":1,"items":[item, item, ...]}}, each
+     * item exactly as {@link #encode} writes it alone), so that one worker, and one set of assumed credentials, takes
+     * an account's share of a transition.
+     */
+    public String encodeBundle(List<WorkItem> items) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /**
+     * The body of each work item a message carries, in order: the items of a bundle, or the body itself when it is a
+     * single item (also when it is malformed: {@link #decode} then says what is wrong with it).
+     */
+    public List<String> itemBodies(String body) {
+        throw new UnsupportedOperationException("not yet");
     }
 
     /** @throws MalformedWorkItemException with a reason naming the offending field and what would be valid */

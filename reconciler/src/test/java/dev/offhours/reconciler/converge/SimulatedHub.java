@@ -87,7 +87,7 @@ final class SimulatedHub implements AutoCloseable {
         this.queueUrl = queueUrl;
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
-        this.clients = new SpokeClients(SpokeClientFactory.of(fleet::autoScaling, fleet::eks), credentials);
+        this.clients = new SpokeClients(SpokeClientFactory.of(fleet::autoScaling, fleet::eks, fleet::autoScalingAsync, fleet::eksAsync), credentials);
         SpokeWorker spokeWorker = Workers.spokeWorker(clients, new Pipelines(ResilienceSettings.defaults()),
                 tracing.operations(store.operations()), store, clock);
         this.worker = tracing.enabled() ? new TracedWorkItemHandler(spokeWorker, tracing) : spokeWorker;

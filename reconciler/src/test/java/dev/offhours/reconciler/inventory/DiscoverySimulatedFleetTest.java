@@ -51,7 +51,7 @@ class DiscoverySimulatedFleetTest {
                 .roleName("offhours-spoke").externalId("offhours").deniedAccounts(3).build();
         denied = fleet.deniedAccounts();
         hub = EmbeddedHubStore.open(directory.resolve("hub.mv.db"));
-        SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks);
+        SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks, fleet::autoScalingAsync, fleet::eksAsync);
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of("offhours-spoke", "offhours"), Clock.systemUTC());
         clients = new SpokeClients(factory, credentials);

@@ -168,7 +168,7 @@ public final class FleetOnMoto implements AutoCloseable {
         DynamoDbInventoryStore workerInventory = new DynamoDbInventoryStore(workerDynamo, names.inventory());
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
                 RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
-        SpokeClients clients = new SpokeClients(SpokeClientFactory.of(fleet::autoScaling, fleet::eks), credentials);
+        SpokeClients clients = new SpokeClients(SpokeClientFactory.of(fleet::autoScaling, fleet::eks, fleet::autoScalingAsync, fleet::eksAsync), credentials);
         // short delays: the simulated node group updates take seconds, and a campaign has minutes, not hours
         SpokeWorker worker = new SpokeWorker(clients, new Pipelines(ResilienceSettings.defaults()),
                 new DynamoDbOperationStore(workerDynamo, names.operations()), workerInventory, workerInventory, clock,
