@@ -61,7 +61,7 @@ final class DemoFleet {
 
     SpokeAccess access() {
         SpokeClientFactory clients = SpokeClientFactory.of(fleet::autoScaling, fleet::eks, fleet::autoScalingAsync, fleet::eksAsync);
-        return new SpokeAccess(fleet.sts(), clients,
+        return new SpokeAccess(fleet.stsAsync(), clients,
                 QuotaClientFactory.of(fleet::ec2, fleet::serviceQuotas, fleet::cloudWatch), () -> { });
     }
 

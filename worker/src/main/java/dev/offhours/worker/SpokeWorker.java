@@ -24,12 +24,17 @@ import dev.offhours.worker.action.TargetNotFoundException;
 import dev.offhours.aws.AwsErrors;
 import dev.offhours.worker.credentials.RoleCredentialsCache;
 import dev.offhours.worker.credentials.SpokeClients;
-import dev.offhours.worker.resilience.ApiFamily;
+import dev.offhours.worker.resilience.Futures;
+import dev.offhours.worker.runtime.DaemonThreads;
 import dev.offhours.worker.resilience.Pipelines;
+import io.opentelemetry.context.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import org.slf4j.Logger;
@@ -121,6 +126,12 @@ public final class SpokeWorker implements WorkItemHandler {
     /** The error code of the record an item writes when its attempts reach the retry budget. */
     public static final String RETRIES_EXHAUSTED = "RetriesExhausted";
 
+    /**
+     * Threads of the default store pool: a DynamoDB call takes about 5 to 10 ms, so 32 threads carry 3,000 to 6,000
+     * store calls a second, about five per work item, more than the spokes' rate limits let a storm use.
+     */
+    public static final int DEFAULT_STORE_THREADS = 32;
+
     private static final Logger LOG = LoggerFactory.getLogger(SpokeWorker.class);
 
     private final WorkItemCodec codec = new WorkItemCodec();
@@ -136,6 +147,7 @@ public final class SpokeWorker implements WorkItemHandler {
     private final AsgDescribes asgDescribes;
     private final TargetActions asgActions;
     private final TargetActions nodegroupActions;
+    private final Executor storeCalls;
 
     /**
      * @param ledger orders the work on each target: the hub's inventory store (the same one as
@@ -143,6 +155,19 @@ public final class SpokeWorker implements WorkItemHandler {
      */
     public SpokeWorker(SpokeClients clients, Pipelines pipelines, OperationStore operations,
                        AwakeCapacityStore awakeCapacities, IntentLedger ledger, Clock clock, Settings settings) {
+        this(clients, pipelines, operations, awakeCapacities, ledger, clock, settings,
+                DaemonThreads.fixedPool("offhours-store", DEFAULT_STORE_THREADS));
+    }
+
+    /**
+     * @param storeCalls where the blocking store calls run (operation records, intent marks, awake capacities): a
+     *                   small fixed pool, so that no thread completing an AWS call ever waits for the store
+     */
+    public SpokeWorker(SpokeClients clients, Pipelines pipelines, OperationStore operations,
+                       AwakeCapacityStore awakeCapacities, IntentLedger ledger, Clock clock, Settings settings,
+                       Executor storeCalls) {
+        // the caller's trace context (the item's span) goes with each store call to the store's thread
+        this.storeCalls = Context.taskWrapping(storeCalls);
         this.credentials = clients.credentials();
         this.pipelines = pipelines;
         this.operations = operations;
@@ -151,7 +176,7 @@ public final class SpokeWorker implements WorkItemHandler {
         this.clock = clock;
         this.settings = settings;
         this.records = new RecordFactory(clock, settings.recordRetention());
-        this.operation = new TargetOperation(awakeCapacities, records, settings.confirmDelay());
+        this.operation = new TargetOperation(awakeCapacities, records, settings.confirmDelay(), this.storeCalls);
         this.asgDescribes = new AsgDescribes(clients, pipelines, settings.asgViewFreshness(), System::nanoTime);
         this.asgActions = new AsgActions(clients, pipelines, asgDescribes);
         this.nodegroupActions = new NodegroupActions(clients, pipelines);
@@ -159,47 +184,77 @@ public final class SpokeWorker implements WorkItemHandler {
 
     @Override
     public Outcome handle(ReceivedMessage message) {
+        try {
+            return handleAsync(message).join();
+        } catch (CompletionException e) {
+            Throwable cause = Futures.unwrap(e);
+            throw cause instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /**
+     * Answers at once; the store calls run on the store pool, the AWS calls on the asynchronous clients, and no
+     * thread waits for either.
+     */
+    @Override
+    public CompletableFuture<Outcome> handleAsync(ReceivedMessage message) {
         WorkItem item;
         try {
             item = codec.decode(message.body());
         } catch (MalformedWorkItemException e) {
-            return Outcome.reject(e.getMessage());
+            return CompletableFuture.completedFuture(Outcome.reject(e.getMessage()));
         }
         Instant started = clock.instant();
         // the item counts its retried copies; receives of this copy beyond the first are crashes or fallbacks
         int attempts = item.attempt() + Math.max(1, message.receiveCount()) - 1;
-        Outcome outcome = attempt(item, attempts, started);
-        if (outcome instanceof Outcome.RetryLater retry && attempts >= settings.retryBudget()) {
-            return giveUp(item, attempts, started, retry.reason());
-        }
-        return outcome;
+        return attempt(item, attempts, started).thenCompose(outcome -> {
+            if (outcome instanceof Outcome.RetryLater retry && attempts >= settings.retryBudget()) {
+                return Futures.supply(() -> giveUp(item, attempts, started, retry.reason()), storeCalls);
+            }
+            return CompletableFuture.completedFuture(outcome);
+        });
     }
 
-    private Outcome attempt(WorkItem item, int attempts, Instant started) {
+    /** What the store says before any AWS call: an outcome already, or the record so far and the begun intent. */
+    private record Opening(Outcome outcome, Optional<OperationRecord> existing, IntentLedger.Begin begin) {
+    }
+
+    private CompletableFuture<Outcome> attempt(WorkItem item, int attempts, Instant started) {
+        return Futures.supply(() -> open(item, started), storeCalls).thenCompose(opening -> {
+            if (opening.outcome() != null) {
+                return CompletableFuture.completedFuture(opening.outcome());
+            }
+            IntentLedger.Begin begin = opening.begin();
+            Optional<OperationRecord> existing = opening.existing();
+            return switch (begin.start()) {
+                case SUPERSEDED -> Futures.supply(() -> superseded(item, existing, attempts, started, begin.current()),
+                        storeCalls);
+                case BUSY -> CompletableFuture.completedFuture(later("the target is held by "
+                        + describe(begin.current()) + " until " + begin.current().leaseUntil()));
+                case STARTED -> execute(item, existing, attempts, started, lastSucceeded(begin), true);
+                case UNTRACKED -> execute(item, existing, attempts, started, Optional.empty(), false);
+            };
+        });
+    }
+
+    private Opening open(WorkItem item, Instant started) {
         Optional<OperationRecord> existing;
         try {
             existing = operations.find(key(item));
         } catch (RuntimeException e) {
-            return storeTrouble(e, "cannot read the operation record: " + e.getMessage());
+            return new Opening(storeTrouble(e, "cannot read the operation record: " + e.getMessage()), null, null);
         }
         if (existing.isPresent() && existing.get().status().isFinal()) {
             heal(item, existing.get().status());
-            return Outcome.done();
+            return new Opening(Outcome.done(), existing, null);
         }
-        IntentLedger.Begin begin;
         try {
-            begin = ledger.begin(item.target(), item.schedule(), item.transition(), item.action(), started,
-                    settings.lease());
+            return new Opening(null, existing, ledger.begin(item.target(), item.schedule(), item.transition(),
+                    item.action(), started, settings.lease()));
         } catch (RuntimeException e) {
-            return storeTrouble(e, "cannot begin the intent on the target's inventory item: " + e.getMessage());
+            return new Opening(storeTrouble(e, "cannot begin the intent on the target's inventory item: "
+                    + e.getMessage()), existing, null);
         }
-        return switch (begin.start()) {
-            case SUPERSEDED -> superseded(item, existing, attempts, started, begin.current());
-            case BUSY -> later("the target is held by " + describe(begin.current()) + " until "
-                    + begin.current().leaseUntil());
-            case STARTED -> execute(item, existing, attempts, started, lastSucceeded(begin), true);
-            case UNTRACKED -> execute(item, existing, attempts, started, Optional.empty(), false);
-        };
     }
 
     /**
@@ -286,41 +341,64 @@ public final class SpokeWorker implements WorkItemHandler {
         return intent.action() + " of schedule " + intent.schedule() + " at " + intent.transition();
     }
 
-    private Outcome execute(WorkItem item, Optional<OperationRecord> existing, int attempts, Instant started,
-                            Optional<Action> lastSucceeded, boolean begun) {
+    /** The credentials, then the target's operation; then the record, on the store pool. */
+    private CompletableFuture<Outcome> execute(WorkItem item, Optional<OperationRecord> existing, int attempts,
+                                               Instant started, Optional<Action> lastSucceeded, boolean begun) {
+        TargetActions actions = item.target().kind() == TargetKind.ASG ? asgActions : nodegroupActions;
+        return Futures.start(() -> credentials.credentialsAsync(item.target().account()))
+                .thenCompose(ready -> operation.run(item, actions, existing, attempts, started, lastSucceeded))
+                .handle((step, failure) -> failure == null ? new Judged(step, null)
+                        : judge(item, existing, attempts, started, Futures.unwrap(failure)))
+                .thenCompose(judged -> judged.outcome() != null ? CompletableFuture.completedFuture(judged.outcome())
+                        : Futures.supply(() -> record(item, judged.step(), begun), storeCalls));
+    }
+
+    /** A failed attempt: a step whose record says why, or an outcome that sends the item back. */
+    private record Judged(TargetOperation.Step step, Outcome outcome) {
+    }
+
+    private Judged judge(WorkItem item, Optional<OperationRecord> existing, int attempts, Instant started,
+                         Throwable failure) {
         String account = item.target().account();
-        TargetOperation.Step step;
-        try {
-            if (credentials.needsRefresh(account)) {
-                pipelines.call(account, item.target().region(), ApiFamily.STS, () -> credentials.credentials(account));
-            }
-            TargetActions actions = item.target().kind() == TargetKind.ASG ? asgActions : nodegroupActions;
-            step = operation.run(item, actions, existing, attempts, started, lastSucceeded);
-        } catch (CircuitBreakerOpenException e) {
-            step = failed(item, existing, attempts, started, "AccountUnavailable", "calls to account " + account
-                    + " are paused because its role " + credentials.roleArn(account) + " could not be assumed recently");
-        } catch (RateLimitExceededException e) {
-            return later("the rate limit of account " + account + " in " + item.target().region() + " is used up");
-        } catch (ResourceInUseException e) {
-            return later("the node group is busy with another update: " + e.awsErrorDetails().errorMessage());
-        } catch (TargetNotFoundException e) {
-            step = failed(item, existing, attempts, started, "NotFound", e.getMessage());
-        } catch (StoreUnavailableException e) {
-            // the awake capacity could not be read or saved, before any change to the target
-            return storeTrouble(e, "the target's awake capacity could not be read or saved: " + e.getMessage());
-        } catch (AwsServiceException e) {
-            if (AwsErrors.classify(e).retries()) {
-                return later("transient " + AwsErrors.errorCode(e) + " after retries: " + e.awsErrorDetails().errorMessage());
-            }
-            String what = AwsErrors.isRoleUnavailable(e) ? "cannot assume role " + credentials.roleArn(account) + ": " : "";
-            step = failed(item, existing, attempts, started, AwsErrors.errorCode(e), what + e.awsErrorDetails().errorMessage());
-        } catch (RuntimeException e) {
-            if (AwsErrors.classify(e).retries()) {
-                return later("transient " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-            step = failed(item, existing, attempts, started, "InternalError", e.getClass().getSimpleName() + ": " + e.getMessage());
+        if (failure instanceof CircuitBreakerOpenException) {
+            return new Judged(failed(item, existing, attempts, started, "AccountUnavailable", "calls to account "
+                    + account + " are paused because its role " + credentials.roleArn(account)
+                    + " could not be assumed recently"), null);
         }
-        return record(item, step, begun);
+        if (failure instanceof RateLimitExceededException) {
+            return new Judged(null, later("the rate limit of account " + account + " in " + item.target().region()
+                    + " is used up"));
+        }
+        if (failure instanceof ResourceInUseException e) {
+            return new Judged(null, later("the node group is busy with another update: "
+                    + e.awsErrorDetails().errorMessage()));
+        }
+        if (failure instanceof TargetNotFoundException) {
+            return new Judged(failed(item, existing, attempts, started, "NotFound", failure.getMessage()), null);
+        }
+        if (failure instanceof StoreUnavailableException e) {
+            // the awake capacity could not be read or saved, before any change to the target
+            return new Judged(null, storeTrouble(e, "the target's awake capacity could not be read or saved: "
+                    + e.getMessage()));
+        }
+        if (failure instanceof AwsServiceException e) {
+            if (AwsErrors.classify(e).retries()) {
+                return new Judged(null, later("transient " + AwsErrors.errorCode(e) + " after retries: "
+                        + e.awsErrorDetails().errorMessage()));
+            }
+            String what = AwsErrors.isRoleUnavailable(e) ? "cannot assume role " + credentials.roleArn(account) + ": "
+                    : "";
+            return new Judged(failed(item, existing, attempts, started, AwsErrors.errorCode(e),
+                    what + e.awsErrorDetails().errorMessage()), null);
+        }
+        if (failure instanceof RuntimeException e && AwsErrors.classify(e).retries()) {
+            return new Judged(null, later("transient " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+        if (failure instanceof StoreRefusedException e) {
+            return new Judged(null, storeTrouble(e, e.getMessage()));
+        }
+        return new Judged(failed(item, existing, attempts, started, "InternalError",
+                failure.getClass().getSimpleName() + ": " + failure.getMessage()), null);
     }
 
     /** Writes the step's record; a final one ends the intent (an IN_PROGRESS one keeps its lease). */
@@ -374,7 +452,7 @@ public final class SpokeWorker implements WorkItemHandler {
      * denied, a missing table, an invalid request) answers the same on every attempt and cannot take the record
      * either, so the item goes to the dead-letter queue at once with the store's reason: fix it, then redrive.
      */
-    private Outcome storeTrouble(RuntimeException e, String laterReason) {
+    private Outcome storeTrouble(Throwable e, String laterReason) {
         if (e instanceof StoreRefusedException refused) {
             LOG.error("the hub's store refuses ({}): {}", refused.errorCode(), refused.getMessage());
             return Outcome.reject("the hub's store refuses, retrying cannot help: " + refused.getMessage());

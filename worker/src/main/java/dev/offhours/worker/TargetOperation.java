@@ -1,5 +1,6 @@
 package dev.offhours.worker;
 
+import dev.offhours.core.capacity.Capacity;
 import dev.offhours.core.capacity.CapacityRules;
 import dev.offhours.core.capacity.Decision;
 import dev.offhours.core.port.AwakeCapacityStore;
@@ -11,15 +12,19 @@ import dev.offhours.worker.action.Applied;
 import dev.offhours.worker.action.ObservedTarget;
 import dev.offhours.worker.action.TargetActions;
 import dev.offhours.worker.action.UpdateState;
+import dev.offhours.worker.resilience.Futures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Carries out one work item against its target once its credentials are known: observe, decide with
  * {@link CapacityRules}, save the awake capacity, change; an asynchronous change that is not complete at once is
- * recorded IN_PROGRESS and confirmed by a later delivery. Returns the record to write, or a wait.
- * AWS exceptions pass through; {@link SpokeWorker} classifies them.
+ * recorded IN_PROGRESS and confirmed by a later delivery. Answers the record to write, or a wait, as a future.
+ * AWS exceptions fail the future as they are; {@link SpokeWorker} classifies them. The awake-capacity store is a
+ * blocking port: its calls run on {@code storeCalls}, never on the threads that complete AWS calls.
  */
 final class TargetOperation {
 
@@ -41,15 +46,19 @@ final class TargetOperation {
     private final AwakeCapacityStore awakeCapacities;
     private final RecordFactory records;
     private final Duration confirmDelay;
+    private final Executor storeCalls;
 
-    TargetOperation(AwakeCapacityStore awakeCapacities, RecordFactory records, Duration confirmDelay) {
+    TargetOperation(AwakeCapacityStore awakeCapacities, RecordFactory records, Duration confirmDelay,
+                    Executor storeCalls) {
         this.awakeCapacities = awakeCapacities;
         this.records = records;
         this.confirmDelay = confirmDelay;
+        this.storeCalls = storeCalls;
     }
 
     /** As {@link #run(WorkItem, TargetActions, Optional, int, Instant, Optional)} without knowing what offhours last did. */
-    Step run(WorkItem item, TargetActions actions, Optional<OperationRecord> existing, int attempts, Instant started) {
+    CompletableFuture<Step> run(WorkItem item, TargetActions actions, Optional<OperationRecord> existing, int attempts,
+                                Instant started) {
         return run(item, actions, existing, attempts, started, Optional.empty());
     }
 
@@ -58,26 +67,35 @@ final class TargetOperation {
      *                    (empty when unknown); SLEEP keeps a saved awake capacity from being replaced by what a
      *                    sleeping target looks like
      */
-    Step run(WorkItem item, TargetActions actions, Optional<OperationRecord> existing, int attempts, Instant started,
-             Optional<Action> lastApplied) {
+    CompletableFuture<Step> run(WorkItem item, TargetActions actions, Optional<OperationRecord> existing,
+                                int attempts, Instant started, Optional<Action> lastApplied) {
         if (existing.isPresent() && existing.get().updateId() != null) {
             return confirmEarlierUpdate(item, actions, existing.get(), attempts, started);
         }
-        ObservedTarget observed = actions.observe(item.target());
-        if (observed.busy()) {
-            return Step.waitFor(confirmDelay, "the node group is busy with another update", null);
-        }
+        return actions.observe(item.target()).thenCompose(observed -> {
+            if (observed.busy()) {
+                return CompletableFuture.completedFuture(
+                        Step.waitFor(confirmDelay, "the node group is busy with another update", null));
+            }
+            return Futures.supply(() -> awakeCapacities.find(item.target().key()), storeCalls)
+                    .thenCompose(saved -> decide(item, actions, observed, saved, existing, attempts, started,
+                            lastApplied));
+        });
+    }
+
+    private CompletableFuture<Step> decide(WorkItem item, TargetActions actions, ObservedTarget observed,
+                                           Optional<Capacity> saved, Optional<OperationRecord> existing,
+                                           int attempts, Instant started, Optional<Action> lastApplied) {
         Decision decision = CapacityRules.decide(item.schedule(), item.action(), item.capacityPercent(),
                 item.target().kind(), item.asleep(),
-                new CapacityRules.Observed(observed.current(), observed.tags(), awakeCapacities.find(item.target().key()),
-                        lastApplied),
-                started);
+                new CapacityRules.Observed(observed.current(), observed.tags(), saved, lastApplied), started);
         if (decision instanceof Decision.Skip skip) {
-            return Step.finish(skipped(item, observed, skip, existing, attempts, started));
+            return CompletableFuture.completedFuture(
+                    Step.finish(skipped(item, observed, skip, existing, attempts, started)));
         }
         if (decision instanceof Decision.Fail fail) {
-            return Step.finish(records.build(item, existing, attempts, started, OperationStatus.FAILED,
-                    observed.current(), observed.current(), fail.code(), fail.reason(), null));
+            return CompletableFuture.completedFuture(Step.finish(records.build(item, existing, attempts, started,
+                    OperationStatus.FAILED, observed.current(), observed.current(), fail.code(), fail.reason(), null)));
         }
         return change(item, actions, observed, (Decision.Change) decision, existing, attempts, started);
     }
@@ -96,14 +114,24 @@ final class TargetOperation {
                 observed.current(), null, skip.reason(), null);
     }
 
-    private Step change(WorkItem item, TargetActions actions, ObservedTarget observed, Decision.Change change,
-                        Optional<OperationRecord> existing, int attempts, Instant started) {
+    private CompletableFuture<Step> change(WorkItem item, TargetActions actions, ObservedTarget observed,
+                                           Decision.Change change, Optional<OperationRecord> existing, int attempts,
+                                           Instant started) {
+        CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
         if (change.saveAwake() != null) {
             // tag first: it travels with the resource; the hub's copy follows
-            actions.saveAwake(item.target(), observed, change.saveAwake());
-            awakeCapacities.save(item.target().key(), change.saveAwake());
+            saved = actions.saveAwake(item.target(), observed, change.saveAwake())
+                    .thenCompose(tagged -> Futures.supply(() -> {
+                        awakeCapacities.save(item.target().key(), change.saveAwake());
+                        return null;
+                    }, storeCalls));
         }
-        Applied applied = actions.apply(item.target(), change.to());
+        return saved.thenCompose(ready -> actions.apply(item.target(), change.to()))
+                .thenApply(applied -> changed(item, change, applied, existing, attempts, started));
+    }
+
+    private Step changed(WorkItem item, Decision.Change change, Applied applied, Optional<OperationRecord> existing,
+                         int attempts, Instant started) {
         String updateId = applied.updateId();
         String verb = switch (item.action()) {
             case SLEEP -> "put to sleep";
@@ -123,9 +151,13 @@ final class TargetOperation {
         };
     }
 
-    private Step confirmEarlierUpdate(WorkItem item, TargetActions actions, OperationRecord earlier, int attempts,
-                                      Instant started) {
-        UpdateState state = actions.confirm(item.target(), earlier.updateId(), earlier.after());
+    private CompletableFuture<Step> confirmEarlierUpdate(WorkItem item, TargetActions actions, OperationRecord earlier,
+                                                         int attempts, Instant started) {
+        return actions.confirm(item.target(), earlier.updateId(), earlier.after())
+                .thenApply(state -> confirmed(item, state, earlier, attempts, started));
+    }
+
+    private Step confirmed(WorkItem item, UpdateState state, OperationRecord earlier, int attempts, Instant started) {
         Optional<OperationRecord> existing = Optional.of(earlier);
         return switch (state) {
             case IN_PROGRESS -> Step.waitFor(confirmDelay, "EKS update " + earlier.updateId() + " still in progress", null);

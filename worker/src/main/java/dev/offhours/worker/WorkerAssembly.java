@@ -11,7 +11,7 @@ import dev.offhours.worker.resilience.ResilienceSettings;
 import dev.offhours.worker.tracing.TracedWorkItemHandler;
 import dev.offhours.worker.tracing.Tracing;
 import java.time.Clock;
-import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsAsyncClient;
 
 /**
  * The spoke worker and what it stands on, put together in one place for both of its homes: the service's SQS pool
@@ -49,7 +49,7 @@ public record WorkerAssembly(RoleCredentialsCache.Settings roles, ResilienceSett
      *               {@link Pipelines})
      * @param spokes where the spokes' SDK clients come from: AWS, an emulator or the simulated fleet
      */
-    public static WorkerAssembly assemble(StsClient sts, SpokeClientFactory spokes, String spokeRoleName,
+    public static WorkerAssembly assemble(StsAsyncClient sts, SpokeClientFactory spokes, String spokeRoleName,
                                           String externalId, Stores stores, SpokeWorker.Settings settings,
                                           Clock clock) {
         return assemble(sts, spokes, spokeRoleName, externalId, stores, settings, clock, Tracing.OFF);
@@ -59,14 +59,14 @@ public record WorkerAssembly(RoleCredentialsCache.Settings roles, ResilienceSett
      * @param tracing when on, each item runs in a span continued from its {@code traceparent}, and the records it
      *                saves describe that span (outcome, error); when off, nothing is wrapped
      */
-    public static WorkerAssembly assemble(StsClient sts, SpokeClientFactory spokes, String spokeRoleName,
+    public static WorkerAssembly assemble(StsAsyncClient sts, SpokeClientFactory spokes, String spokeRoleName,
                                           String externalId, Stores stores, SpokeWorker.Settings settings,
                                           Clock clock, Tracing tracing) {
         RoleCredentialsCache.Settings roles = RoleCredentialsCache.Settings.of(spokeRoleName, externalId);
         ResilienceSettings resilience = ResilienceSettings.defaults();
-        RoleCredentialsCache credentials = new RoleCredentialsCache(sts, roles, clock);
-        SpokeClients clients = new SpokeClients(spokes, credentials);
         Pipelines pipelines = new Pipelines(resilience);
+        RoleCredentialsCache credentials = new RoleCredentialsCache(sts, roles, clock, pipelines.stsGuard());
+        SpokeClients clients = new SpokeClients(spokes, credentials);
         SpokeWorker worker = new SpokeWorker(clients, pipelines, tracing.operations(stores.operations()),
                 stores.awakeCapacities(), stores.ledger(), clock, settings);
         return new WorkerAssembly(roles, resilience, settings, credentials, clients, pipelines, worker,

@@ -70,10 +70,11 @@ final class MotoFleet implements AutoCloseable {
         this.factory = new AwsSpokeClientFactory(moto.endpoint(), interceptors, 50);
         this.stsFactory = new AwsSpokeClientFactory(moto.endpoint(), stsInterceptors, 10);
         this.sts = stsFactory.sts(moto.credentials(), REGION);
-        this.credentials = new RoleCredentialsCache(sts, RoleCredentialsCache.Settings.of("offhours-spoke", "ext-42"), clock);
-        this.clients = new SpokeClients(factory, credentials);
         this.pipelines = new Pipelines(ResilienceSettings.defaults()
                 .withRetries(10, Duration.ofMillis(5), Duration.ofMillis(100)));
+        this.credentials = new RoleCredentialsCache(stsFactory.stsAsync(moto.credentials(), REGION),
+                RoleCredentialsCache.Settings.of("offhours-spoke", "ext-42"), clock, pipelines.stsGuard());
+        this.clients = new SpokeClients(factory, credentials);
         this.worker = new SpokeWorker(clients, pipelines, operations, awakeStore == null ? awake : awakeStore,
                 ledger == null ? awake : ledger, clock, settings);
         this.setupFactory = new AwsSpokeClientFactory(moto.endpoint(), List.of(), 10);

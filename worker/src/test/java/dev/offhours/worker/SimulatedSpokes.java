@@ -39,11 +39,13 @@ final class SimulatedSpokes {
                 .regions(REGION).asgsPerAccountRegion(0).nodegroupsPerAccountRegion(0)
                 .nodegroupUpdateDuration(nodegroupUpdate).build();
         Clock clock = time.asClock();
-        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
-                RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
+        Pipelines pipelines = new Pipelines(ResilienceSettings.defaults());
+        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.stsAsync(),
+                RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock,
+                pipelines.stsGuard());
         SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks, fleet::autoScalingAsync, fleet::eksAsync);
         SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
-        this.worker = new SpokeWorker(new SpokeClients(factory, credentials), new Pipelines(ResilienceSettings.defaults()),
+        this.worker = new SpokeWorker(new SpokeClients(factory, credentials), pipelines,
                 operations, awake, awake, clock, new SpokeWorker.Settings(defaults.recordRetention(), defaults.confirmDelay(),
                 defaults.retryLaterDelay(), asgViewFreshness));
     }

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** What TargetOperation hands the capacity rules, seen through what it writes. */
@@ -30,7 +31,7 @@ class TargetOperationTest {
 
     private final InMemoryAwakeCapacityStore store = new InMemoryAwakeCapacityStore();
     private final TargetOperation operation = new TargetOperation(store,
-            new RecordFactory(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)), Duration.ofSeconds(30));
+            new RecordFactory(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)), Duration.ofSeconds(30), Runnable::run);
 
     @Test
     void aTargetOffhoursPutToSleepGoesBackToSleepWithoutItsRaisedMaxReplacingTheSavedCapacity() {
@@ -38,7 +39,7 @@ class TargetOperationTest {
         store.save(ASG.key(), AWAKE);
 
         TargetOperation.Step step = operation.run(MotoFleet.item(Action.SLEEP, ASG, NOW), asg, Optional.empty(), 1, NOW,
-                Optional.of(Action.SLEEP));
+                Optional.of(Action.SLEEP)).join();
 
         assertThat(step.record().status()).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(asg.current).isEqualTo(new Capacity(0, 0, 0));
@@ -50,7 +51,7 @@ class TargetOperationTest {
     void withoutLastAppliedAnAwakeTargetIsSavedAndPutToSleepAsBefore() {
         FakeAsg asg = new FakeAsg(new Capacity(1, 5, 10), "min=2,desired=3,max=10");
 
-        operation.run(MotoFleet.item(Action.SLEEP, ASG, NOW), asg, Optional.empty(), 1, NOW);
+        operation.run(MotoFleet.item(Action.SLEEP, ASG, NOW), asg, Optional.empty(), 1, NOW).join();
 
         assertThat(asg.current).isEqualTo(new Capacity(0, 0, 0));
         assertThat(asg.tags).containsEntry(OffhoursTags.AWAKE_CAPACITY, "min=1,desired=5,max=10");
@@ -69,23 +70,24 @@ class TargetOperationTest {
         }
 
         @Override
-        public ObservedTarget observe(Target target) {
-            return new ObservedTarget(current, tags, target.name(), false);
+        public CompletableFuture<ObservedTarget> observe(Target target) {
+            return CompletableFuture.completedFuture(new ObservedTarget(current, tags, target.name(), false));
         }
 
         @Override
-        public void saveAwake(Target target, ObservedTarget observed, Capacity awake) {
+        public CompletableFuture<Void> saveAwake(Target target, ObservedTarget observed, Capacity awake) {
             tags.put(OffhoursTags.AWAKE_CAPACITY, OffhoursTags.formatCapacity(awake));
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
-        public Applied apply(Target target, Capacity capacity) {
+        public CompletableFuture<Applied> apply(Target target, Capacity capacity) {
             current = capacity;
-            return Applied.done();
+            return CompletableFuture.completedFuture(Applied.done());
         }
 
         @Override
-        public UpdateState confirm(Target target, String updateId, Capacity expected) {
+        public CompletableFuture<UpdateState> confirm(Target target, String updateId, Capacity expected) {
             throw new UnsupportedOperationException("an ASG changes at once");
         }
     }

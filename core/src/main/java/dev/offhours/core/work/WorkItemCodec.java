@@ -86,7 +86,21 @@ public final class WorkItemCodec {
      * single item (also when it is malformed: {@link #decode} then says what is wrong with it).
      */
     public List<String> itemBodies(String body) {
-        throw new UnsupportedOperationException("not yet");
+        // provisional: the bundle format lands with the dispatcher's account bundles
+        try {
+            JsonNode root = mapper.readTree(body);
+            if (root != null && root.isObject() && root.get("items") != null && root.get("items").isArray()
+                    && root.get("items").size() > 0) {
+                List<String> bodies = new java.util.ArrayList<>();
+                for (JsonNode item : root.get("items")) {
+                    bodies.add(mapper.writeValueAsString(item));
+                }
+                return bodies;
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            return List.of(body);
+        }
+        return List.of(body);
     }
 
     /** @throws MalformedWorkItemException with a reason naming the offending field and what would be valid */

@@ -45,9 +45,12 @@ public final class SpokeListing {
         this.pipelines = pipelines;
     }
 
-    /** Assumes the account's role through its STS pipeline (so a denial is classified and opens its breaker). */
+    /**
+     * Assumes the account's role, unless its credentials are cached, through the hub's STS pipeline that the
+     * credentials cache is guarded by (so a denial is classified and opens the account's breaker).
+     */
     public void assumeRole(String account, String region) {
-        call(account, region, ApiFamily.STS, () -> clients.credentials().credentials(account));
+        clients.credentials().credentials(account);
     }
 
     /** The role discovery assumes in {@code account} (for error messages). */

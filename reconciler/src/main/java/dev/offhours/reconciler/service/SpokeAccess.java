@@ -7,7 +7,7 @@ import dev.offhours.reconciler.quota.QuotaClientFactory;
 import dev.offhours.worker.SpokeClientFactory;
 import dev.offhours.worker.aws.AwsSpokeClientFactory;
 import java.util.List;
-import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsAsyncClient;
 
 /**
  * How the hub reaches spoke accounts: the hub's STS client (AssumeRole of the spoke role) and the factory of spoke
@@ -16,10 +16,10 @@ import software.amazon.awssdk.services.sts.StsClient;
  * @param quota the clients of the vCPU quota pre-flight (EC2, Service Quotas, CloudWatch), null where none exist
  * @param close releases what this access holds (HTTP connection pools)
  */
-public record SpokeAccess(StsClient sts, SpokeClientFactory clients, QuotaClientFactory quota, AutoCloseable close) {
+public record SpokeAccess(StsAsyncClient sts, SpokeClientFactory clients, QuotaClientFactory quota, AutoCloseable close) {
 
     /** Without the quota pre-flight's clients. */
-    public SpokeAccess(StsClient sts, SpokeClientFactory clients, AutoCloseable close) {
+    public SpokeAccess(StsAsyncClient sts, SpokeClientFactory clients, AutoCloseable close) {
         this(sts, clients, null, close);
     }
 
@@ -36,7 +36,7 @@ public record SpokeAccess(StsClient sts, SpokeClientFactory clients, QuotaClient
     public static SpokeAccess aws(AwsConfig aws, WorkersConfig workers) {
         AwsSpokeClientFactory factory = new AwsSpokeClientFactory(aws.endpointOverride().orElse(null), List.of(),
                 workers.concurrency() * CONNECTIONS_PER_WORKER);
-        StsClient sts = factory.sts(aws.credentials(), aws.hubRegion());
+        StsAsyncClient sts = factory.stsAsync(aws.credentials(), aws.hubRegion());
         AwsQuotaClients quota = new AwsQuotaClients(aws.endpointOverride().orElse(null));
         return new SpokeAccess(sts, factory, quota, () -> {
             sts.close();

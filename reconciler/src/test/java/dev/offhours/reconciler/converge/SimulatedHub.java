@@ -85,10 +85,12 @@ final class SimulatedHub implements AutoCloseable {
         this.store = EmbeddedHubStore.open(dir.resolve("hub.mv"));
         this.sqs = sqs;
         this.queueUrl = queueUrl;
-        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
-                RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
+        Pipelines pipelines = new Pipelines(ResilienceSettings.defaults());
+        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.stsAsync(),
+                RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock,
+                pipelines.stsGuard());
         this.clients = new SpokeClients(SpokeClientFactory.of(fleet::autoScaling, fleet::eks, fleet::autoScalingAsync, fleet::eksAsync), credentials);
-        SpokeWorker spokeWorker = Workers.spokeWorker(clients, new Pipelines(ResilienceSettings.defaults()),
+        SpokeWorker spokeWorker = Workers.spokeWorker(clients, pipelines,
                 tracing.operations(store.operations()), store, clock);
         this.worker = tracing.enabled() ? new TracedWorkItemHandler(spokeWorker, tracing) : spokeWorker;
         for (dev.offhours.simulator.Target target : fleet.targets()) {

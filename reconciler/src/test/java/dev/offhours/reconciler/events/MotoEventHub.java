@@ -77,11 +77,12 @@ final class MotoEventHub implements AutoCloseable {
             }
         };
         factory = new AwsSpokeClientFactory(moto.endpoint(), List.of(counter), 10);
+        Pipelines pipelines = new Pipelines(ResilienceSettings.defaults()
+                .withRetries(2, Duration.ofMillis(1), Duration.ofMillis(5)));
         RoleCredentialsCache credentials = new RoleCredentialsCache(factory.sts(moto.credentials(), REGION),
-                roleSettings, Clock.systemUTC());
+                roleSettings, Clock.systemUTC(), pipelines.stsGuard());
         clients = new SpokeClients(factory, credentials);
-        listing = new SpokeListing(clients, new Pipelines(ResilienceSettings.defaults()
-                .withRetries(2, Duration.ofMillis(1), Duration.ofMillis(5))));
+        listing = new SpokeListing(clients, pipelines);
     }
 
     void put(List<PutEventsRequestEntry> entries) {

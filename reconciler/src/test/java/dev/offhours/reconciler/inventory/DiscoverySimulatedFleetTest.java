@@ -52,10 +52,10 @@ class DiscoverySimulatedFleetTest {
         denied = fleet.deniedAccounts();
         hub = EmbeddedHubStore.open(directory.resolve("hub.mv.db"));
         SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks, fleet::autoScalingAsync, fleet::eksAsync);
-        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
-                RoleCredentialsCache.Settings.of("offhours-spoke", "offhours"), Clock.systemUTC());
-        clients = new SpokeClients(factory, credentials);
         Pipelines pipelines = new Pipelines(ResilienceSettings.defaults().withRetries(2, Duration.ofMillis(1), Duration.ofMillis(5)));
+        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
+                RoleCredentialsCache.Settings.of("offhours-spoke", "offhours"), Clock.systemUTC(), pipelines.stsGuard());
+        clients = new SpokeClients(factory, credentials);
         AccountRegistry registry = new AccountRegistry(fleet.accounts().stream()
                 .map(id -> new Account(id, "a-" + id, REGIONS, List.of())).toList());
         discovery = new Discovery(new SpokeListing(clients, pipelines), hub.inventory(), hub.control(), () -> registry,

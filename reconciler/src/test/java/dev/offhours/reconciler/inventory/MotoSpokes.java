@@ -48,10 +48,10 @@ final class MotoSpokes implements AutoCloseable {
         this.stsFactory = new AwsSpokeClientFactory(moto.endpoint(), stsInterceptors, 10);
         this.setupFactory = new AwsSpokeClientFactory(moto.endpoint(), List.of(), 10);
         this.sts = stsFactory.sts(moto.credentials(), REGION);
-        this.credentials = new RoleCredentialsCache(sts, RoleCredentialsCache.Settings.of(ROLE, EXTERNAL_ID),
-                Clock.systemUTC());
-        this.clients = new SpokeClients(factory, credentials);
         this.pipelines = new Pipelines(ResilienceSettings.defaults().withRetries(2, Duration.ofMillis(1), Duration.ofMillis(5)));
+        this.credentials = new RoleCredentialsCache(sts, RoleCredentialsCache.Settings.of(ROLE, EXTERNAL_ID),
+                Clock.systemUTC(), pipelines.stsGuard());
+        this.clients = new SpokeClients(factory, credentials);
         this.listing = new SpokeListing(clients, pipelines);
         this.setupSts = moto.client(StsClient.builder());
         this.setupRoles = new RoleCredentialsCache(setupSts, RoleCredentialsCache.Settings.of(ROLE, EXTERNAL_ID),

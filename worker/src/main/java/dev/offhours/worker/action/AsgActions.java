@@ -7,8 +7,10 @@ import dev.offhours.worker.credentials.SpokeClients;
 import dev.offhours.worker.resilience.ApiFamily;
 import dev.offhours.worker.resilience.Pipelines;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.AutoScalingAsyncClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 
@@ -29,47 +31,42 @@ public final class AsgActions implements TargetActions {
     }
 
     @Override
-    public ObservedTarget observe(Target target) {
-        AutoScalingGroup group = describes.describe(target)
-                .orElseThrow(() -> new TargetNotFoundException("Auto Scaling group '" + target.name() + "' does not exist in account "
-                        + target.account() + " region " + target.region()));
-        Map<String, String> tags = group.tags().stream()
-                .collect(Collectors.toMap(TagDescription::key, TagDescription::value, (a, b) -> b));
-        Capacity current = new Capacity(group.minSize(), group.desiredCapacity(), group.maxSize());
-        return new ObservedTarget(current, tags, group.autoScalingGroupName(), false);
+    public CompletableFuture<ObservedTarget> observe(Target target) {
+        return describes.describe(target).thenApply(found -> {
+            AutoScalingGroup group = found.orElseThrow(() -> new TargetNotFoundException("Auto Scaling group '"
+                    + target.name() + "' does not exist in account " + target.account() + " region " + target.region()));
+            Map<String, String> tags = group.tags().stream()
+                    .collect(Collectors.toMap(TagDescription::key, TagDescription::value, (a, b) -> b));
+            Capacity current = new Capacity(group.minSize(), group.desiredCapacity(), group.maxSize());
+            return new ObservedTarget(current, tags, group.autoScalingGroupName(), false);
+        });
     }
 
     @Override
-    public void saveAwake(Target target, ObservedTarget observed, Capacity awake) {
-        change(target, asg -> asg.createOrUpdateTags(b -> b.tags(t -> t
+    public CompletableFuture<Void> saveAwake(Target target, ObservedTarget observed, Capacity awake) {
+        return change(target, asg -> asg.createOrUpdateTags(b -> b.tags(t -> t
                 .resourceId(target.name()).resourceType("auto-scaling-group")
                 .key(OffhoursTags.AWAKE_CAPACITY).value(OffhoursTags.formatCapacity(awake))
-                .propagateAtLaunch(false))));
+                .propagateAtLaunch(false)))).thenApply(response -> null);
     }
 
     @Override
-    public Applied apply(Target target, Capacity capacity) {
-        change(target, asg -> asg.updateAutoScalingGroup(b -> b.autoScalingGroupName(target.name())
-                .minSize(capacity.min()).desiredCapacity(capacity.desired()).maxSize(capacity.max())));
-        return Applied.done();
+    public CompletableFuture<Applied> apply(Target target, Capacity capacity) {
+        return change(target, asg -> asg.updateAutoScalingGroup(b -> b.autoScalingGroupName(target.name())
+                .minSize(capacity.min()).desiredCapacity(capacity.desired()).maxSize(capacity.max())))
+                .thenApply(response -> Applied.done());
     }
 
     @Override
-    public UpdateState confirm(Target target, String updateId, Capacity expected) {
-        return UpdateState.SUCCESSFUL;
+    public CompletableFuture<UpdateState> confirm(Target target, String updateId, Capacity expected) {
+        return CompletableFuture.completedFuture(UpdateState.SUCCESSFUL);
     }
 
     /** A call that changes the group: shared describes from before it no longer serve this group. */
-    private <T> T change(Target target, java.util.function.Function<AutoScalingClient, T> request) {
-        try {
-            return call(target, request);
-        } finally {
-            describes.changed(target);
-        }
-    }
-
-    private <T> T call(Target target, java.util.function.Function<AutoScalingClient, T> request) {
-        AutoScalingClient client = clients.autoScaling(target.account(), target.region());
-        return pipelines.call(target.account(), target.region(), ApiFamily.AUTOSCALING, () -> request.apply(client));
+    private <T> CompletableFuture<T> change(Target target, Function<AutoScalingAsyncClient, CompletableFuture<T>> request) {
+        AutoScalingAsyncClient client = clients.autoScalingAsync(target.account(), target.region());
+        return pipelines.callAsync(target.account(), target.region(), ApiFamily.AUTOSCALING,
+                        () -> request.apply(client))
+                .whenComplete((response, failure) -> describes.changed(target));
     }
 }

@@ -4,21 +4,19 @@ import dev.offhours.core.capacity.OffhoursTags;
 import dev.offhours.core.work.Target;
 import dev.offhours.worker.credentials.SpokeClients;
 import dev.offhours.worker.resilience.ApiFamily;
+import dev.offhours.worker.resilience.Futures;
 import dev.offhours.worker.resilience.Pipelines;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
-import software.amazon.awssdk.core.exception.AbortedException;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.AutoScalingAsyncClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
-import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsResponse;
 
 /**
  * Coalesces the reads of Auto Scaling groups: the work items of one account and region that need their groups at
@@ -76,7 +74,7 @@ public final class AsgDescribes {
     }
 
     /** The group as AWS describes it now (within the freshness above), or empty when it does not exist. */
-    public Optional<AutoScalingGroup> describe(Target target) {
+    public CompletableFuture<Optional<AutoScalingGroup>> describe(Target target) {
         Region region = regions.computeIfAbsent(new Key(target.account(), target.region()), key -> new Region());
         CompletableFuture<View> shared;
         boolean leader = false;
@@ -103,7 +101,7 @@ public final class AsgDescribes {
         if (leader) {
             lead(target, region, shared, now);
         }
-        return fromView(await(shared), target);
+        return Futures.unwrapped(shared).thenCompose(view -> fromView(view, target));
     }
 
     /**
@@ -118,64 +116,47 @@ public final class AsgDescribes {
     }
 
     private void lead(Target target, Region region, CompletableFuture<View> shared, long started) {
-        try {
-            DescribeAutoScalingGroupsResponse page = call(target, asg -> asg.describeAutoScalingGroups(b -> b
-                    .filters(f -> f.name("tag-key").values(OffhoursTags.SCHEDULE)).maxRecords(PAGE)));
-            Map<String, AutoScalingGroup> groups = new HashMap<>();
-            page.autoScalingGroups().forEach(group -> groups.put(group.autoScalingGroupName(), group));
-            View view = new View(started, Map.copyOf(groups), page.nextToken() == null);
-            synchronized (region) {
-                if (region.latest == null || region.latest.startedNanos() < started) {
-                    region.latest = view;
-                }
-                region.tooLarge |= !view.complete();
-                if (region.inFlight == shared) {
-                    region.inFlight = null;
-                }
-            }
-            shared.complete(view);
-        } catch (RuntimeException | Error e) {
-            synchronized (region) {
-                if (region.inFlight == shared) {
-                    region.inFlight = null;
-                }
-            }
-            shared.completeExceptionally(e);
-        }
+        call(target, asg -> asg.describeAutoScalingGroups(b -> b
+                .filters(f -> f.name("tag-key").values(OffhoursTags.SCHEDULE)).maxRecords(PAGE)))
+                .whenComplete((page, failure) -> {
+                    if (failure != null) {
+                        synchronized (region) {
+                            if (region.inFlight == shared) {
+                                region.inFlight = null;
+                            }
+                        }
+                        shared.completeExceptionally(Futures.unwrap(failure));
+                        return;
+                    }
+                    Map<String, AutoScalingGroup> groups = new HashMap<>();
+                    page.autoScalingGroups().forEach(group -> groups.put(group.autoScalingGroupName(), group));
+                    View view = new View(started, Map.copyOf(groups), page.nextToken() == null);
+                    synchronized (region) {
+                        if (region.latest == null || region.latest.startedNanos() < started) {
+                            region.latest = view;
+                        }
+                        region.tooLarge |= !view.complete();
+                        if (region.inFlight == shared) {
+                            region.inFlight = null;
+                        }
+                    }
+                    shared.complete(view);
+                });
     }
 
-    private Optional<AutoScalingGroup> fromView(View view, Target target) {
+    private CompletableFuture<Optional<AutoScalingGroup>> fromView(View view, Target target) {
         AutoScalingGroup group = view.groups().get(target.name());
         // Absent: not opted in (then CapacityRules says why it is skipped), deleted, or beyond the first page.
-        return group != null ? Optional.of(group) : describeByName(target);
+        return group != null ? CompletableFuture.completedFuture(Optional.of(group)) : describeByName(target);
     }
 
-    private Optional<AutoScalingGroup> describeByName(Target target) {
+    private CompletableFuture<Optional<AutoScalingGroup>> describeByName(Target target) {
         return call(target, asg -> asg.describeAutoScalingGroups(b -> b.autoScalingGroupNames(target.name())))
-                .autoScalingGroups().stream().findFirst();
+                .thenApply(response -> response.autoScalingGroups().stream().findFirst());
     }
 
-    private <T> T call(Target target, java.util.function.Function<AutoScalingClient, T> request) {
-        AutoScalingClient client = clients.autoScaling(target.account(), target.region());
-        return pipelines.call(target.account(), target.region(), ApiFamily.AUTOSCALING, () -> request.apply(client));
-    }
-
-    /** The shared describe's view, or the very exception the describe failed with (so callers classify it). */
-    private static View await(CompletableFuture<View> shared) {
-        try {
-            return shared.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw AbortedException.create("interrupted while waiting for a shared DescribeAutoScalingGroups", e);
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("the shared DescribeAutoScalingGroups failed", cause);
-        }
+    private <T> CompletableFuture<T> call(Target target, Function<AutoScalingAsyncClient, CompletableFuture<T>> request) {
+        AutoScalingAsyncClient client = clients.autoScalingAsync(target.account(), target.region());
+        return pipelines.callAsync(target.account(), target.region(), ApiFamily.AUTOSCALING, () -> request.apply(client));
     }
 }

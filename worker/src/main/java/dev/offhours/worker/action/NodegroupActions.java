@@ -6,15 +6,17 @@ import dev.offhours.core.work.Target;
 import dev.offhours.worker.credentials.SpokeClients;
 import dev.offhours.worker.resilience.ApiFamily;
 import dev.offhours.worker.resilience.Pipelines;
+import dev.offhours.worker.resilience.Futures;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.EksAsyncClient;
 import software.amazon.awssdk.services.eks.model.EksException;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
 import software.amazon.awssdk.services.eks.model.NodegroupScalingConfig;
 import software.amazon.awssdk.services.eks.model.NodegroupStatus;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.eks.model.Update;
 import software.amazon.awssdk.services.eks.model.UpdateStatus;
 
 /**
@@ -32,15 +34,23 @@ public final class NodegroupActions implements TargetActions {
     }
 
     @Override
-    public ObservedTarget observe(Target target) {
-        Nodegroup group;
-        try {
-            group = call(target, eks -> eks.describeNodegroup(b -> b.clusterName(target.cluster())
-                    .nodegroupName(target.name()))).nodegroup();
-        } catch (ResourceNotFoundException e) {
-            throw new TargetNotFoundException("node group '" + target.name() + "' of cluster '" + target.cluster()
-                    + "' does not exist in account " + target.account() + " region " + target.region());
-        }
+    public CompletableFuture<ObservedTarget> observe(Target target) {
+        return call(target, eks -> eks.describeNodegroup(b -> b.clusterName(target.cluster())
+                .nodegroupName(target.name())))
+                .handle((response, failure) -> {
+                    if (failure instanceof ResourceNotFoundException) {
+                        throw new TargetNotFoundException("node group '" + target.name() + "' of cluster '"
+                                + target.cluster() + "' does not exist in account " + target.account() + " region "
+                                + target.region());
+                    }
+                    if (failure != null) {
+                        throw rethrown(failure);
+                    }
+                    return observed(response.nodegroup());
+                });
+    }
+
+    private static ObservedTarget observed(Nodegroup group) {
         NodegroupScalingConfig scaling = group.scalingConfig();
         Capacity current = new Capacity(scaling.minSize(), scaling.desiredSize(), scaling.maxSize());
         Map<String, String> tags = group.tags() == null ? Map.of() : group.tags();
@@ -48,36 +58,34 @@ public final class NodegroupActions implements TargetActions {
     }
 
     @Override
-    public void saveAwake(Target target, ObservedTarget observed, Capacity awake) {
-        call(target, eks -> eks.tagResource(b -> b.resourceArn(observed.resourceId())
-                .tags(Map.of(OffhoursTags.AWAKE_CAPACITY, OffhoursTags.formatCapacity(awake)))));
+    public CompletableFuture<Void> saveAwake(Target target, ObservedTarget observed, Capacity awake) {
+        return call(target, eks -> eks.tagResource(b -> b.resourceArn(observed.resourceId())
+                .tags(Map.of(OffhoursTags.AWAKE_CAPACITY, OffhoursTags.formatCapacity(awake))))).thenApply(r -> null);
     }
 
     @Override
-    public Applied apply(Target target, Capacity capacity) {
-        Update update = call(target, eks -> eks.updateNodegroupConfig(b -> b.clusterName(target.cluster())
+    public CompletableFuture<Applied> apply(Target target, Capacity capacity) {
+        return call(target, eks -> eks.updateNodegroupConfig(b -> b.clusterName(target.cluster())
                 .nodegroupName(target.name())
                 .scalingConfig(s -> s.minSize(capacity.min()).desiredSize(capacity.desired()).maxSize(capacity.max()))))
-                .update();
-        // Real EKS answers InProgress and the caller confirms later; an update answered as complete needs no look.
-        return new Applied(update.id(), stateOf(update.status()));
+                // Real EKS answers InProgress and the caller confirms later; an update answered complete needs no look.
+                .thenApply(response -> new Applied(response.update().id(), stateOf(response.update().status())));
     }
 
     @Override
-    public UpdateState confirm(Target target, String updateId, Capacity expected) {
-        UpdateStatus status;
-        try {
-            status = call(target, eks -> eks.describeUpdate(b -> b.name(target.cluster())
-                    .nodegroupName(target.name()).updateId(updateId))).update().status();
-        } catch (EksException e) {
-            if (e.statusCode() != 404) {
-                throw e;
-            }
-            // The update is unknown (expired, or an emulator without DescribeUpdate): judge by the node group itself.
-            ObservedTarget now = observe(target);
-            return !now.busy() && now.current().equals(expected) ? UpdateState.SUCCESSFUL : UpdateState.IN_PROGRESS;
-        }
-        return stateOf(status);
+    public CompletableFuture<UpdateState> confirm(Target target, String updateId, Capacity expected) {
+        return call(target, eks -> eks.describeUpdate(b -> b.name(target.cluster())
+                .nodegroupName(target.name()).updateId(updateId)))
+                .thenApply(response -> stateOf(response.update().status()))
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = Futures.unwrap(failure);
+                    if (!(cause instanceof EksException e) || e.statusCode() != 404) {
+                        return CompletableFuture.failedFuture(cause);
+                    }
+                    // The update is unknown (expired, or an emulator without DescribeUpdate): judge by the node group.
+                    return observe(target).thenApply(now -> !now.busy() && now.current().equals(expected)
+                            ? UpdateState.SUCCESSFUL : UpdateState.IN_PROGRESS);
+                });
     }
 
     /** Failed and Cancelled are final failures; a status this SDK does not know is looked at again later. */
@@ -91,8 +99,13 @@ public final class NodegroupActions implements TargetActions {
         return UpdateState.IN_PROGRESS;
     }
 
-    private <T> T call(Target target, Function<EksClient, T> request) {
-        EksClient client = clients.eks(target.account(), target.region());
-        return pipelines.call(target.account(), target.region(), ApiFamily.EKS, () -> request.apply(client));
+    private static RuntimeException rethrown(Throwable failure) {
+        Throwable cause = Futures.unwrap(failure);
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+    }
+
+    private <T> CompletableFuture<T> call(Target target, Function<EksAsyncClient, CompletableFuture<T>> request) {
+        EksAsyncClient client = clients.eksAsync(target.account(), target.region());
+        return pipelines.callAsync(target.account(), target.region(), ApiFamily.EKS, () -> request.apply(client));
     }
 }

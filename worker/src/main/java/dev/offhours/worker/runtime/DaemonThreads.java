@@ -1,6 +1,10 @@
 package dev.offhours.worker.runtime;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,5 +33,17 @@ public final class DaemonThreads {
         Thread thread = new Thread(body, name);
         thread.setDaemon(true);
         return thread;
+    }
+
+    /**
+     * A pool of at most {@code threads} numbered daemon threads with an unbounded queue, whose threads end after a
+     * minute idle: the fixed pools of the asynchronous worker, which must not pile up idle threads when many workers
+     * are built (tests, the benchmark's simulated Lambda environments).
+     */
+    public static ExecutorService fixedPool(String prefix, int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), numbered(prefix));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 }

@@ -3,10 +3,13 @@ package dev.offhours.worker.runtime;
 import dev.offhours.worker.WorkItemHandler;
 import java.time.Duration;
 import java.util.List;
+import dev.offhours.worker.ReceivedMessage;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -17,21 +20,23 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
- * The service's SQS consumer: one receiver thread long-polls the work queue and hands each message to one of
- * {@code maxInFlight} worker threads. A message is received only when a worker is free for it (a semaphore of
- * {@code maxInFlight} permits is taken before ReceiveMessage asks for that many), so nothing waits invisible in a
- * local queue while its visibility timeout runs.
+ * The service's SQS consumer: one receiver thread long-polls the work queue while fewer than {@code maxInFlight} work
+ * items are in flight, and starts every item of every message it receives at once (a message carries one item, or an
+ * account bundle of several, {@link MessageWork}). offhours' worker answers each item with a future and waits for
+ * nothing, so the items in flight cost no thread each: the threads are the receiver, the delete batcher, and a
+ * small pool that starts messages and settles their outcomes with the queue (it grows only for a handler that
+ * blocks, up to one thread per message in flight: test doubles and the benchmark's naive baseline). What paces the
+ * work is the spokes' rate limiters in the worker's pipelines, not this pool.
  *
- * <p>One receiver on purpose: measured in the window-storm benchmark, ceil(maxInFlight / 10) concurrent receivers
- * made each ReceiveMessage of the (embedded, CPU-starved) queue four times slower and the storm slower overall,
- * while one receiver naturally asks for more messages per call the longer a call takes.
+ * <p>{@code maxInFlight} counts items and is a soft limit: the receiver asks for more messages only while the count
+ * is below it, so it can be passed by at most one receive's bundles. Messages are received only when there is room
+ * for them, so nothing waits invisible in a local queue while its visibility timeout runs.
  *
- * <p>Outcomes: Done deletes (batched), RetryLater sends the item's next attempt delayed by the delay and deletes
- * the original ({@link RetryCopies}; if that send fails, it changes the visibility to the delay instead): the thread
- * is free at once, SQS does the waiting, and retries do not spend the queue's maxReceiveCount. Reject sends the body with its reason to the dead-letter queue and deletes it. A handler
- * that throws leaves the message alone: it comes back after the visibility timeout, and the queue's redrive policy
- * dead-letters it after maxReceiveCount receives. So Reject covers what we know can never succeed, and the redrive
- * policy covers what crashes us.
+ * <p>Outcomes, per item: Done is settled, RetryLater sends the item's next attempt delayed by the delay
+ * ({@link RetryCopies}), Reject sends the item with its reason to the dead-letter queue. A message whose items are all
+ * settled is deleted (batched); otherwise it is kept: made visible again after the shortest retry delay when only a
+ * copy could not be sent, or left for its visibility timeout when a handler threw, so the queue's redrive policy
+ * dead-letters what keeps crashing us. Reject covers what we know can never succeed, the redrive policy what crashes.
  */
 public final class SqsWorkerPool implements AutoCloseable {
 
@@ -43,10 +48,12 @@ public final class SqsWorkerPool implements AutoCloseable {
     private final PoolSettings settings;
     private final Sleeper sleeper;
     private final PoolMetrics metrics = new PoolMetrics();
-    private final Semaphore permits;
+    private final Object room = new Object();
+    private final AtomicInteger itemsInFlight = new AtomicInteger();
+    private final AtomicInteger messagesInFlight = new AtomicInteger();
     private final ExecutorService workers;
     private final DeleteBatcher deletes;
-    private final MessageProcessor processor;
+    private final MessageWork work;
     private final Thread receiver;
     private volatile boolean stopping;
     private boolean started;
@@ -59,11 +66,14 @@ public final class SqsWorkerPool implements AutoCloseable {
         this.sqs = sqs;
         this.settings = settings;
         this.sleeper = sleeper;
-        this.permits = new Semaphore(settings.maxInFlight());
-        this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), DaemonThreads.numbered("offhours-worker"));
+        // No queue: a message starts on an idle thread or a new one, so a blocking handler still gets one per message
+        // (and its settling another); past that bound the thread that hands the task over runs it.
+        this.workers = new ThreadPoolExecutor(0, 2 * (settings.maxInFlight() + MAX_RECEIVE_BATCH), 1, TimeUnit.MINUTES,
+                new SynchronousQueue<>(), DaemonThreads.numbered("offhours-worker"),
+                new ThreadPoolExecutor.CallerRunsPolicy());
         this.deletes = new DeleteBatcher(sqs, settings.workQueueUrl(), metrics, "offhours-worker-deletes");
-        this.processor = new MessageProcessor(sqs, settings.workQueueUrl(), handler,
-                new DeadLetters(sqs, settings.deadLetterQueueUrl()), deletes, metrics);
+        this.work = new MessageWork(handler, new RetryCopies(sqs),
+                new DeadLetters(sqs, settings.deadLetterQueueUrl()), metrics);
         this.receiver = DaemonThreads.thread(this::receiveLoop, "offhours-worker-receiver");
     }
 
@@ -95,9 +105,9 @@ public final class SqsWorkerPool implements AutoCloseable {
                 receiver.interrupt();
                 receiver.join(1_000);
             }
-            workers.shutdown();
-            boolean finished = workers.awaitTermination(millisUntil(end), TimeUnit.MILLISECONDS);
+            boolean finished = awaitIdle(end);
             int abandoned = finished ? 0 : metrics.snapshot().inFlight();
+            workers.shutdown();
             if (!finished) {
                 workers.shutdownNow();
             }
@@ -129,7 +139,7 @@ public final class SqsWorkerPool implements AutoCloseable {
         while (!stopping) {
             int wanted;
             try {
-                wanted = takeFreeSlots();
+                wanted = awaitRoom();
             } catch (InterruptedException e) {
                 return;
             }
@@ -140,10 +150,8 @@ public final class SqsWorkerPool implements AutoCloseable {
             try {
                 messages = receive(wanted);
             } catch (AbortedException e) {
-                permits.release(wanted);
                 return;
             } catch (SdkException e) {
-                permits.release(wanted);
                 metrics.sqsError();
                 LOG.warn("receiving from the work queue failed; trying again in {}: {}",
                         settings.receiveErrorBackoff(), e.getMessage());
@@ -152,32 +160,42 @@ public final class SqsWorkerPool implements AutoCloseable {
                 }
                 continue;
             }
-            int startedNow = 0;
             for (Message message : messages) {
                 metrics.received();
                 if (stopping) {
                     release(message);
                 } else {
                     dispatch(message);
-                    startedNow++;
                 }
             }
-            permits.release(wanted - startedNow);
         }
     }
 
-    /** Waits for one free worker, then takes every other free one up to a receive batch; 0 if stopping. */
-    private int takeFreeSlots() throws InterruptedException {
-        while (!stopping) {
-            if (permits.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                int taken = 1;
-                while (taken < MAX_RECEIVE_BATCH && permits.tryAcquire()) {
-                    taken++;
+    /** Waits until fewer than maxInFlight items are in flight; answers how many messages to ask for (0 if stopping). */
+    private int awaitRoom() throws InterruptedException {
+        synchronized (room) {
+            while (!stopping) {
+                int free = settings.maxInFlight() - itemsInFlight.get();
+                if (free > 0) {
+                    return Math.min(MAX_RECEIVE_BATCH, free);
                 }
-                return taken;
+                room.wait(100);
             }
         }
         return 0;
+    }
+
+    private boolean awaitIdle(long endNanos) throws InterruptedException {
+        synchronized (room) {
+            while (messagesInFlight.get() > 0) {
+                long left = millisUntil(endNanos);
+                if (left <= 0) {
+                    return false;
+                }
+                room.wait(Math.min(left, 100));
+            }
+        }
+        return true;
     }
 
     private List<Message> receive(int count) {
@@ -198,17 +216,57 @@ public final class SqsWorkerPool implements AutoCloseable {
     }
 
     private void dispatch(Message message) {
+        ReceivedMessage received = toReceived(message);
+        List<ReceivedMessage> items = work.items(received);
+        itemsInFlight.addAndGet(items.size());
+        messagesInFlight.incrementAndGet();
         metrics.started();
-        workers.execute(() -> {
-            long began = System.nanoTime();
-            try {
-                processor.process(message);
-            } finally {
-                metrics.handled(System.nanoTime() - began);
-                metrics.finished();
-                permits.release();
+        long began = System.nanoTime();
+        try {
+            workers.execute(() -> work.handle(items).whenCompleteAsync((handled, failure) -> {
+                try {
+                    if (handled != null) {
+                        apply(work.settle(settings::workQueueUrl, handled), message);
+                    }
+                } finally {
+                    finished(items.size(), began);
+                }
+            }, workers));
+        } catch (RejectedExecutionException e) {
+            // stopping: the message comes back after its visibility timeout
+            finished(items.size(), began);
+        }
+    }
+
+    private void apply(MessageWork.Verdict verdict, Message message) {
+        try {
+            if (verdict.delete()) {
+                deletes.delete(message.receiptHandle());
+            } else if (verdict.retryAfter() != null) {
+                int seconds = Visibility.seconds(verdict.retryAfter());
+                sqs.changeMessageVisibility(b -> b.queueUrl(settings.workQueueUrl())
+                        .receiptHandle(message.receiptHandle()).visibilityTimeout(seconds));
             }
-        });
+        } catch (SdkException e) {
+            metrics.sqsError();
+            LOG.warn("could not settle message {} with the queue; it will be redelivered: {}", message.messageId(),
+                    e.getMessage());
+        }
+    }
+
+    private void finished(int items, long began) {
+        metrics.handled(System.nanoTime() - began);
+        metrics.finished();
+        itemsInFlight.addAndGet(-items);
+        messagesInFlight.decrementAndGet();
+        synchronized (room) {
+            room.notifyAll();
+        }
+    }
+
+    static ReceivedMessage toReceived(Message message) {
+        String count = message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+        return new ReceivedMessage(message.messageId(), message.body(), count == null ? 1 : Integer.parseInt(count));
     }
 
     private void release(Message message) {

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
 import software.amazon.awssdk.core.SdkRequest;
+import java.lang.reflect.Method;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -34,6 +35,37 @@ public final class AwsCallSpans implements ExecutionInterceptor {
             new ExecutionAttribute<>("offhours.tracing.aws-call");
     /** The offhours span the call was made in, to tell it from the call's own span. */
     private static final ExecutionAttribute<SpanContext> PARENT = new ExecutionAttribute<>("offhours.tracing.parent");
+    /**
+     * The instrumentation's own accessor of the call's context. An asynchronous client fails its call on a thread
+     * where the call's span is not current, so the span is read from where the instrumentation keeps it; when this
+     * version of the instrumentation keeps it elsewhere, the current span serves (right for blocking clients).
+     */
+    private static final Method CALL_CONTEXT = callContextAccessor();
+
+    private static Method callContextAccessor() {
+        try {
+            Method method = Class.forName("io.opentelemetry.instrumentation.awssdk.v2_2.internal.TracingExecutionInterceptor")
+                    .getDeclaredMethod("getContext", ExecutionAttributes.class);
+            method.setAccessible(true);
+            return method;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Span callSpan(ExecutionAttributes attributes) {
+        if (CALL_CONTEXT != null) {
+            try {
+                Object context = CALL_CONTEXT.invoke(null, attributes);
+                if (context instanceof io.opentelemetry.context.Context callContext) {
+                    return Span.fromContext(callContext);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // fall through to the current span
+            }
+        }
+        return Span.current();
+    }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -160,7 +192,7 @@ public final class AwsCallSpans implements ExecutionInterceptor {
         if (delegate == null) {
             return context.exception();
         }
-        Span call = Span.current();
+        Span call = callSpan(attributes);
         if (context.exception() instanceof AwsServiceException refused && refused.awsErrorDetails() != null
                 && refused.awsErrorDetails().errorCode() != null
                 && !call.getSpanContext().equals(attributes.getAttribute(PARENT))) {

@@ -16,7 +16,10 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import java.util.Map;
+import dev.offhours.worker.resilience.Futures;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The worker's span of one work item, continued from the item's {@code traceparent} (the hub's dispatch span), so
@@ -50,19 +53,36 @@ public final class TracedWorkItemHandler implements WorkItemHandler {
 
     @Override
     public Outcome handle(ReceivedMessage message) {
+        try {
+            return handleAsync(message).join();
+        } catch (CompletionException e) {
+            Throwable cause = Futures.unwrap(e);
+            throw cause instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /**
+     * The span is current while the worker starts the item; the worker carries it to every AWS and store call the
+     * item makes on other threads, and the span ends when the item's outcome is known.
+     */
+    @Override
+    public CompletableFuture<Outcome> handleAsync(ReceivedMessage message) {
         WorkItem item = decode(message.body());
         Span span = start(item, message);
+        CompletableFuture<Outcome> outcome;
         try (Scope ignored = span.makeCurrent()) {
-            Outcome outcome = delegate.handle(message);
-            describe(span, outcome);
-            return outcome;
-        } catch (RuntimeException | Error e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
-            throw e;
-        } finally {
-            span.end();
+            outcome = Futures.start(() -> delegate.handleAsync(message));
         }
+        return outcome.whenComplete((done, failure) -> {
+            if (failure != null) {
+                Throwable cause = Futures.unwrap(failure);
+                span.recordException(cause);
+                span.setStatus(StatusCode.ERROR, String.valueOf(cause.getMessage()));
+            } else {
+                describe(span, done);
+            }
+            span.end();
+        });
     }
 
     private Span start(WorkItem item, ReceivedMessage message) {

@@ -166,11 +166,13 @@ public final class FleetOnMoto implements AutoCloseable {
                 inFlight + 8);
         SqsClient workerSqs = LocalAws.client(SqsClient.builder(), queueEndpoint, moto.region(), inFlight + 8);
         DynamoDbInventoryStore workerInventory = new DynamoDbInventoryStore(workerDynamo, names.inventory());
-        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
-                RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
+        Pipelines pipelines = new Pipelines(ResilienceSettings.defaults());
+        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.stsAsync(),
+                RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock,
+                pipelines.stsGuard());
         SpokeClients clients = new SpokeClients(SpokeClientFactory.of(fleet::autoScaling, fleet::eks, fleet::autoScalingAsync, fleet::eksAsync), credentials);
         // short delays: the simulated node group updates take seconds, and a campaign has minutes, not hours
-        SpokeWorker worker = new SpokeWorker(clients, new Pipelines(ResilienceSettings.defaults()),
+        SpokeWorker worker = new SpokeWorker(clients, pipelines,
                 new DynamoDbOperationStore(workerDynamo, names.operations()), workerInventory, workerInventory, clock,
                 SpokeWorker.Settings.defaults().withDelays(Duration.ofSeconds(3), Duration.ofSeconds(3)));
         SqsWorkerPool pool = new SqsWorkerPool(workerSqs, decorate.apply(worker),

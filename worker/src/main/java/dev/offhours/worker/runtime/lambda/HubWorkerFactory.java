@@ -65,7 +65,7 @@ public final class HubWorkerFactory {
                 failed -> WorkerLambdaHandler.METRICS.count(HubSignals.OPERATIONS_FAILED, 1));
         WorkerAssembly.Stores stores = WorkerAssembly.Stores.of(operations,
                 new DynamoDbInventoryStore(dynamo, Objects.requireNonNull(inventoryTable, "inventoryTable")));
-        return WorkerAssembly.assemble(spokes.sts(functionCredentials, region.id()), spokes, spokeRoleName,
+        return WorkerAssembly.assemble(spokes.stsAsync(functionCredentials, region.id()), spokes, spokeRoleName,
                 externalId, stores, SpokeWorker.Settings.defaults(), Clock.systemUTC(), tracing);
     }
 }

@@ -5,18 +5,21 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.offhours.core.notify.HubSignals;
-import dev.offhours.worker.Outcome;
 import dev.offhours.worker.ReceivedMessage;
 import dev.offhours.worker.WorkItemHandler;
 import dev.offhours.worker.tracing.Tracing;
 import dev.offhours.worker.runtime.DeadLetters;
+import dev.offhours.worker.runtime.MessageWork;
+import dev.offhours.worker.runtime.PoolMetrics;
 import dev.offhours.worker.runtime.RetryCopies;
 import dev.offhours.worker.runtime.Visibility;
 import dev.offhours.worker.signals.EmbeddedMetrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,18 +30,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The worker as an AWS Lambda function behind an SQS event source mapping with {@code ReportBatchItemFailures}
- * (its {@code MaximumConcurrency} bounds the work in flight, default 50).
+ * (its {@code MaximumConcurrency}, default 50, bounds the environments, and so the hub account's Lambda concurrency).
  *
- * <p>Per message: Done → success (the mapping deletes it). RetryLater → the item's next attempt is sent to the queue
- * delayed by the delay ({@link RetryCopies}) and the message is reported as a success, so the mapping deletes it and
- * the retry does not spend the queue's maxReceiveCount; if that send fails, the message's visibility is set to the
- * delay and it is reported in {@code batchItemFailures}, so it comes back after the delay, not after the queue's
- * timeout.
- * A handler exception → reported as failed; the queue's redrive policy dead-letters it after maxReceiveCount.
- * Reject → the body goes to the dead-letter queue with its reason and the message is reported as a success, so it
- * is deleted and not retried: retrying a message that can never succeed would only burn maxReceiveCount
- * invocations and lose the reason. If the dead-letter send fails, the message is reported failed instead (never
- * lost; the redrive policy takes it eventually).
+ * <p>One invocation handles its whole batch at once: every work item of every message (a message carries one item or
+ * an account bundle, so one environment takes an account's share of a transition and assumes its role once) is
+ * started together on the worker's asynchronous engine, and the invocation waits for all of them. Then each item is
+ * settled as in the service's pool ({@link MessageWork}): RetryLater sends the item's next attempt delayed by the
+ * delay, Reject sends it to the dead-letter queue with its reason. A message whose items are all settled is reported
+ * as a success (the mapping deletes it); otherwise it is reported in {@code batchItemFailures}: made visible again
+ * after the shortest retry delay when only a copy could not be sent, or after the queue's visibility timeout when a
+ * handler threw, so the queue's redrive policy dead-letters what keeps failing.
  */
 public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -46,10 +47,10 @@ public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBa
     /** Standard output of a Lambda function goes to CloudWatch Logs, which reads the embedded metrics. */
     static final EmbeddedMetrics METRICS = EmbeddedMetrics.standardOutput(Clock.systemUTC());
 
-    private final WorkItemHandler handler;
     private final SqsClient sqs;
-    private final DeadLetters deadLetters;
-    private final RetryCopies retries;
+    private final PoolMetrics metrics = new PoolMetrics();
+    private final MessageWork work;
+    private long deadLetteredReported;
     private final Map<String, String> queueUrlBySourceArn = new ConcurrentHashMap<>();
 
     /** The Lambda runtime's constructor: everything from the function's environment (see {@link LambdaWiring}). */
@@ -71,20 +72,27 @@ public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBa
     }
 
     public WorkerLambdaHandler(WorkItemHandler handler, SqsClient sqs, String deadLetterQueueUrl) {
-        this.handler = handler;
         this.sqs = sqs;
-        this.deadLetters = new DeadLetters(sqs, deadLetterQueueUrl);
-        this.retries = new RetryCopies(sqs);
+        this.work = new MessageWork(handler, new RetryCopies(sqs), new DeadLetters(sqs, deadLetterQueueUrl), metrics);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+        List<CompletableFuture<List<MessageWork.Handled>>> started = new ArrayList<>(records.size());
         for (SQSEvent.SQSMessage record : records) {
-            if (!succeeded(record)) {
-                failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
+            ReceivedMessage message = new ReceivedMessage(record.getMessageId(), record.getBody(), receiveCount(record));
+            started.add(work.handle(work.items(message)));
+        }
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            if (!settled(records.get(i), started.get(i).join())) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(records.get(i).getMessageId()));
             }
+        }
+        long deadLettered = metrics.snapshot().rejected();
+        for (; deadLetteredReported < deadLettered; deadLetteredReported++) {
+            METRICS.count(HubSignals.WORK_ITEMS_DEAD_LETTERED, 1);
         }
         // the container may be frozen once this returns: the batch's spans leave now (nothing to do when off)
         Tracing.installed().flush();
@@ -92,65 +100,26 @@ public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBa
     }
 
     /** @return true when the event source mapping may delete the message */
-    private boolean succeeded(SQSEvent.SQSMessage record) {
-        ReceivedMessage message = new ReceivedMessage(record.getMessageId(), record.getBody(), receiveCount(record));
-        Outcome outcome;
-        try {
-            outcome = handler.handle(message);
-        } catch (RuntimeException e) {
-            LOG.warn("handler failed on message {} (receive {}); reported for retry", message.messageId(),
-                    message.receiveCount(), e);
-            return false;
+    private boolean settled(SQSEvent.SQSMessage record, List<MessageWork.Handled> handled) {
+        MessageWork.Verdict verdict = work.settle(() -> queueUrl(record.getEventSourceArn()), handled);
+        if (!verdict.delete() && verdict.retryAfter() != null) {
+            try {
+                delay(queueUrl(record.getEventSourceArn()), record, verdict.retryAfter());
+            } catch (SdkException | IllegalArgumentException e) {
+                LOG.warn("could not find the queue of message {} to delay it ({}); it returns after the queue's "
+                        + "visibility timeout", record.getMessageId(), e.getMessage());
+            }
         }
-        if (outcome instanceof Outcome.Done) {
-            return true;
-        }
-        if (outcome instanceof Outcome.RetryLater retry) {
-            return retry(record, retry);
-        }
-        if (outcome instanceof Outcome.Reject reject) {
-            return deadLetter(message, reject.reason());
-        }
-        throw new IllegalStateException("unknown outcome " + outcome);
+        return verdict.delete();
     }
 
-    /** @return true when the next attempt is on the queue and this message may be deleted */
-    private boolean retry(SQSEvent.SQSMessage record, Outcome.RetryLater retry) {
-        String queueUrl;
-        try {
-            queueUrl = queueUrl(record.getEventSourceArn());
-        } catch (SdkException | IllegalArgumentException e) {
-            LOG.warn("could not find the queue of message {} to retry it in {} ({}); it returns after the queue's "
-                    + "visibility timeout: {}", record.getMessageId(), retry.delay(), retry.reason(), e.getMessage());
-            return false;
-        }
-        if (retries.send(queueUrl, record.getBody(), retry.delay())) {
-            return true;
-        }
-        delay(queueUrl, record, retry);
-        return false;
-    }
-
-    private void delay(String queueUrl, SQSEvent.SQSMessage record, Outcome.RetryLater retry) {
+    private void delay(String queueUrl, SQSEvent.SQSMessage record, Duration delay) {
         try {
             sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(record.getReceiptHandle())
-                    .visibilityTimeout(Visibility.seconds(retry.delay())));
+                    .visibilityTimeout(Visibility.seconds(delay)));
         } catch (SdkException e) {
-            LOG.warn("could not delay message {} by {} ({}); it returns after the queue's visibility timeout: {}",
-                    record.getMessageId(), retry.delay(), retry.reason(), e.getMessage());
-        }
-    }
-
-    private boolean deadLetter(ReceivedMessage message, String reason) {
-        try {
-            deadLetters.send(message, reason);
-            METRICS.count(HubSignals.WORK_ITEMS_DEAD_LETTERED, 1);
-            LOG.warn("message {} rejected to the dead-letter queue: {}", message.messageId(), reason);
-            return true;
-        } catch (SdkException e) {
-            LOG.warn("could not dead-letter rejected message {} ({}); reported for retry: {}", message.messageId(),
-                    reason, e.getMessage());
-            return false;
+            LOG.warn("could not delay message {} by {}; it returns after the queue's visibility timeout: {}",
+                    record.getMessageId(), delay, e.getMessage());
         }
     }
 
