@@ -33,6 +33,7 @@ public final class SimulatedFleet {
     private final FleetRuntime runtime;
     private final RateLimits limits;
     private final FleetGenerator generator;
+    private final AsyncCalls asyncCalls;
 
     SimulatedFleet(FleetConfig config, FleetTopology topology, FleetTime time) {
         FleetState state = new FleetState();
@@ -43,6 +44,7 @@ public final class SimulatedFleet {
         FleetMetrics metrics = new FleetMetrics();
         CallGate gate = new CallGate(config, time, limits, sessions, metrics, new Random(config.seed() * 31 + 7));
         this.runtime = new FleetRuntime(config, time, state, gate, sessions, metrics);
+        this.asyncCalls = new AsyncCalls(runtime);
     }
 
     public static FleetBuilder builder() {
@@ -61,15 +63,19 @@ public final class SimulatedFleet {
 
     /**
      * Auto Scaling as an asynchronous client: the same fleet, rules, buckets and faults as
-     * {@link #autoScaling(AwsCredentialsProvider, String)}, but no thread waits out a call's latency.
+     * {@link #autoScaling(AwsCredentialsProvider, String)}, but no thread waits out a call's latency. It passes on
+     * the fleet time's {@link FleetTime#schedule timer} (scaled time: two daemon threads, started when first needed and
+     * ended when idle, so the fleet needs no closing; manual time: advanced at once, and the future is complete when
+     * returned). Failed futures hold the exception the synchronous client would throw. Continuations attached without
+     * an executor run on the timer's threads and must not block.
      */
     public AutoScalingAsyncClient autoScalingAsync(AwsCredentialsProvider credentials, String region) {
-        throw new UnsupportedOperationException("not yet");
+        return new SimulatedAutoScalingAsyncClient(asyncCalls, credentials, region);
     }
 
     /** EKS as an asynchronous client (see {@link #autoScalingAsync}). */
     public EksAsyncClient eksAsync(AwsCredentialsProvider credentials, String region) {
-        throw new UnsupportedOperationException("not yet");
+        return new SimulatedEksAsyncClient(asyncCalls, credentials, region);
     }
 
     /** EC2 in {@code region} of the account whose credentials these are: DescribeInstanceTypes. */
@@ -115,7 +121,7 @@ public final class SimulatedFleet {
 
     /** STS as the hub sees it, as an asynchronous client (see {@link #autoScalingAsync}). */
     public StsAsyncClient stsAsync() {
-        throw new UnsupportedOperationException("not yet");
+        return new SimulatedStsAsyncClient(asyncCalls, null, runtime.config().hubRegion());
     }
 
     /** STS called with a spoke session's credentials (GetCallerIdentity, role chaining). */
