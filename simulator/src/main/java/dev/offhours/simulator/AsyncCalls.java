@@ -15,6 +15,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * synchronous operation runs through the gate that skips the sleep: counting, authentication, the token bucket,
  * injected faults and the operation, in the order a synchronous call meets them after its sleep. The future completes
  * with the answer, or exceptionally with the very exception the synchronous client throws (not wrapped).
+ *
+ * <p>So the metrics count an asynchronous call when it reaches the fleet, after its latency (a synchronous one is
+ * counted before its sleep; totals agree once calls are answered), and a call whose credentials cannot be resolved
+ * never leaves the caller and is not counted.
  */
 final class AsyncCalls {
     private final FleetRuntime elapsed;

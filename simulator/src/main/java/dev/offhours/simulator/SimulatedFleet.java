@@ -26,8 +26,10 @@ import software.amazon.awssdk.services.sts.StsClient;
  * <p>The hub reaches a spoke like in AWS: {@code fleet.sts().assumeRole(...)} with
  * {@code arn:aws:iam::<account>:role/<role name>} and the ExternalId, then
  * {@link #autoScaling(AwsCredentialsProvider, String)} and {@link #eks(AwsCredentialsProvider, String)} with those
- * credentials; both have the shape of the worker's {@code SpokeClientFactory}, so {@code fleet::autoScaling} and
- * {@code fleet::eks} wire it. Each call acts in the account whose role issued the credentials it resolves.
+ * credentials; they and their asynchronous twins {@link #autoScalingAsync} and {@link #eksAsync} have the shapes of
+ * the worker's {@code SpokeClientFactory}, so {@code fleet::autoScaling}, {@code fleet::eks},
+ * {@code fleet::autoScalingAsync} and {@code fleet::eksAsync} wire it. Each call acts in the account whose role issued
+ * the credentials it resolves.
  */
 public final class SimulatedFleet {
     private final FleetRuntime runtime;
