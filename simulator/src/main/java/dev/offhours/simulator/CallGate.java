@@ -7,8 +7,12 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 
 /**
- * What every call goes through before it touches the fleet: counting, latency (slept without holding any lock),
- * authentication, the token bucket, and injected server errors.
+ * What every call goes through before it touches the fleet: counting, latency, authentication, the token bucket, and
+ * injected server errors, in that order (a call takes its token when it reaches AWS, after its latency).
+ *
+ * <p>Synchronous clients sleep the latency here, without holding any lock. Asynchronous clients let it pass on the
+ * fleet's timer first and then run the synchronous operation through {@link #latencyElapsed()}, a gate that skips
+ * the sleep, so both kinds share one implementation of every operation.
  */
 final class CallGate {
     private final FleetConfig config;
@@ -17,15 +21,32 @@ final class CallGate {
     private final Sessions sessions;
     private final FleetMetrics metrics;
     private final Random random;
+    private final boolean sleeps;
 
     CallGate(FleetConfig config, FleetTime time, RateLimits limits, Sessions sessions, FleetMetrics metrics,
              Random random) {
+        this(config, time, limits, sessions, metrics, random, true);
+    }
+
+    private CallGate(FleetConfig config, FleetTime time, RateLimits limits, Sessions sessions, FleetMetrics metrics,
+                     Random random, boolean sleeps) {
         this.config = config;
         this.time = time;
         this.limits = limits;
         this.sessions = sessions;
         this.metrics = metrics;
         this.random = random;
+        this.sleeps = sleeps;
+    }
+
+    /** The same gate (buckets, sessions, metrics, random) for calls whose latency has already passed. */
+    CallGate latencyElapsed() {
+        return new CallGate(config, time, limits, sessions, metrics, random, false);
+    }
+
+    /** A latency of {@code family}, drawn from the fleet's seeded random like the ones synchronous calls sleep. */
+    Duration latency(ApiFamily family) {
+        return config.latency(family).sample(random);
     }
 
     /** Admits a spoke call and answers the account it acts in (the one whose role issued the credentials). */
@@ -38,7 +59,9 @@ final class CallGate {
 
     void arrive(ApiFamily family, String operation) {
         metrics.called(family, operation);
-        sleep(config.latency(family).sample(random));
+        if (sleeps) {
+            sleep(latency(family));
+        }
     }
 
     Session authenticate(ApiFamily family, AwsCredentialsProvider credentials) {

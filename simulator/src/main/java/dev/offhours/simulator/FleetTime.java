@@ -41,12 +41,20 @@ public interface FleetTime {
     /** Lets {@code simulated} time pass for the calling thread. */
     void sleep(Duration simulated) throws InterruptedException;
 
+    /**
+     * Runs {@code then} once {@code simulated} time has passed, without holding the calling thread while real time
+     * passes: asynchronous clients answer through it, so thousands of calls in flight need no thread each.
+     * {@code then} must not block: it runs on the time's few timer threads, or in the calling thread when no real
+     * time has to pass.
+     */
+    void schedule(Duration simulated, Runnable then);
+
     /** Real time, scaled: {@code timeScale} 0.1 makes one simulated second last 100 real milliseconds. */
     static FleetTime scaled(Clock clock, double timeScale) {
         return new ScaledTime(clock, timeScale);
     }
 
-    /** Time that moves only when told to (or when a call sleeps), for deterministic tests. */
+    /** Time that moves only when told to (or when a call sleeps or schedules), for deterministic tests. */
     static ManualTime manual(Instant start) {
         return new ManualTime(start);
     }

@@ -26,13 +26,16 @@ import software.amazon.awssdk.services.sts.StsClient;
  * <p>The hub reaches a spoke like in AWS: {@code fleet.sts().assumeRole(...)} with
  * {@code arn:aws:iam::<account>:role/<role name>} and the ExternalId, then
  * {@link #autoScaling(AwsCredentialsProvider, String)} and {@link #eks(AwsCredentialsProvider, String)} with those
- * credentials; both have the shape of the worker's {@code SpokeClientFactory}, so {@code fleet::autoScaling} and
- * {@code fleet::eks} wire it. Each call acts in the account whose role issued the credentials it resolves.
+ * credentials; they and their asynchronous twins {@link #autoScalingAsync} and {@link #eksAsync} have the shapes of
+ * the worker's {@code SpokeClientFactory}, so {@code fleet::autoScaling}, {@code fleet::eks},
+ * {@code fleet::autoScalingAsync} and {@code fleet::eksAsync} wire it. Each call acts in the account whose role issued
+ * the credentials it resolves.
  */
 public final class SimulatedFleet {
     private final FleetRuntime runtime;
     private final RateLimits limits;
     private final FleetGenerator generator;
+    private final AsyncCalls asyncCalls;
 
     SimulatedFleet(FleetConfig config, FleetTopology topology, FleetTime time) {
         FleetState state = new FleetState();
@@ -43,6 +46,7 @@ public final class SimulatedFleet {
         FleetMetrics metrics = new FleetMetrics();
         CallGate gate = new CallGate(config, time, limits, sessions, metrics, new Random(config.seed() * 31 + 7));
         this.runtime = new FleetRuntime(config, time, state, gate, sessions, metrics);
+        this.asyncCalls = new AsyncCalls(runtime);
     }
 
     public static FleetBuilder builder() {
@@ -61,15 +65,19 @@ public final class SimulatedFleet {
 
     /**
      * Auto Scaling as an asynchronous client: the same fleet, rules, buckets and faults as
-     * {@link #autoScaling(AwsCredentialsProvider, String)}, but no thread waits out a call's latency.
+     * {@link #autoScaling(AwsCredentialsProvider, String)}, but no thread waits out a call's latency. It passes on
+     * the fleet time's {@link FleetTime#schedule timer} (scaled time: two daemon threads, started when first needed and
+     * ended when idle, so the fleet needs no closing; manual time: advanced at once, and the future is complete when
+     * returned). Failed futures hold the exception the synchronous client would throw. Continuations attached without
+     * an executor run on the timer's threads and must not block.
      */
     public AutoScalingAsyncClient autoScalingAsync(AwsCredentialsProvider credentials, String region) {
-        throw new UnsupportedOperationException("not yet");
+        return new SimulatedAutoScalingAsyncClient(asyncCalls, credentials, region);
     }
 
     /** EKS as an asynchronous client (see {@link #autoScalingAsync}). */
     public EksAsyncClient eksAsync(AwsCredentialsProvider credentials, String region) {
-        throw new UnsupportedOperationException("not yet");
+        return new SimulatedEksAsyncClient(asyncCalls, credentials, region);
     }
 
     /** EC2 in {@code region} of the account whose credentials these are: DescribeInstanceTypes. */
@@ -115,7 +123,7 @@ public final class SimulatedFleet {
 
     /** STS as the hub sees it, as an asynchronous client (see {@link #autoScalingAsync}). */
     public StsAsyncClient stsAsync() {
-        throw new UnsupportedOperationException("not yet");
+        return new SimulatedStsAsyncClient(asyncCalls, null, runtime.config().hubRegion());
     }
 
     /** STS called with a spoke session's credentials (GetCallerIdentity, role chaining). */
