@@ -50,20 +50,30 @@ class SqsWorkQueueTest {
         assertThat(batches).extracting(List::size).containsExactlyElementsOf(expected);
     }
 
-    @Test
-    void sendsEachAccountsItemsAsOneBundleAndCountsTheItems(EmbeddedElasticMq mq, SqsClient sqs) {
-        String queueUrl = mq.createQueue("bundles", Map.of());
-        List<WorkItem> items = interleaved(3, 15); // as the inventory's pages mix accounts
+    static Stream<Arguments> dispatches() {
+        return Stream.of(
+                Arguments.of(3, 15, 3, 1),    // the accounts' items interleaved, as in a page of targets
+                Arguments.of(25, 2, 25, 3),   // 10 messages per SendMessageBatch
+                Arguments.of(1, 250, 3, 1),   // 100 items per bundle
+                Arguments.of(4, 1, 4, 1));    // lone items, sent plain
+    }
+
+    @ParameterizedTest(name = "{0} accounts x {1} items -> {2} messages in {3} calls")
+    @MethodSource("dispatches")
+    void sendsEachAccountsItemsInBundlesAndCountsTheItems(int accounts, int perAccount, int messages, int calls,
+                                                         EmbeddedElasticMq mq, SqsClient sqs) {
+        String queueUrl = mq.createQueue("bundles-" + accounts + "x" + perAccount, Map.of());
+        List<WorkItem> items = interleaved(accounts, perAccount);
         try (SqsWorkQueue queue = new SqsWorkQueue(sqs, queueUrl)) {
             SendReport report = queue.sendAll(items);
 
             assertThat(report).extracting(SendReport::sent, SendReport::failed, SendReport::messages,
-                    SendReport::calls).containsExactly(45, 0, 3, 1);
-            List<List<WorkItem>> messages = DispatchFixtures.drainMessages(sqs, queueUrl);
-            assertThat(messages).hasSize(3).allSatisfy(carried -> assertThat(carried).hasSize(15)
+                    SendReport::calls).containsExactly(items.size(), 0, messages, calls);
+            List<List<WorkItem>> received = DispatchFixtures.drainMessages(sqs, queueUrl);
+            assertThat(received).hasSize(messages).allSatisfy(carried -> assertThat(carried)
                     .extracting(item -> item.target().account()).containsOnly(carried.get(0).target().account()));
-            assertThat(messages).flatExtracting(carried -> carried).containsExactlyInAnyOrderElementsOf(items);
-            messages.forEach(carried -> assertThat(carried).isSortedAccordingTo(
+            assertThat(received).flatExtracting(carried -> carried).containsExactlyInAnyOrderElementsOf(items);
+            received.forEach(carried -> assertThat(carried).isSortedAccordingTo(
                     java.util.Comparator.comparingInt(items::indexOf))); // each account's items in their order
         }
     }
