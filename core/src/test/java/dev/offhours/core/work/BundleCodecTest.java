@@ -2,6 +2,7 @@ package dev.offhours.core.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.offhours.core.schedule.AsleepCapacity;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +51,9 @@ class BundleCodecTest {
         assertThat(bodies.stream().map(codec::decode)).extracting(WorkItem::attempt, WorkItem::capacityPercent,
                         WorkItem::notice)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, 0, null),
-                        org.assertj.core.groups.Tuple.tuple(1, 30, null),
-                        org.assertj.core.groups.Tuple.tuple(3, 100, items.get(2).notice()));
+                        tuple(1, 0, null),
+                        tuple(1, 30, null),
+                        tuple(3, 100, items.get(2).notice()));
     }
 
     @Test

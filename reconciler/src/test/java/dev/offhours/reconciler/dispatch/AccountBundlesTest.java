@@ -22,7 +22,7 @@ class AccountBundlesTest {
     private static final Instant AT = Instant.parse("2026-03-02T18:00:00Z");
     private static final WorkItemCodec CODEC = new WorkItemCodec();
 
-    /** Items named {@code account:index}, with a notice of {@code noticeChars} characters when above zero. */
+    /** One item per account given, in that order, each with {@code notice} when not null. */
     private static List<WorkItem> items(String notice, String... accountsInOrder) {
         List<WorkItem> items = new ArrayList<>();
         for (int i = 0; i < accountsInOrder.length; i++) {
