@@ -55,7 +55,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * from its {@code bySchedule} index), the real convergence loop and pass and the SQS work queue against embedded
  * ElasticMQ. Prints {@code name: value} lines; {@code dispatch_ms} runs from the fire (the loop's run at the
  * transition instant: intent written, lease taken, every target judged and sent, the count written) to the last
- * enqueue acknowledged. A smaller schedule on a store of its own goes first to warm up the JIT and the HTTP
+ * enqueue acknowledged; {@code messages_sent} says how many messages carried them (each account's items go in
+ * bundles). A smaller schedule on a store of its own goes first to warm up the JIT and the HTTP
  * connections. ElasticMQ runs in the same process, so {@code process_cpu_ms} (CPU of both during the pass) says what
  * the pass costs when the machine is shared; {@code load_average} says how shared it was.
  *
@@ -86,6 +87,7 @@ public final class DispatchBenchmark {
             Clock clock = Clock.fixed(TRANSITION, ZoneOffset.UTC);
             try (SqsWorkQueue sqsQueue = new SqsWorkQueue(sqs, queueUrl, concurrency, 5, Duration.ofMillis(100))) {
                 fire(loop(warmUpStore.control(), warmUpStore.inventory(), sqsQueue, clock), schedule("warm-up"));
+                long warmUpMessages = mq.approximateMessages(queueUrl);
 
                 Counts counts = new Counts();
                 ConvergenceLoop loop = loop(counting(hub.control(), ControlStore.class, counts),
@@ -109,12 +111,13 @@ public final class DispatchBenchmark {
                 print("load_average", String.format("%.1f",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
                 print("sqs_send_calls", sent.calls());
+                print("messages_sent", sent.messages());
                 print("send_concurrency", concurrency);
                 print("inventory_reads", counts.pages.get() + " pages / " + counts.items.get() + " items");
                 print("intent_writes", counts.intentWrites.get());
                 print("intent_progress", hub.control().intent("bench").map(i -> i.progress().targets() + " targets, "
                         + i.progress().pending() + " pending").orElse("none"));
-                print("messages_on_queue", mq.approximateMessages(queueUrl) - 1_000);
+                print("messages_on_queue", mq.approximateMessages(queueUrl) - warmUpMessages);
                 print("goal_ms", GOAL_MS);
                 print("ratio_to_goal", String.format("%.3f", elapsedMs / (double) GOAL_MS));
             }

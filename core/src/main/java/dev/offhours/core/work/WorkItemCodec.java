@@ -1,6 +1,5 @@
 package dev.offhours.core.work;
 
-import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +8,7 @@ import dev.offhours.core.schedule.AsleepCapacity;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * The JSON form of a {@link WorkItem} on the work queue:
@@ -21,19 +21,42 @@ import java.time.format.DateTimeParseException;
  * attempt is written without it, and the format stays version 1: an older worker ignores the field). A RESIZE carries
  * {@code "action":"RESIZE","capacityPercent":30}; SLEEP and WAKE items are written exactly as before it existed.
  *
- * The tree is read by hand rather than bound, so that every rejection names the field and what would be valid.
+ * <p>A <b>bundle</b> carries several items of one account in one message, each exactly as {@link #encode} writes it
+ * alone:
+ *
+ * <pre>{"version":1,"items":[{"version":1,"schedule":"office-hours",...,"target":{"account":"111111111111",...}},
+ *  {"version":1,"schedule":"office-hours",...,"target":{"account":"111111111111",...}}]}</pre>
+ *
+ * so that one worker, and one set of assumed credentials, takes an account's share of a transition. A reader splits a
+ * message with {@link #itemBodies} and handles each item on its own (records, retries, dead letters stay per item; a
+ * retried copy is a single item again). A bundle holds at most {@link #MAX_BUNDLE_ITEMS} items and
+ * {@link #MAX_BUNDLE_BYTES} bytes: far below the SQS message limit of 256 KiB, so that a bundle always fits a message
+ * and at least two fit one SendMessageBatch request (256 KiB in all), and so that a message's items stay a modest
+ * amount of work for the one worker that receives them. A single item stays at most 64 Ki characters. The field
+ * {@code items} is the bundle's: a single item never has one. A worker that cannot split bundles would refuse them as
+ * malformed, so workers learn to read bundles before a dispatcher sends any.
+ *
+ * <p>The tree is read by hand rather than bound, so that every rejection names the field and what would be valid.
  * Unknown fields are ignored (a newer dispatcher may add optional ones); incompatible changes bump
  * {@code version}, and an unknown version is rejected before anything else is read. Thread-safe.
  */
 public final class WorkItemCodec {
 
+    /** A single work item is a small object; one this long is not a work item. */
     private static final int MAX_BODY_CHARS = 64 * 1024;
+    /** Items per bundle: about 45 KB of typical items, one account's share of a page of targets or less. */
+    public static final int MAX_BUNDLE_ITEMS = 100;
+    /** UTF-8 bytes per bundle, envelope included: fits an SQS message (256 KiB) with room, two per batch request. */
+    public static final int MAX_BUNDLE_BYTES = 100 * 1024;
+    /** The longest message this codec reads at all: SQS's message limit. */
+    static final int MAX_MESSAGE_CHARS = 256 * 1024;
     private static final String ATTEMPT = "attempt";
     private static final String CAPACITY_PERCENT = "capacityPercent";
     /** A line the hub wants in the operation record, e.g. a quota warning of the wave; absent when none. */
     private static final String NOTICE = "notice";
 
     private final ObjectMapper mapper = new ObjectMapper();
+    private final BundleFormat bundles = new BundleFormat(mapper);
 
     public String encode(WorkItem item) {
         ObjectNode root = mapper.createObjectNode();
@@ -76,36 +99,40 @@ public final class WorkItemCodec {
      * One message carrying several work items of one account ({@code {"version":1,"items":[item, item, ...]}}, each
      * item exactly as {@link #encode} writes it alone), so that one worker, and one set of assumed credentials, takes
      * an account's share of a transition.
+     *
+     * @throws IllegalArgumentException when {@code items} is empty, names more than one account, or is above
+     *                                  {@link #MAX_BUNDLE_ITEMS} items or {@link #MAX_BUNDLE_BYTES} bytes
      */
     public String encodeBundle(List<WorkItem> items) {
-        throw new UnsupportedOperationException("not yet");
+        return BundleFormat.encode(items, this::encode);
+    }
+
+    /** The UTF-8 bytes of a bundle of items whose single bodies ({@link #encode}) take {@code itemBytes} in all. */
+    public static int bundleBytes(int items, long itemBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, BundleFormat.ENVELOPE_BYTES + itemBytes + Math.max(0, items - 1));
     }
 
     /**
      * The body of each work item a message carries, in order: the items of a bundle, or the body itself when it is a
-     * single item (also when it is malformed: {@link #decode} then says what is wrong with it).
+     * single item (also when it is malformed, a malformed bundle included: {@link #decode} then says what is wrong
+     * with it, and the whole message is refused rather than a part of it acted on).
      */
     public List<String> itemBodies(String body) {
-        // provisional: the bundle format lands with the dispatcher's account bundles
-        try {
-            JsonNode root = mapper.readTree(body);
-            if (root != null && root.isObject() && root.get("items") != null && root.get("items").isArray()
-                    && root.get("items").size() > 0) {
-                List<String> bodies = new java.util.ArrayList<>();
-                for (JsonNode item : root.get("items")) {
-                    bodies.add(mapper.writeValueAsString(item));
-                }
-                return bodies;
-            }
-        } catch (JsonProcessingException | RuntimeException e) {
-            return List.of(body);
-        }
-        return List.of(body);
+        return bundles.items(body).orElse(List.of(body));
     }
 
     /** @throws MalformedWorkItemException with a reason naming the offending field and what would be valid */
     public WorkItem decode(String body) {
         JsonNode root = parse(body);
+        if (BundleFormat.isBundle(root)) {
+            throw new MalformedWorkItemException("malformed work item: " + BundleFormat.problem(root).orElse(
+                    "the message is a bundle of " + root.get(BundleFormat.ITEMS).size()
+                            + " work items; each is read on its own (itemBodies)"));
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw new MalformedWorkItemException("malformed work item: the message body has " + body.length()
+                    + " characters; a work item is a small JSON object of at most " + MAX_BODY_CHARS);
+        }
         int version = requireVersion(root);
         try {
             return new WorkItem(
@@ -146,9 +173,10 @@ public final class WorkItemCodec {
         if (body == null || body.isBlank()) {
             throw new MalformedWorkItemException("malformed work item: the message body is empty; expected a JSON object");
         }
-        if (body.length() > MAX_BODY_CHARS) {
+        if (body.length() > MAX_MESSAGE_CHARS) {
             throw new MalformedWorkItemException("malformed work item: the message body has " + body.length()
-                    + " characters; a work item is a small JSON object of at most " + MAX_BODY_CHARS);
+                    + " characters; a message is at most " + MAX_MESSAGE_CHARS + " (a single work item at most "
+                    + MAX_BODY_CHARS + ")");
         }
         try {
             JsonNode root = mapper.readTree(body);

@@ -121,8 +121,9 @@ public final class ConvergencePass {
 
     /**
      * Pending targets get their item again once {@code resendAfter} has passed and the work queue is quiet (its
-     * items may still be waiting behind slow workers until then), or in any case after {@link #RESEND_HARD_LIMIT}
-     * resend periods.
+     * items may still be waiting behind slow workers until then; quiet is no message at all, so bundles, which make
+     * the queue's message count smaller than its item count, do not change it), or in any case after
+     * {@link #RESEND_HARD_LIMIT} resend periods.
      */
     private boolean resendDue(Instant lastSend, Instant now) {
         if (lastSend.plus(settings.resendAfter()).isAfter(now)) {

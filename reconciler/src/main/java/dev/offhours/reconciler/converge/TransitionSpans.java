@@ -33,6 +33,8 @@ public final class TransitionSpans {
     static final AttributeKey<Long> DRIFTED = AttributeKey.longKey("offhours.targets.drifted");
     static final AttributeKey<Long> SENT = AttributeKey.longKey("offhours.items.sent");
     static final AttributeKey<Long> SEND_FAILED = AttributeKey.longKey("offhours.items.send_failed");
+    /** Messages the items went in: fewer than the items, as each account's items travel in bundles. */
+    static final AttributeKey<Long> MESSAGES_SENT = AttributeKey.longKey("offhours.messages.sent");
 
     private final Tracing tracing;
 
@@ -80,6 +82,7 @@ public final class TransitionSpans {
         dispatch.setAttribute(DRIFTED, drifted);
         dispatch.setAttribute(SENT, sent.sent());
         dispatch.setAttribute(SEND_FAILED, sent.failed());
+        dispatch.setAttribute(MESSAGES_SENT, sent.messages());
         if (sent.failed() > 0) {
             dispatch.setStatus(StatusCode.ERROR, sent.failed() + " work items not sent: " + sent.errors());
         }

@@ -3,10 +3,11 @@ package dev.offhours.reconciler.dispatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Splits message bodies into SendMessageBatch requests: at most {@link #MAX_ENTRIES} entries and at most
- * {@link #MAX_BYTES} of bodies per request (SQS rejects a batch above either).
+ * Splits messages into SendMessageBatch requests: at most {@link #MAX_ENTRIES} entries and at most
+ * {@link #MAX_BYTES} of bodies per request (SQS rejects a batch above either). A bundle counts with its whole body.
  */
 final class SqsBatches {
 
@@ -17,21 +18,25 @@ final class SqsBatches {
     }
 
     static List<List<String>> split(List<String> bodies) {
-        List<List<String>> batches = new ArrayList<>();
-        List<String> current = new ArrayList<>();
+        return split(bodies, Function.identity());
+    }
+
+    static <T> List<List<T>> split(List<T> messages, Function<T, String> body) {
+        List<List<T>> batches = new ArrayList<>();
+        List<T> current = new ArrayList<>();
         int bytes = 0;
-        for (String body : bodies) {
-            int size = body.getBytes(StandardCharsets.UTF_8).length;
+        for (T message : messages) {
+            int size = body.apply(message).getBytes(StandardCharsets.UTF_8).length;
             if (size > MAX_BYTES) {
-                throw new IllegalArgumentException("a work item of " + size + " bytes exceeds the SQS message limit of "
-                        + MAX_BYTES + " bytes");
+                throw new IllegalArgumentException("a work queue message of " + size
+                        + " bytes exceeds the SQS message limit of " + MAX_BYTES + " bytes");
             }
             if (current.size() == MAX_ENTRIES || bytes + size > MAX_BYTES) {
                 batches.add(current);
                 current = new ArrayList<>();
                 bytes = 0;
             }
-            current.add(body);
+            current.add(message);
             bytes += size;
         }
         if (!current.isEmpty()) {

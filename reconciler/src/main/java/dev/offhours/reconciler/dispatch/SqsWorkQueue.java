@@ -2,10 +2,13 @@ package dev.offhours.reconciler.dispatch;
 
 import dev.offhours.core.work.WorkItem;
 import dev.offhours.core.work.WorkItemCodec;
+import dev.offhours.reconciler.dispatch.AccountBundles.Message;
 import dev.offhours.worker.runtime.DaemonThreads;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,11 +25,14 @@ import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 
 /**
- * The work queue on SQS: SendMessageBatch requests of up to 10 entries and 256 KiB, {@code concurrency} of them in
- * flight at once. A batch that partly fails is retried with only its failed entries (those SQS does not blame on
- * the sender), after a full-jitter exponential backoff; a request that fails as a whole is retried the same way.
+ * The work queue on SQS: each account's items in bundles ({@link AccountBundles}), sent in SendMessageBatch requests
+ * of up to 10 entries and 256 KiB, {@code concurrency} of them in flight at once. A batch that partly fails is
+ * retried with only its failed entries (those SQS does not blame on the sender), after a full-jitter exponential
+ * backoff; a request that fails as a whole is retried the same way. The {@link SendReport} counts the items: a bundle
+ * sent or given up on counts all of its items.
  * Owns its threads: {@link #close()} stops them, not the SQS client.
  */
 public final class SqsWorkQueue implements WorkQueue, AutoCloseable {
@@ -67,9 +73,9 @@ public final class SqsWorkQueue implements WorkQueue, AutoCloseable {
 
     @Override
     public CompletableFuture<SendReport> sendAllAsync(List<WorkItem> items) {
-        List<String> bodies = items.stream().map(codec::encode).toList();
+        List<Message> messages = AccountBundles.of(items, codec);
         CompletableFuture<SendReport> total = CompletableFuture.completedFuture(SendReport.NOTHING);
-        for (List<String> batch : SqsBatches.split(bodies)) {
+        for (List<Message> batch : SqsBatches.split(messages, Message::body)) {
             total = total.thenCombine(CompletableFuture.supplyAsync(() -> sendBatch(batch), senders), SendReport::plus);
         }
         return total;
@@ -88,14 +94,18 @@ public final class SqsWorkQueue implements WorkQueue, AutoCloseable {
         }
     }
 
-    private SendReport sendBatch(List<String> bodies) {
-        Map<String, SendMessageBatchRequestEntry> remaining = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < bodies.size(); i++) {
+    /** Sends one batch of messages; the report counts the items they carry. */
+    private SendReport sendBatch(List<Message> messages) {
+        Map<String, Message> byId = new HashMap<>();
+        Map<String, SendMessageBatchRequestEntry> remaining = new LinkedHashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
             String id = Integer.toString(i);
-            remaining.put(id, SendMessageBatchRequestEntry.builder().id(id).messageBody(bodies.get(i)).build());
+            byId.put(id, messages.get(i));
+            remaining.put(id, SendMessageBatchRequestEntry.builder().id(id).messageBody(messages.get(i).body()).build());
         }
         int calls = 0;
-        int sent = 0;
+        int sentItems = 0;
+        int sentMessages = 0;
         List<String> errors = new ArrayList<>();
         for (int attempt = 1; attempt <= maxAttempts && !remaining.isEmpty(); attempt++) {
             if (attempt > 1) {
@@ -105,19 +115,23 @@ public final class SqsWorkQueue implements WorkQueue, AutoCloseable {
             try {
                 SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl)
                         .entries(remaining.values()));
-                sent += response.successful().size();
-                response.successful().forEach(ok -> remaining.remove(ok.id()));
+                for (SendMessageBatchResultEntry ok : response.successful()) {
+                    if (remaining.remove(ok.id()) != null) {
+                        sentItems += byId.get(ok.id()).items();
+                        sentMessages++;
+                    }
+                }
                 Map<String, BatchResultErrorEntry> failed = response.failed().stream()
                         .collect(Collectors.toMap(BatchResultErrorEntry::id, Function.identity()));
                 for (BatchResultErrorEntry error : failed.values()) {
                     if (Boolean.TRUE.equals(error.senderFault())) {
                         remaining.remove(error.id()); // retrying the same entry cannot succeed
-                        keep(errors, "rejected: " + error.code() + " " + error.message());
+                        keep(errors, "rejected: " + error.code() + " " + error.message() + of(byId.get(error.id())));
                     }
                 }
                 if (!remaining.isEmpty() && attempt == maxAttempts) {
                     failed.values().forEach(e -> keep(errors, "gave up after " + maxAttempts + " attempts: "
-                            + e.code() + " " + e.message()));
+                            + e.code() + " " + e.message() + of(byId.get(e.id()))));
                 }
             } catch (SdkException e) {
                 if (attempt == maxAttempts) {
@@ -125,7 +139,14 @@ public final class SqsWorkQueue implements WorkQueue, AutoCloseable {
                 }
             }
         }
-        return new SendReport(sent, bodies.size() - sent, calls, errors);
+        int items = messages.stream().mapToInt(Message::items).sum();
+        return new SendReport(sentItems, items - sentItems, calls, errors, sentMessages);
+    }
+
+    /** Which items an error cost, for the log line that names it. */
+    private static String of(Message message) {
+        return message == null ? "" : " (" + message.items() + (message.items() == 1 ? " work item" : " work items")
+                + " of account " + message.account() + ")";
     }
 
     private void backoff(int attempt) {

@@ -9,15 +9,17 @@ import java.util.concurrent.CompletableFuture;
 public interface WorkQueue {
 
     /**
-     * Starts enqueuing every item, retrying transient failures; the future completes once each item is either sent
+     * Starts enqueuing every item (a queue may carry several items of one account in one message), retrying transient
+     * failures; the future completes once each item is either sent
      * or given up on, and never completes exceptionally for a failed item: the report counts it.
      */
     CompletableFuture<SendReport> sendAllAsync(List<WorkItem> items);
 
     /**
      * How many messages the queue holds that no worker has finished (visible, in flight and delayed; approximate),
-     * empty when it cannot say. The convergence loop re-sends a pending target's item only once the queue is quiet,
-     * so that a backlog behind slow or throttled workers is not doubled.
+     * empty when it cannot say. A message may be a bundle of several items, so this is not a count of items; zero
+     * still means that no item waits. The convergence loop re-sends a pending target's item only once the queue is
+     * quiet (zero), so that a backlog behind slow or throttled workers is not doubled.
      */
     default OptionalLong backlog() {
         return OptionalLong.empty();

@@ -203,11 +203,14 @@ final class SimulatedHub implements AutoCloseable {
         }
     }
 
-    /** Takes every message off the queue (without acting), decoded: for tests that deliver items themselves. */
+    /**
+     * Takes every message off the queue (without acting), decoded: for tests that deliver items themselves. A bundle
+     * gives each of its items, as the worker splits it.
+     */
     List<WorkItem> take() {
         List<WorkItem> items = new ArrayList<>();
         for (Message message : receiveAll()) {
-            items.add(codec.decode(message.body()));
+            codec.itemBodies(message.body()).forEach(body -> items.add(codec.decode(body)));
             sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
         }
         return items;

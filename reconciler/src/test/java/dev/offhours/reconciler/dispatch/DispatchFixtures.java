@@ -70,17 +70,22 @@ public final class DispatchFixtures {
         return targets;
     }
 
-    /** Receives and deletes everything on the queue, decoded. */
+    /** Receives and deletes everything on the queue, decoded: the items of every message, bundles split. */
     public static List<WorkItem> drain(SqsClient sqs, String queueUrl) {
-        List<WorkItem> items = new ArrayList<>();
+        return drainMessages(sqs, queueUrl).stream().flatMap(List::stream).toList();
+    }
+
+    /** Receives and deletes everything on the queue: per message, the items it carries. */
+    public static List<List<WorkItem>> drainMessages(SqsClient sqs, String queueUrl) {
+        List<List<WorkItem>> carried = new ArrayList<>();
         while (true) {
             List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                     .waitTimeSeconds(0)).messages();
             if (messages.isEmpty()) {
-                return items;
+                return carried;
             }
             for (Message message : messages) {
-                items.add(CODEC.decode(message.body()));
+                carried.add(CODEC.itemBodies(message.body()).stream().map(CODEC::decode).toList());
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             }
         }

@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,54 +50,79 @@ class SqsWorkQueueTest {
         assertThat(batches).extracting(List::size).containsExactlyElementsOf(expected);
     }
 
-    @Test
-    void sendsEveryItemInBatchesOfTen(EmbeddedElasticMq mq, SqsClient sqs) {
-        String queueUrl = mq.createQueue("batches", Map.of());
-        try (SqsWorkQueue queue = new SqsWorkQueue(sqs, queueUrl)) {
-            SendReport report = queue.sendAll(items(25));
+    static Stream<Arguments> dispatches() {
+        return Stream.of(
+                Arguments.of(3, 15, 3, 1),    // the accounts' items interleaved, as in a page of targets
+                Arguments.of(25, 2, 25, 3),   // 10 messages per SendMessageBatch
+                Arguments.of(1, 250, 3, 1),   // 100 items per bundle
+                Arguments.of(4, 1, 4, 1));    // lone items, sent plain
+    }
 
-            assertThat(report.sent()).isEqualTo(25);
-            assertThat(report.calls()).isEqualTo(3);
-            assertThat(DispatchFixtures.drain(sqs, queueUrl)).extracting(item -> item.target().name())
-                    .containsExactlyInAnyOrderElementsOf(names(25));
+    @ParameterizedTest(name = "{0} accounts x {1} items -> {2} messages in {3} calls")
+    @MethodSource("dispatches")
+    void sendsEachAccountsItemsInBundlesAndCountsTheItems(int accounts, int perAccount, int messages, int calls,
+                                                         EmbeddedElasticMq mq, SqsClient sqs) {
+        String queueUrl = mq.createQueue("bundles-" + accounts + "x" + perAccount, Map.of());
+        List<WorkItem> items = interleaved(accounts, perAccount);
+        try (SqsWorkQueue queue = new SqsWorkQueue(sqs, queueUrl)) {
+            SendReport report = queue.sendAll(items);
+
+            assertThat(report).extracting(SendReport::sent, SendReport::failed, SendReport::messages,
+                    SendReport::calls).containsExactly(items.size(), 0, messages, calls);
+            List<List<WorkItem>> received = DispatchFixtures.drainMessages(sqs, queueUrl);
+            assertThat(received).hasSize(messages).allSatisfy(carried -> assertThat(carried)
+                    .extracting(item -> item.target().account()).containsOnly(carried.get(0).target().account()));
+            assertThat(received).flatExtracting(carried -> carried).containsExactlyInAnyOrderElementsOf(items);
+            received.forEach(carried -> assertThat(carried).isSortedAccordingTo(
+                    java.util.Comparator.comparingInt(items::indexOf))); // each account's items in their order
         }
     }
 
     @Test
-    void retriesOnlyTheEntriesThatFailed(EmbeddedElasticMq mq, SqsClient sqs) {
+    void retriesOnlyTheBundlesThatFailed(EmbeddedElasticMq mq, SqsClient sqs) {
         String queueUrl = mq.createQueue("retry", Map.of());
         FailingOnce flaky = new FailingOnce(sqs, Set.of("3", "7"), false);
         try (SqsWorkQueue queue = new SqsWorkQueue(flaky, queueUrl, 4, 5, Duration.ofMillis(1))) {
-            SendReport report = queue.sendAll(items(10));
+            SendReport report = queue.sendAll(interleaved(10, 3));
 
-            assertThat(report.sent()).isEqualTo(10);
-            assertThat(report.failed()).isZero();
+            assertThat(report).extracting(SendReport::sent, SendReport::failed, SendReport::messages)
+                    .containsExactly(30, 0, 10);
             assertThat(flaky.batchSizes).containsExactly(10, 2);
-            assertThat(DispatchFixtures.drain(sqs, queueUrl)).hasSize(10); // each item exactly once
+            assertThat(DispatchFixtures.drain(sqs, queueUrl)).hasSize(30).doesNotHaveDuplicates(); // each item once
         }
     }
 
     @Test
-    void doesNotRetryEntriesSqsBlamesOnTheSender(EmbeddedElasticMq mq, SqsClient sqs) {
+    void aBundleSqsBlamesOnTheSenderCountsAllItsItemsAsFailedAndIsNotRetried(EmbeddedElasticMq mq, SqsClient sqs) {
         String queueUrl = mq.createQueue("rejected", Map.of());
         FailingOnce rejecting = new FailingOnce(sqs, Set.of("4"), true);
         try (SqsWorkQueue queue = new SqsWorkQueue(rejecting, queueUrl, 4, 5, Duration.ofMillis(1))) {
-            SendReport report = queue.sendAll(items(10));
+            SendReport report = queue.sendAll(interleaved(10, 3));
 
-            assertThat(report.sent()).isEqualTo(9);
-            assertThat(report.failed()).isEqualTo(1);
-            assertThat(report.errors()).singleElement().asString().contains("InvalidParameterValue");
+            assertThat(report).extracting(SendReport::sent, SendReport::failed, SendReport::messages)
+                    .containsExactly(27, 3, 9);
+            assertThat(report.errors()).singleElement().asString().contains("InvalidParameterValue")
+                    .contains("3 work items of account " + account(4));
             assertThat(rejecting.batchSizes).containsExactly(10);
+            assertThat(DispatchFixtures.drain(sqs, queueUrl)).hasSize(27)
+                    .noneMatch(item -> item.target().account().equals(account(4)));
         }
     }
 
-    private static List<WorkItem> items(int count) {
-        return names(count).stream().map(name -> WorkItem.of("web", AT, Action.SLEEP,
-                Target.asg("111111111111", "eu-west-1", name), AsleepCapacity.ZERO, "main@sha1:abc", null)).toList();
+    /** {@code perAccount} items in each of {@code accounts} accounts, the accounts taking turns. */
+    private static List<WorkItem> interleaved(int accounts, int perAccount) {
+        List<WorkItem> items = new ArrayList<>();
+        for (int i = 0; i < perAccount; i++) {
+            for (int a = 0; a < accounts; a++) {
+                items.add(WorkItem.of("web", AT, Action.SLEEP, Target.asg(account(a), "eu-west-1", "asg-" + i),
+                        AsleepCapacity.ZERO, "main@sha1:abc", null));
+            }
+        }
+        return items;
     }
 
-    private static List<String> names(int count) {
-        return IntStream.range(0, count).mapToObj(i -> "asg-" + i).toList();
+    private static String account(int index) {
+        return Long.toString(100_000_000_000L + index);
     }
 
     /**
