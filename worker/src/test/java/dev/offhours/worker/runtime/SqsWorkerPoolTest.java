@@ -1,5 +1,12 @@
 package dev.offhours.worker.runtime;
 
+import dev.offhours.core.work.WorkItem;
+import dev.offhours.worker.ReceivedMessage;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
 import static dev.offhours.worker.runtime.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -150,6 +157,81 @@ class SqsWorkerPoolTest {
     }
 
     @Test
+    void theItemsOfAnAccountBundleAreSettledOneByOneAndTheBundleIsDeletedOnceAllAre() {
+        List<WorkItem> items = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            items.add(WorkItems.CODEC.decode(WorkItems.body("office-hours", "asg-" + i)));
+        }
+        send(WorkItems.CODEC.encodeBundle(items));
+        List<String> handled = new CopyOnWriteArrayList<>();
+        start(WorkItems.decoding(item -> {
+            handled.add(item.target().name() + "#" + item.attempt());
+            return switch (item.target().name()) {
+                case "asg-3" -> item.attempt() == 1 ? Outcome.retryLater(Duration.ofSeconds(1), "throttled")
+                        : Outcome.done();
+                case "asg-4" -> Outcome.reject("can never succeed");
+                default -> Outcome.done();
+            };
+        }), 50);
+
+        await("every item settled and the retried one done", PATIENCE,
+                () -> handled.contains("asg-3#2") && mq.approximateMessages(queues.workQueueUrl()) == 0
+                        && messagesInFlightOnTheQueue() == 0);
+        assertThat(handled).containsExactlyInAnyOrder("asg-0#1", "asg-1#1", "asg-2#1", "asg-3#1", "asg-3#2",
+                "asg-4#1");
+        List<Message> deadLettered = receiveAll(queues.deadLetterQueueUrl(), 1);
+        assertThat(deadLettered).extracting(m -> WorkItems.CODEC.decode(m.body()).target().name())
+                .as("the rejected item alone, not its bundle").containsExactly("asg-4");
+        assertThat(pool.metrics().done()).isEqualTo(4);
+        assertThat(pool.metrics().rejected()).isEqualTo(1);
+    }
+
+    @Test
+    void itemsInFlightOnAnAsynchronousHandlerTakeNoThreadEach() {
+        ScheduledExecutorService aws = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostRunning = new AtomicInteger();
+        for (int account = 0; account < 10; account++) {
+            List<WorkItem> items = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                items.add(WorkItem.of("office-hours", java.time.Instant.parse("2026-03-02T17:00:00Z"),
+                        dev.offhours.core.work.Action.SLEEP,
+                        dev.offhours.core.work.Target.asg(String.format("%012d", account + 1), "eu-west-1", "asg-" + i),
+                        dev.offhours.core.schedule.AsleepCapacity.ZERO, "main@sha1:abc", null));
+            }
+            send(WorkItems.CODEC.encodeBundle(items));
+        }
+        try {
+            start(new WorkItemHandler() {
+                @Override
+                public Outcome handle(ReceivedMessage message) {
+                    throw new AssertionError("the pool calls handleAsync");
+                }
+
+                @Override
+                public CompletableFuture<Outcome> handleAsync(ReceivedMessage message) {
+                    mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    CompletableFuture<Outcome> answer = new CompletableFuture<>();
+                    aws.schedule(() -> {
+                        running.decrementAndGet();
+                        answer.complete(Outcome.done());
+                    }, 2, TimeUnit.SECONDS);
+                    return answer;
+                }
+            }, 1_000);
+
+            await("300 items done", PATIENCE, () -> pool.metrics().done() == 300);
+            assertThat(mostRunning.get()).as("all 300 items of the 10 bundles in flight together").isEqualTo(300);
+            assertThat(Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("offhours-worker")).count())
+                    .as("the receiver, the delete batcher and a few settling threads, not one per item")
+                    .isLessThanOrEqualTo(12);
+        } finally {
+            aws.shutdownNow();
+        }
+    }
+
+    @Test
     void gracefulStopFinishesWhatIsInFlightAndLeavesTheRestOnTheQueue() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Map<String, Boolean> finished = new ConcurrentHashMap<>();
@@ -195,6 +277,14 @@ class SqsWorkerPoolTest {
 
         assertThat(report.inFlightFinished()).isFalse();
         assertThat(report.abandoned()).isEqualTo(1);
+    }
+
+    /** Received and neither deleted nor visible again: a bundle not deleted would stay here for its 60 s. */
+    private int messagesInFlightOnTheQueue() {
+        return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(queues.workQueueUrl()).attributeNames(
+                        software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes().get(software.amazon.awssdk.services.sqs.model.QueueAttributeName
+                        .APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
     private void start(WorkItemHandler handler, int maxInFlight) {
