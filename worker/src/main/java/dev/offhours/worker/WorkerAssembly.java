@@ -62,8 +62,18 @@ public record WorkerAssembly(RoleCredentialsCache.Settings roles, ResilienceSett
     public static WorkerAssembly assemble(StsAsyncClient sts, SpokeClientFactory spokes, String spokeRoleName,
                                           String externalId, Stores stores, SpokeWorker.Settings settings,
                                           Clock clock, Tracing tracing) {
+        return assemble(sts, spokes, spokeRoleName, externalId, stores, settings, ResilienceSettings.defaults(), clock,
+                tracing);
+    }
+
+    /**
+     * @param resilience the pipelines' sizes: AWS's defaults, or a share of them when several processes work at once
+     *                   ({@link ResilienceSettings#sharedBy}: the Lambda function's environments)
+     */
+    public static WorkerAssembly assemble(StsAsyncClient sts, SpokeClientFactory spokes, String spokeRoleName,
+                                          String externalId, Stores stores, SpokeWorker.Settings settings,
+                                          ResilienceSettings resilience, Clock clock, Tracing tracing) {
         RoleCredentialsCache.Settings roles = RoleCredentialsCache.Settings.of(spokeRoleName, externalId);
-        ResilienceSettings resilience = ResilienceSettings.defaults();
         Pipelines pipelines = new Pipelines(resilience);
         RoleCredentialsCache credentials = new RoleCredentialsCache(sts, roles, clock, pipelines.stsGuard());
         SpokeClients clients = new SpokeClients(spokes, credentials);

@@ -41,10 +41,12 @@ public final class LambdaWorker {
                         "OFFHOURS_INVENTORY_TABLE", settings.tables().inventory(),
                         "OFFHOURS_SPOKE_ROLE_NAME", settings.spokeRoleName(),
                         "OFFHOURS_EXTERNAL_ID", t.t2,
-                        "OFFHOURS_DEAD_LETTER_QUEUE_URL", t.t1));
+                        "OFFHOURS_DEAD_LETTER_QUEUE_URL", t.t1,
+                        // each environment takes its share of the hub's STS quota
+                        "OFFHOURS_WORKER_ENVIRONMENTS", Integer.toString(lambda.maximumConcurrency())));
         Function function = new Function(prefix + "worker", FunctionArgs.builder()
                 .name(prefix + "worker")
-                .description("offhours worker: one work item in one spoke account")
+                .description("offhours worker: the work items of a batch, an account's at a time, at once")
                 .runtime(RUNTIME)
                 .handler(HANDLER)
                 .code(new FileArchive(lambda.jarPath()))

@@ -36,6 +36,8 @@ class LambdaWorkerTest {
                 .containsEntry("OFFHOURS_DEAD_LETTER_QUEUE_URL",
                         "https://sqs.eu-central-1.amazonaws.com/123456789012/offhours-work-dlq")
                 .containsKey("OFFHOURS_EXTERNAL_ID")
+                .as("each environment takes its share of the hub's STS quota")
+                .containsEntry("OFFHOURS_WORKER_ENVIRONMENTS", "50")
                 .doesNotContainKey("AWS_REGION");
     }
 

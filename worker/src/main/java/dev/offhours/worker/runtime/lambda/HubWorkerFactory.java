@@ -4,6 +4,7 @@ import dev.offhours.core.notify.HubSignals;
 import dev.offhours.core.port.OperationStore;
 import dev.offhours.worker.SpokeWorker;
 import dev.offhours.worker.WorkerAssembly;
+import dev.offhours.worker.resilience.ResilienceSettings;
 import dev.offhours.worker.aws.AwsSpokeClientFactory;
 import dev.offhours.store.dynamodb.DynamoDbOperationStore;
 import dev.offhours.store.dynamodb.DynamoDbInventoryStore;
@@ -53,6 +54,17 @@ public final class HubWorkerFactory {
     public static WorkerAssembly build(Region region, URI endpoint, AwsCredentialsProvider functionCredentials,
                                 String operationsTable, String inventoryTable, String spokeRoleName,
                                 String externalId, Tracing tracing) {
+        return build(region, endpoint, functionCredentials, operationsTable, inventoryTable, spokeRoleName, externalId,
+                tracing, 1);
+    }
+
+    /**
+     * @param environments how many environments of the function work at once at most (the event source mapping's
+     *                     maximum concurrency): each takes that share of the hub's STS quota
+     */
+    public static WorkerAssembly build(Region region, URI endpoint, AwsCredentialsProvider functionCredentials,
+                                String operationsTable, String inventoryTable, String spokeRoleName,
+                                String externalId, Tracing tracing, int environments) {
         AwsSpokeClientFactory spokes = new AwsSpokeClientFactory(endpoint, List.of(), MAX_CONNECTIONS);
         DynamoDbClientBuilder dynamoBuilder = DynamoDbClient.builder().region(region)
                 .credentialsProvider(functionCredentials);
@@ -66,6 +78,7 @@ public final class HubWorkerFactory {
         WorkerAssembly.Stores stores = WorkerAssembly.Stores.of(operations,
                 new DynamoDbInventoryStore(dynamo, Objects.requireNonNull(inventoryTable, "inventoryTable")));
         return WorkerAssembly.assemble(spokes.stsAsync(functionCredentials, region.id()), spokes, spokeRoleName,
-                externalId, stores, SpokeWorker.Settings.defaults(), Clock.systemUTC(), tracing);
+                externalId, stores, SpokeWorker.Settings.defaults(), ResilienceSettings.defaults().sharedBy(environments),
+                Clock.systemUTC(), tracing);
     }
 }

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * <tr><td>{@code OFFHOURS_SPOKE_ROLE_NAME}</td><td>role assumed in every spoke account</td></tr>
  * <tr><td>{@code OFFHOURS_EXTERNAL_ID}</td><td>the ExternalId the spoke roles expect (an identifier, not a secret,
  * so a plain variable: no SSM client in the jar)</td></tr>
+ * <tr><td>{@code OFFHOURS_WORKER_ENVIRONMENTS}</td><td>optional: the event source mapping's maximum concurrency
+ * (default 1); each environment takes that share of the hub's STS quota, so that together they stay within it</td></tr>
  * <tr><td>{@code AWS_REGION}</td><td>the hub's region (set by Lambda)</td></tr>
  * <tr><td>{@code AWS_ENDPOINT_URL}</td><td>optional: one endpoint for every AWS call (an emulator), as the SDK's
  * own variable of that name</td></tr>
@@ -36,6 +38,7 @@ record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQue
     static final String INVENTORY_TABLE = "OFFHOURS_INVENTORY_TABLE";
     static final String SPOKE_ROLE_NAME = "OFFHOURS_SPOKE_ROLE_NAME";
     static final String EXTERNAL_ID = "OFFHOURS_EXTERNAL_ID";
+    static final String ENVIRONMENTS = "OFFHOURS_WORKER_ENVIRONMENTS";
     static final String REGION = "AWS_REGION";
     static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
     /** The traces' {@code service.name} unless {@code OTEL_SERVICE_NAME} says otherwise. */
@@ -53,8 +56,26 @@ record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQue
         Tracing tracing = Tracing.install(Tracing.from(environment, System.getProperties(), SERVICE_NAME));
         WorkItemHandler handler = HubWorkerFactory.build(region, endpoint, credentials,
                 required(environment, OPERATIONS_TABLE), required(environment, INVENTORY_TABLE),
-                required(environment, SPOKE_ROLE_NAME), required(environment, EXTERNAL_ID), tracing).handler();
+                required(environment, SPOKE_ROLE_NAME), required(environment, EXTERNAL_ID), tracing,
+                environments(environment)).handler();
         return new LambdaWiring(handler, sqs.build(), required(environment, DEAD_LETTER_QUEUE_URL));
+    }
+
+    private static int environments(Map<String, String> environment) {
+        String value = environment.get(ENVIRONMENTS);
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int environments = Integer.parseInt(value.trim());
+            if (environments >= 1) {
+                return environments;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is wanted
+        }
+        throw new IllegalStateException("the environment variable " + ENVIRONMENTS + " must be a whole number of at "
+                + "least 1 (the event source mapping's maximum concurrency), but was '" + value + "'");
     }
 
     private static String required(Map<String, String> environment, String name) {
