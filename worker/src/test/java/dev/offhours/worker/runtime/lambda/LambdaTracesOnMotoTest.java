@@ -119,6 +119,12 @@ class LambdaTracesOnMotoTest {
         assertThatThrownBy(() -> LambdaWiring.fromEnvironment(withoutInventory, moto.credentials()))
                 .as("intent marks kept in one container's memory would order only its own work")
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("OFFHOURS_INVENTORY_TABLE");
+
+        Map<String, String> noEnvironments = new java.util.HashMap<>(untraced);
+        noEnvironments.put("OFFHOURS_WORKER_ENVIRONMENTS", "0");
+        assertThatThrownBy(() -> LambdaWiring.fromEnvironment(noEnvironments, moto.credentials()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("OFFHOURS_WORKER_ENVIRONMENTS").hasMessageContaining("'0'");
     }
 
     private static SQSEvent event(String body) {

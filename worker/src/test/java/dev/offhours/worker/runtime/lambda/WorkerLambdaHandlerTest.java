@@ -73,6 +73,33 @@ class WorkerLambdaHandlerTest {
     }
 
     @Test
+    void anAccountBundleIsDeletedOnceEachItemIsSettledAndKeptWhenOneOfItsItemsCrashed(EmbeddedElasticMq mq,
+                                                                                        SqsClient sqs) {
+        QueuePair queues = mq.createQueueWithDeadLetter("lambda-bundles", 5, 60);
+        String settled = WorkItems.CODEC.encodeBundle(List.of(item("office-hours", "asg-1"), item("busy", "ng-2"),
+                item("office-hours", "asg-3")));
+        String crashing = WorkItems.CODEC.encodeBundle(List.of(item("office-hours", "asg-4"), item("crash", "asg-5")));
+        List.of(settled, crashing).forEach(body -> sqs.sendMessage(b -> b.queueUrl(queues.workQueueUrl())
+                .messageBody(body)));
+        Map<String, Message> received = receive(sqs, queues.workQueueUrl(), 2).stream()
+                .collect(Collectors.toMap(Message::body, m -> m));
+
+        SQSBatchResponse response = new WorkerLambdaHandler(HANDLER, sqs, queues.deadLetterQueueUrl())
+                .handleRequest(event(queueArn(sqs, queues.workQueueUrl()), received.values()), null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .as("only the bundle with a crashed item comes back")
+                .containsExactly(received.get(crashing).messageId());
+        assertThat(receive(sqs, queues.workQueueUrl(), 1)).extracting(m -> WorkItems.CODEC.decode(m.body()))
+                .as("the busy item goes back alone, as its next attempt")
+                .containsExactly(item("busy", "ng-2").withAttempt(2));
+    }
+
+    private static dev.offhours.core.work.WorkItem item(String schedule, String name) {
+        return WorkItems.CODEC.decode(WorkItems.body(schedule, name));
+    }
+
+    @Test
     void eachDeadLetteredItemIsLoggedAsTheWorkItemsDeadLetteredMetric(EmbeddedElasticMq mq, SqsClient sqs) {
         QueuePair queues = mq.createQueueWithDeadLetter("lambda-emf", 5, 60);
         List.of(WorkItems.NOT_JSON, WorkItems.body("office-hours", "asg-good"), WorkItems.UNKNOWN_VERSION)
