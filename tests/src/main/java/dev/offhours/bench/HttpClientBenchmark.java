@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
@@ -42,6 +43,7 @@ public final class HttpClientBenchmark {
     /** What every SDK client needs whatever its transport; the blocking transports are left out. */
     private static final List<String> SDK_JARS = List.of("/software/amazon/", "/org/reactivestreams/",
             "/org/slf4j/slf4j-api/");
+    private static final String LINUX_X86_64_GLIBC = "linux/x86_64/glibc/libaws-crt-jni.so";
     private static final List<String> OTHER_TRANSPORTS = List.of("/software/amazon/awssdk/apache",
             "/software/amazon/awssdk/url-connection-client/");
 
@@ -123,8 +125,8 @@ public final class HttpClientBenchmark {
                 || OTHER_TRANSPORTS.stream().anyMatch(jar::contains);
         Predicate<String> mine = jar -> (SDK_JARS.stream().anyMatch(jar::contains)
                 || TRANSPORT_JARS.get(transport).stream().anyMatch(jar::contains)) && !others.test(jar);
-        List<String> command = new ArrayList<>(List.of("-Xmx512m", "-Dslf4j.internal.verbosity=ERROR", "-cp", join(classes, classpath, mine),
-                HttpClientRun.class.getName(), transport));
+        List<String> command = new ArrayList<>(List.of("-Xmx512m", "-Dslf4j.internal.verbosity=ERROR", "-cp",
+                join(classes, classpath, mine), HttpClientRun.class.getName(), transport));
         command.addAll(arguments);
         Process child = start(command);
         child.getOutputStream().close();
@@ -166,20 +168,36 @@ public final class HttpClientBenchmark {
         }
     }
 
-    /** What CRT extracts and loads on this platform, out of all the platforms its jar carries. */
+    /**
+     * What CRT extracts and loads here, out of the twelve platforms its jar carries, and what it would add to a jar
+     * whose shading kept the Linux x86_64 glibc library only (the platform of the service's ECS task and the Lambda
+     * worker): sizes as stored in the jar, compressed.
+     */
     private static void nativeLibrarySize(List<String> classpath) throws IOException {
+        long added = 0;
+        long otherNatives = 0;
         for (Path jar : transportJars(classpath, "crt")) {
+            added += size(jar);
             if (!jar.toString().contains("/software/amazon/awssdk/crt/")) {
                 continue;
             }
             try (ZipFile zip = new ZipFile(jar.toFile())) {
-                long all = zip.stream().filter(e -> e.getName().matches(".*\\.(so|dylib|dll)")).count();
-                zip.stream().filter(e -> e.getName().equals("linux/x86_64/glibc/libaws-crt-jni.so")).findFirst()
-                        .ifPresent(e -> System.out.printf(Locale.ROOT,
-                                "crt.native_library_linux_x86_64_glibc_mb: %.2f%n", e.getSize() / 1048576.0));
-                System.out.println("crt.native_libraries_in_jar: " + all);
+                List<? extends ZipEntry> natives = zip.stream()
+                        .filter(e -> e.getName().matches(".*\\.(so|dylib|dll)")).toList();
+                System.out.println("crt.native_libraries_in_jar: " + natives.size());
+                for (ZipEntry entry : natives) {
+                    if (entry.getName().equals(LINUX_X86_64_GLIBC)) {
+                        System.out.printf(Locale.ROOT, "crt.native_library_linux_x86_64_glibc_mb: %.2f "
+                                + "(%.2f in the jar)%n", entry.getSize() / 1048576.0,
+                                entry.getCompressedSize() / 1048576.0);
+                    } else {
+                        otherNatives += entry.getCompressedSize();
+                    }
+                }
             }
         }
+        System.out.printf(Locale.ROOT, "crt.added_jar_mb_linux_x86_64_glibc_only: %.2f%n",
+                (added - otherNatives) / 1048576.0);
     }
 
     private static List<Path> transportJars(List<String> classpath, String transport) {

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Which asynchronous transport the worker's spoke clients should use, from the figures of one run. CRT has to be
  * clearly better to be chosen, because it costs what Netty does not: a native library extracted and loaded at start
- * (one more thing that can fail on an image or a runtime) and a 24 MB jar beside Netty's 4 MB in the Lambda worker's
- * package. So: CRT only when its native library loads here and it has more than {@link #MARGIN} more throughput or
+ * (one more thing that can fail on an image or a runtime) and a jar of 23 MB (natives for twelve platforms) beside
+ * Netty's 4 MB in the Lambda worker's package. So: CRT only when its native library loads here and it has more than {@link #MARGIN} more throughput or
  * less CPU per call (geometric mean over the concurrency levels) without losing by as much on the other; Netty
  * otherwise, and Netty when it wins by the same margin.
  *
@@ -38,7 +38,7 @@ record HttpClientChoice(String chosen, String why) {
         boolean crtHeavier = cpu > 1 / (1 - MARGIN);
         if ((crtFaster && !crtHeavier) || (crtLeaner && !crtSlower)) {
             return new HttpClientChoice("crt", figures + ": CRT is better by more than the "
-                    + percent(MARGIN) + " it must win by to pay for its native library and 24 MB jar");
+                    + percent(MARGIN) + " it must win by to pay for its native library and larger jar");
         }
         if (crtSlower || crtHeavier) {
             return new HttpClientChoice("netty", figures + ": Netty is better by more than " + percent(MARGIN)
