@@ -43,7 +43,7 @@ final class ClientFigures {
         double merged;
         if (name.startsWith("first_call_ms") || name.startsWith("build_ms")) {
             merged = numbers.get(numbers.size() / 2);
-        } else if (name.startsWith("connections_opened")) {
+        } else if (name.startsWith("connections_")) {
             merged = numbers.stream().mapToDouble(Double::doubleValue).sum();
         } else {
             merged = numbers.get(numbers.size() - 1);

@@ -53,7 +53,7 @@ public final class HttpClientRun {
         long javaThreadsBefore = probe.javaThreads();
         long osThreadsBefore = ProcessProbe.osThreads();
         long rssBeforeKb = ProcessProbe.statusKb("VmRSS");
-        long connectionsAtStart = connectionsOpened(port);
+        Connections atStart = connections(port);
         probe.resetPeaks();
 
         long start = System.nanoTime();
@@ -82,7 +82,7 @@ public final class HttpClientRun {
 
         run(client, warmup, Math.min(100, maxConnections), port);
         for (int concurrency : levels) {
-            long connectionsBefore = connectionsOpened(port);
+            Connections before = connections(port);
             long cpuBefore = ProcessProbe.cpuNanos();
             long wallBefore = System.nanoTime();
             Result result = run(client, calls, concurrency, port);
@@ -95,9 +95,13 @@ public final class HttpClientRun {
             System.out.println(line(level + "cpu_s_per_1000_calls", cpuSeconds * 1000 / calls));
             System.out.println(level + "errors: " + result.errors()
                     + (result.firstError() == null ? "" : " (first: " + result.firstError() + ")"));
-            System.out.println(level + "connections_opened: " + (connectionsOpened(port) - connectionsBefore));
+            Connections during = connections(port).since(before);
+            System.out.println(level + "connections_opened: " + during.opened());
+            System.out.println(level + "connections_closed: " + during.closed());
         }
-        System.out.println("connections_opened_total: " + (connectionsOpened(port) - connectionsAtStart));
+        Connections run = connections(port).since(atStart);
+        System.out.println("connections_opened_total: " + run.opened());
+        System.out.println("connections_closed_total: " + run.closed());
         System.out.println("threads_added_java: " + (probe.peakJavaThreads() - javaThreadsBefore));
         System.out.println("threads_added_os: " + (probe.peakOsThreads() - osThreadsBefore));
         System.out.println(line("heap_peak_mb", probe.peakHeapBytes() / 1048576.0));
@@ -187,8 +191,8 @@ public final class HttpClientRun {
         return new Result(latencies, errors.get(), firstError.get());
     }
 
-    /** The number of connections that carried an Auto Scaling request so far, from the stub's own count. */
-    private static long connectionsOpened(int port) throws IOException {
+    /** Connections that carried an Auto Scaling request so far, opened and closed, from the stub's own count. */
+    private static Connections connections(int port) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET /__stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
@@ -196,16 +200,23 @@ public final class HttpClientRun {
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-            int at = answer.indexOf("connections=");
-            if (at < 0) {
-                throw new IOException("the stub's /__stats answered without a count: " + answer);
+            java.util.regex.Matcher counts = java.util.regex.Pattern.compile("connections=(\\d+) closed=(\\d+)")
+                    .matcher(answer);
+            if (!counts.find()) {
+                throw new IOException("the stub's /__stats answered without its counts: " + answer);
             }
-            return Long.parseLong(answer.substring(at + "connections=".length()).trim());
+            return new Connections(Long.parseLong(counts.group(1)), Long.parseLong(counts.group(2)));
         }
     }
 
     private static String line(String name, double value) {
         return name + ": " + String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private record Connections(long opened, long closed) {
+        Connections since(Connections before) {
+            return new Connections(opened - before.opened, closed - before.closed);
+        }
     }
 
     private record Result(long[] latencies, long errors, String firstError) {

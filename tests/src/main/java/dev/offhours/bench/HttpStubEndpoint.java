@@ -34,13 +34,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * UpdateAutoScalingGroup with canned valid XML after a fixed delay, HTTP/1.1 with keep-alive. The delay is a timer on
  * the connection's event loop, so no thread waits per request however many are in flight.
  *
- * <p>{@code GET /__stats} answers the number of connections that carried an Auto Scaling request so far: what each
- * client opened. Prints {@code port: N} once it listens; exits when its standard input closes.
+ * <p>{@code GET /__stats} answers the number of connections that carried an Auto Scaling request so far (what each
+ * client opened) and how many of them have been closed since. Prints {@code port: N} once it listens; exits when its standard input closes.
  */
 public final class HttpStubEndpoint {
 
     private static final AttributeKey<Boolean> COUNTED = AttributeKey.valueOf("counted");
     private static final AtomicLong CONNECTIONS = new AtomicLong();
+    private static final AtomicLong CLOSED = new AtomicLong();
 
     private HttpStubEndpoint() {
     }
@@ -81,7 +82,8 @@ public final class HttpStubEndpoint {
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             if (request.uri().startsWith("/__stats")) {
-                respond(ctx, HttpResponseStatus.OK, "text/plain", "connections=" + CONNECTIONS.get(), false);
+                respond(ctx, HttpResponseStatus.OK, "text/plain",
+                        "connections=" + CONNECTIONS.get() + " closed=" + CLOSED.get(), false);
                 return;
             }
             if (ctx.channel().attr(COUNTED).setIfAbsent(Boolean.TRUE) == null) {
@@ -119,6 +121,15 @@ public final class HttpStubEndpoint {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                 ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            // the stub closes only on an error or when asked to: every other close is the client's
+            if (ctx.channel().hasAttr(COUNTED)) {
+                CLOSED.incrementAndGet();
+            }
+            super.channelInactive(ctx);
         }
 
         @Override
