@@ -24,15 +24,17 @@ import java.util.zip.ZipFile;
 
 /**
  * Netty against CRT as the transport of the worker's asynchronous spoke clients, in one run: a stub Auto Scaling
- * endpoint ({@link HttpStubEndpoint}, fixed delay per answer) in a child JVM, then for each concurrency level each
- * client in a fresh JVM of its own ({@link HttpClientRun}) whose class path holds the SDK and that client's jars
- * only, so that neither client warms or loads anything for the other and the stub's CPU is nobody's. Prints each
- * client's figures prefixed {@code netty.} and {@code crt.} (merged over its runs by {@link ClientFigures}), the
- * jars each client adds, CRT's figures against Netty's, and {@code chosen:} with {@code why:}
+ * endpoint ({@link HttpStubEndpoint}, fixed delay per answer) in a child JVM, then for each concurrency level and
+ * repetition each client in a fresh JVM of its own ({@link HttpClientRun}) whose class path holds the SDK and that
+ * client's jars only, so that neither client warms or loads anything for the other and the stub's CPU is nobody's.
+ * Prints each client's figures prefixed {@code netty.} and {@code crt.} (merged over its runs by
+ * {@link ClientFigures}), the jars each client adds, CRT's figures against Netty's, and {@code chosen:} with
+ * {@code why:}
  * ({@link HttpClientChoice}).
  *
- * <p>Arguments (all optional): {@code CALLS_PER_LEVEL DELAY_MS MAX_CONNECTIONS LEVELS WARMUP_CALLS}, default
- * {@code 20000 50 500 100,500,1000 3000}; 500 connections is what the worker's client factory gives AWS.
+ * <p>Arguments (all optional): {@code CALLS_PER_RUN DELAY_MS MAX_CONNECTIONS LEVELS WARMUP_CALLS REPETITIONS},
+ * default {@code 10000 50 500 100,500,1000 3000 2}: 20,000 calls per client and level in two runs, whose order
+ * alternates, of which each figure keeps the best; 500 connections is what the worker's client factory gives AWS.
  */
 public final class HttpClientBenchmark {
 
@@ -51,20 +53,22 @@ public final class HttpClientBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         long delayMs = args.length > 1 ? Long.parseLong(args[1]) : 50;
         int maxConnections = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         String levels = args.length > 3 ? args[3] : "100,500,1000";
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 3_000;
+        int repetitions = args.length > 5 ? Integer.parseInt(args[5]) : 2;
         int[] levelList = java.util.Arrays.stream(levels.split(",")).mapToInt(Integer::parseInt).toArray();
 
         List<String> classpath = classpath();
         String classes = Path.of(HttpClientBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
-        System.out.println("calls_per_level: " + calls);
+        System.out.println("calls_per_run: " + calls);
         System.out.println("stub_delay_ms: " + delayMs);
         System.out.println("max_connections: " + maxConnections);
         System.out.println("concurrency_levels: " + levels);
+        System.out.println("repetitions: " + repetitions);
         System.out.println("machine: " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
 
@@ -84,12 +88,15 @@ public final class HttpClientBenchmark {
             }
             // a fresh JVM per client and level, the clients' order swapped at each level, so that neither gets the
             // quieter minutes of a shared machine or the other's warm page cache every time
-            for (int i = 0; i < levelList.length; i++) {
-                List<String> order = i % 2 == 0 ? TRANSPORTS : List.of(TRANSPORTS.get(1), TRANSPORTS.get(0));
-                for (String transport : order) {
-                    runClient(transport, classes, classpath, figures.get(transport), List.of(port,
-                            Integer.toString(calls), Integer.toString(maxConnections),
-                            Integer.toString(levelList[i]), Integer.toString(warmup)));
+            int turn = 0;
+            for (int level : levelList) {
+                for (int repetition = 0; repetition < repetitions; repetition++, turn++) {
+                    List<String> order = turn % 2 == 0 ? TRANSPORTS : List.of(TRANSPORTS.get(1), TRANSPORTS.get(0));
+                    for (String transport : order) {
+                        runClient(transport, classes, classpath, figures.get(transport), List.of(port,
+                                Integer.toString(calls), Integer.toString(maxConnections), Integer.toString(level),
+                                Integer.toString(warmup)));
+                    }
                 }
             }
         } finally {

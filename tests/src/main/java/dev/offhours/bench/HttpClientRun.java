@@ -98,6 +98,7 @@ public final class HttpClientRun {
             Connections during = connections(port).since(before);
             System.out.println(level + "connections_opened: " + during.opened());
             System.out.println(level + "connections_closed: " + during.closed());
+            System.out.println(level + "load_1min: " + ProcessProbe.loadAverage());
         }
         Connections run = connections(port).since(atStart);
         System.out.println("connections_opened_total: " + run.opened());

@@ -80,6 +80,15 @@ final class ProcessProbe implements AutoCloseable {
                 .getProcessCpuTime();
     }
 
+    /** The machine's load average over the last minute: above the number of cores, the run had to share them. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "-1";
+        }
+    }
+
     /** A line of {@code /proc/self/status} in kB (VmRSS now, VmHWM the peak so far), or -1 where there is none. */
     static long statusKb(String field) {
         try {
