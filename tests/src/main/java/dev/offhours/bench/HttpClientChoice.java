@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * concurrency level: CRT only when its native library loads here and it has more than {@link #MARGIN} more
  * throughput, or less CPU per call, at each level, without losing by as much on the other at any level. Netty
  * otherwise: when it wins that way, and when neither does, as the transport without a native library. A rule on an
- * average flips from run to run on a shared machine when the difference sits near the margin; this one does not.
+ * average would let one level's large lead hide another level's small one. On a crowded machine every ratio moves
+ * towards 1, so a lead near the margin can pass in one run and miss in the next: the figures say how near it is.
  *
  * @param chosen {@code netty} or {@code crt}
  * @param why    the figures that decided, as one sentence
