@@ -80,25 +80,9 @@ public final class HttpClientRun {
         System.out.println(line("build_ms", (built - start) / 1e6));
         System.out.println("native_library: " + nativeLibrary(transport));
 
-        run(client, warmup, Math.min(100, maxConnections), port);
+        run(client, warmup, Math.min(100, maxConnections));
         for (int concurrency : levels) {
-            Connections before = connections(port);
-            long cpuBefore = ProcessProbe.cpuNanos();
-            long wallBefore = System.nanoTime();
-            Result result = run(client, calls, concurrency, port);
-            double seconds = (System.nanoTime() - wallBefore) / 1e9;
-            double cpuSeconds = (ProcessProbe.cpuNanos() - cpuBefore) / 1e9;
-            String level = "c" + concurrency + ".";
-            System.out.println(line(level + "calls_per_second", calls / seconds));
-            System.out.println(line(level + "p50_ms", result.percentileMs(0.50)));
-            System.out.println(line(level + "p99_ms", result.percentileMs(0.99)));
-            System.out.println(line(level + "cpu_s_per_1000_calls", cpuSeconds * 1000 / calls));
-            System.out.println(level + "errors: " + result.errors()
-                    + (result.firstError() == null ? "" : " (first: " + result.firstError() + ")"));
-            Connections during = connections(port).since(before);
-            System.out.println(level + "connections_opened: " + during.opened());
-            System.out.println(level + "connections_closed: " + during.closed());
-            System.out.println(level + "load_1min: " + ProcessProbe.loadAverage());
+            measureLevel(client, calls, concurrency, port);
         }
         Connections run = connections(port).since(atStart);
         System.out.println("connections_opened_total: " + run.opened());
@@ -115,6 +99,27 @@ public final class HttpClientRun {
         client.close();
         http.close();
         System.exit(0);
+    }
+
+    private static void measureLevel(AutoScalingAsyncClient client, int calls, int concurrency, int port)
+            throws IOException, InterruptedException {
+        Connections before = connections(port);
+        long cpuBefore = ProcessProbe.cpuNanos();
+        long wallBefore = System.nanoTime();
+        Result result = run(client, calls, concurrency);
+        double seconds = (System.nanoTime() - wallBefore) / 1e9;
+        double cpuSeconds = (ProcessProbe.cpuNanos() - cpuBefore) / 1e9;
+        String level = "c" + concurrency + ".";
+        System.out.println(line(level + "calls_per_second", calls / seconds));
+        System.out.println(line(level + "p50_ms", result.percentileMs(0.50)));
+        System.out.println(line(level + "p99_ms", result.percentileMs(0.99)));
+        System.out.println(line(level + "cpu_s_per_1000_calls", cpuSeconds * 1000 / calls));
+        System.out.println(level + "errors: " + result.errors()
+                + (result.firstError() == null ? "" : " (first: " + result.firstError() + ")"));
+        Connections during = connections(port).since(before);
+        System.out.println(level + "connections_opened: " + during.opened());
+        System.out.println(level + "connections_closed: " + during.closed());
+        System.out.println(level + "load_1min: " + ProcessProbe.loadAverage());
     }
 
     private static SdkAsyncHttpClient transport(String name, int maxConnections) throws ReflectiveOperationException {
@@ -163,8 +168,7 @@ public final class HttpClientRun {
                 .build();
     }
 
-    private static Result run(AutoScalingAsyncClient client, int calls, int concurrency, int port)
-            throws InterruptedException {
+    private static Result run(AutoScalingAsyncClient client, int calls, int concurrency) throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency);
         CountDownLatch done = new CountDownLatch(calls);
         long[] latencies = new long[calls];
