@@ -283,7 +283,7 @@ class HubEndToEndTest {
     }
 
     private static long received(Hub hub) {
-        return hub.pool().orElseThrow().metrics().received();
+        return hub.pool().orElseThrow().metrics().itemsReceived();
     }
 
     private static Condition ready(ReconcilerStatus status) {

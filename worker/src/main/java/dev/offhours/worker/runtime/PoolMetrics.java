@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PoolMetrics {
 
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong itemsReceived = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -21,28 +22,28 @@ public final class PoolMetrics {
 
     /**
      * @param received          messages received from the work queue
-     * @param done              handled to a final record and deleted (or queued for deletion)
-     * @param retried           made visible again later (RetryLater)
-     * @param rejected          sent to the dead-letter queue with a reason
-     * @param handlerFailures   the handler threw; the message was left for redelivery
+     * @param done              work items handled to an outcome that ends them (a final record)
+     * @param retried           work items sent back as their next attempt, or kept in their message (RetryLater)
+     * @param rejected          work items sent to the dead-letter queue with a reason
+     * @param handlerFailures   work items whose handler threw; their message was left for redelivery
      * @param released          received while stopping and made visible again at once, never started
      * @param sqsErrors         SQS calls of the pool that failed (receive, delete, visibility, dead-letter)
-     * @param inFlight          started and not finished now
-     * @param inFlightHighWater the most ever in flight at once
+     * @param inFlight          messages started and not finished now
+     * @param inFlightHighWater the most messages ever in flight at once
      * @param receiveCalls      ReceiveMessage calls made (received / receiveCalls is the mean batch)
      * @param receiveNanos      real time spent in ReceiveMessage calls, long polls included
-     * @param handlingNanos     real time worker threads spent on messages (handler and queue outcome); divided by
-     *                          maxInFlight times the elapsed time it says how busy the slots were
+     * @param handlingNanos     real time from starting a message to settling its last item with the queue
+     * @param itemsReceived     work items in the messages received (an account bundle carries several)
      */
     public record Snapshot(long received, long done, long retried, long rejected, long handlerFailures, long released,
                            long sqsErrors, int inFlight, int inFlightHighWater, long receiveCalls, long receiveNanos,
-                           long handlingNanos) {
+                           long handlingNanos, long itemsReceived) {
     }
 
     public Snapshot snapshot() {
         return new Snapshot(received.get(), done.get(), retried.get(), rejected.get(), handlerFailures.get(),
                 released.get(), sqsErrors.get(), inFlight.get(), inFlightHighWater.get(), receiveCalls.get(),
-                receiveNanos.get(), handlingNanos.get());
+                receiveNanos.get(), handlingNanos.get(), itemsReceived.get());
     }
 
     void receiveCalled(long nanos) {
@@ -56,6 +57,10 @@ public final class PoolMetrics {
 
     void received() {
         received.incrementAndGet();
+    }
+
+    void itemsReceived(int items) {
+        itemsReceived.addAndGet(items);
     }
 
     void started() {

@@ -219,6 +219,7 @@ public final class SqsWorkerPool implements AutoCloseable {
         ReceivedMessage received = toReceived(message);
         List<ReceivedMessage> items = work.items(received);
         itemsInFlight.addAndGet(items.size());
+        metrics.itemsReceived(items.size());
         messagesInFlight.incrementAndGet();
         metrics.started();
         long began = System.nanoTime();
