@@ -14,7 +14,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingAsyncClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -28,8 +28,11 @@ import software.amazon.awssdk.services.sts.StsClient;
  * and the SDK's own retries switched off because the Failsafe pipelines are the only retry layer (see
  * {@link dev.offhours.worker.resilience.Pipelines}). Interceptors are for tests that inject AWS errors.
  *
- * <p>The asynchronous clients share one Netty client: its event loop (two threads per core) carries every spoke
- * call in flight, however many there are, so the worker's in-flight limit is a number of calls, not of threads.
+ * <p>The asynchronous clients share one AWS CRT client: its event loop (a thread per core) carries every spoke call
+ * in flight, however many there are, so the worker's in-flight limit is a number of calls, not of threads. CRT
+ * rather than Netty by measurement (the README's HTTP client benchmark, docs/architecture.md): less CPU per call
+ * at every load measured, and a quicker first call. It has no read timeout of its own: the API call attempt timeout
+ * below bounds every call.
  */
 public final class AwsSpokeClientFactory implements SpokeClientFactory, AutoCloseable {
 
@@ -50,11 +53,10 @@ public final class AwsSpokeClientFactory implements SpokeClientFactory, AutoClos
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
                 .build();
-        this.asyncHttp = NettyNioAsyncHttpClient.builder()
+        this.asyncHttp = AwsCrtAsyncHttpClient.builder()
                 .maxConcurrency(maxConnections)
                 .connectionTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ofSeconds(30))
-                .connectionAcquisitionTimeout(Duration.ofSeconds(60))
+                .connectionMaxIdleTime(Duration.ofSeconds(60))
                 .build();
     }
 
