@@ -23,6 +23,7 @@ record StormSettings(double scale, int accounts, List<Integer> inFlights, Set<St
 
     /** The contender of the baseline: the worker with 50 messages in flight. */
     static final int BASELINE_IN_FLIGHT = 50;
+    static final int WARMUP_ACCOUNTS = 100;
 
     static StormSettings fromSystemProperties(double scale) {
         String inFlight = System.getProperty("storm.inFlight");
@@ -38,6 +39,15 @@ record StormSettings(double scale, int accounts, List<Integer> inFlights, Set<St
                 positive("storm.lambdaEnvironments", System.getProperty("storm.lambdaEnvironments", "50")),
                 Boolean.parseBoolean(System.getProperty("storm.warmup", "true")),
                 Boolean.parseBoolean(System.getProperty("storm.growth", "false")));
+    }
+
+    /**
+     * The discarded first runs: 2,000 targets, enough for the JIT to compile what a storm runs, and at most a tenth
+     * of real time, as they only need to run the same code.
+     */
+    StormSettings forWarmUp() {
+        return new StormSettings(Math.min(scale, 0.1), WARMUP_ACCOUNTS, inFlights, modes, contenders, lambdaBatch,
+                lambdaEnvironments, warmup, growth);
     }
 
     StormSettings withAccounts(int value) {

@@ -17,14 +17,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Parameters: {@link StormSettings}; argument: the time scale (default 1, real time: a smaller scale shrinks the
  * AWS bound but not the CPU the process needs, so on a small machine the ratios would then measure the machine).
  *
- * <p>Every run is first made on a small fleet of its own, figures discarded (JIT, ElasticMQ and thread pools warm;
- * {@code -Dstorm.warmup=false} skips it). Node group updates complete at once in this fleet: the limits count no
+ * <p>Every run is first made on a smaller fleet of its own, figures discarded ({@link StormSettings#forWarmUp}: JIT,
+ * ElasticMQ and thread pools warm; {@code -Dstorm.warmup=false} skips it). With 400 warm-up targets, the first
+ * measured storm still cost several times the CPU per target of the same storm in Lambda mode after it. Node group updates complete at once in this fleet: the limits count no
  * DescribeUpdate and no EKS rollout time, so neither is put in the measured time either.
  */
 public final class WindowStormBenchmark {
-
-    /** 20 accounts x 2 regions x (5 ASGs + 5 node groups) = 400 targets per run. */
-    static final int WARMUP_ACCOUNTS = 20;
 
     private WindowStormBenchmark() {
     }
@@ -37,7 +35,7 @@ public final class WindowStormBenchmark {
         List<String> growth = List.of();
         try (EmbeddedElasticMq mq = EmbeddedElasticMq.start(); SqsClient sqs = mq.newClient()) {
             if (settings.warmup()) {
-                runs(mq, sqs, settings.withAccounts(WARMUP_ACCOUNTS));
+                runs(mq, sqs, settings.forWarmUp());
             }
             if (settings.growth()) {
                 StormGrowth measured = StormGrowth.measure(new StormRun(mq, sqs, settings), settings);
@@ -94,7 +92,8 @@ public final class WindowStormBenchmark {
         System.out.println("lambda_environments: " + settings.lambdaEnvironments());
         System.out.println("lambda_batch: " + settings.lambdaBatch());
         System.out.println("warmup: " + settings.warmup());
-        System.out.println("warmup_targets_per_run: " + WARMUP_ACCOUNTS * StormFleet.TARGETS_PER_ACCOUNT);
+        System.out.println("warmup_targets_per_run: "
+                + StormSettings.WARMUP_ACCOUNTS * StormFleet.TARGETS_PER_ACCOUNT);
         System.out.println("enqueue: SqsWorkQueue SendMessageBatch x10, " + StormRun.SENDERS + " concurrent senders");
     }
 
