@@ -18,8 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * AWS bound but not the CPU the process needs, so on a small machine the ratios would then measure the machine).
  *
  * <p>Every run is first made on a smaller fleet of its own, figures discarded ({@link StormSettings#forWarmUp}: JIT,
- * ElasticMQ and thread pools warm; {@code -Dstorm.warmup=false} skips it). With 400 warm-up targets, the first
- * measured storm still cost several times the CPU per target of the same storm in Lambda mode after it. Node group updates complete at once in this fleet: the limits count no
+ * ElasticMQ and thread pools warm; {@code -Dstorm.warmup=false} skips it). Node group updates complete at once in this fleet: the limits count no
  * DescribeUpdate and no EKS rollout time, so neither is put in the measured time either.
  */
 public final class WindowStormBenchmark {
