@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * AWS bound but not the CPU the process needs, so on a small machine the ratios would then measure the machine).
  *
  * <p>Every run is first made on a smaller fleet of its own, figures discarded ({@link StormSettings#forWarmUp}: JIT,
- * ElasticMQ and thread pools warm; {@code -Dstorm.warmup=false} skips it). Node group updates complete at once in this fleet: the limits count no
- * DescribeUpdate and no EKS rollout time, so neither is put in the measured time either.
+ * ElasticMQ and thread pools warm; {@code -Dstorm.warmup=false} skips it). Node group updates complete at once in
+ * this fleet: the limits count no DescribeUpdate and no EKS rollout time, so neither is put in the measured time.
  */
 public final class WindowStormBenchmark {
 
