@@ -1,8 +1,9 @@
 package dev.offhours.bench;
 
-import dev.offhours.testsupport.store.InMemoryAwakeCapacityStore;
-import dev.offhours.testsupport.store.InMemoryOperationStore;
-import dev.offhours.simulator.SimulatedFleet;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.offhours.testsupport.EmbeddedElasticMq;
 import dev.offhours.worker.SpokeClientFactory;
 import dev.offhours.worker.SpokeWorker;
 import dev.offhours.worker.WorkItemHandler;
@@ -11,39 +12,81 @@ import dev.offhours.worker.credentials.SpokeClients;
 import dev.offhours.worker.resilience.ApiFamily;
 import dev.offhours.worker.resilience.Pipelines;
 import dev.offhours.worker.resilience.ResilienceSettings;
+import dev.offhours.worker.runtime.PoolMetrics;
+import dev.offhours.worker.runtime.PoolSettings;
+import dev.offhours.worker.runtime.SqsWorkerPool;
+import dev.offhours.worker.runtime.lambda.WorkerLambdaHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** One implementation under benchmark, on its own fresh fleet, with the counters a storm reads. */
-record Contender(String name, SimulatedFleet fleet, WorkItemHandler handler, LongSupplier records,
-                 LongSupplier finalRecords, LongSupplier failed, LongSupplier failedByThrottling,
-                 LongSupplier lastRecordNanos, Supplier<List<Long>> finalRecordTimes, Runnable resetCounters) {
+/**
+ * One implementation under benchmark: its worker, how the service runs it on a queue, how a Lambda function wraps
+ * it (null when the contender has no Lambda mode), and the counters a storm reads.
+ *
+ * @param inFlight how many work items the contender keeps in flight in service mode
+ */
+record Contender(String name, int inFlight, StormFleet fleet, WorkItemHandler handler, StormCounters counters,
+                 ServiceStart service, LambdaFunction lambda) {
 
-    /** offhours' worker with every real-time setting (limits, backoffs, queue delays) scaled to simulated time. */
-    static Contender offhours(SimulatedFleet fleet, double scale) {
-        Clock clock = fleet.time().asClock();
-        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.sts(),
-                RoleCredentialsCache.Settings.of(fleet.config().roleName(), fleet.config().externalId()), clock);
-        SpokeClientFactory factory = SpokeClientFactory.of(fleet::autoScaling, fleet::eks, fleet::autoScalingAsync, fleet::eksAsync);
-        CountingOperationStore store = new CountingOperationStore(new InMemoryOperationStore());
-        SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
-        InMemoryAwakeCapacityStore awake = new InMemoryAwakeCapacityStore();
-        SpokeWorker worker = new SpokeWorker(new SpokeClients(factory, credentials),
-                new Pipelines(scaled(ResilienceSettings.defaults(), scale)), store, awake, awake, clock, new SpokeWorker.Settings(defaults.recordRetention(), times(defaults.confirmDelay(), scale),
-                times(defaults.retryLaterDelay(), scale), times(defaults.asgViewFreshness(), scale)));
-        return new Contender("offhours", fleet, worker, store::writes, store::finalWrites, store::failed,
-                store::failedByThrottling, store::lastWriteNanos, store::finalWriteTimes, store::resetCounters);
+    /** The service's consumer, started on a storm's queue. */
+    interface ServiceStart {
+        Running start(EmbeddedElasticMq mq, SqsClient sqs, EmbeddedElasticMq.QueuePair queues);
     }
 
-    static Contender naive(SimulatedFleet fleet) {
-        NaiveHandler naive = new NaiveHandler(fleet);
-        return new Contender("naive", fleet, naive, naive.records::get, naive.records::get, naive.failed::get,
-                naive.failedByThrottling::get, naive.lastRecordNanos::get, naive::recordTimes, naive::resetCounters);
+    /** A consumer that is running; stopping it lets what is in flight finish and answers the queue's counts. */
+    interface Running {
+        PoolMetrics.Snapshot stop();
+    }
+
+    /** The function one Lambda environment runs on each batch the event source mapping hands it. */
+    interface LambdaFunction {
+        RequestHandler<SQSEvent, SQSBatchResponse> build(SqsClient sqs, String deadLetterQueueUrl);
+    }
+
+    /**
+     * offhours' worker with every real-time setting (limits, backoffs, queue delays) scaled to simulated time, and
+     * its own credentials cache and pipelines; the fleet's stores are the hub's, shared. The one place that builds
+     * offhours: both the service mode and each Lambda environment get their worker here.
+     */
+    static Contender offhours(StormFleet fleet, double scale, int inFlight) {
+        Clock clock = fleet.spokes().time().asClock();
+        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.spokes().sts(),
+                RoleCredentialsCache.Settings.of(fleet.spokes().config().roleName(),
+                        fleet.spokes().config().externalId()), clock);
+        SpokeClientFactory factory = SpokeClientFactory.of(fleet.spokes()::autoScaling, fleet.spokes()::eks,
+                fleet.spokes()::autoScalingAsync, fleet.spokes()::eksAsync);
+        SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
+        SpokeWorker worker = new SpokeWorker(new SpokeClients(factory, credentials),
+                new Pipelines(scaled(ResilienceSettings.defaults(), scale)), fleet.operations(), fleet.awake(),
+                fleet.awake(), clock, new SpokeWorker.Settings(defaults.recordRetention(),
+                times(defaults.confirmDelay(), scale), times(defaults.retryLaterDelay(), scale),
+                times(defaults.asgViewFreshness(), scale)));
+        return new Contender("offhours-" + inFlight, inFlight, fleet, worker, StormCounters.of(fleet.operations()),
+                threadPool(worker, inFlight), (sqs, deadLetters) -> new WorkerLambdaHandler(worker, sqs, deadLetters));
+    }
+
+    /** The naive baseline at the 50 in flight, in service mode only. */
+    static Contender naive(StormFleet fleet) {
+        NaiveHandler naive = new NaiveHandler(fleet.spokes());
+        return new Contender("naive", StormSettings.BASELINE_IN_FLIGHT, fleet, naive, StormCounters.of(naive),
+                threadPool(naive, StormSettings.BASELINE_IN_FLIGHT), null);
+    }
+
+    /** Today's service consumer: a thread per message in flight, 1 s long polls so that stopping is quick. */
+    private static ServiceStart threadPool(WorkItemHandler handler, int inFlight) {
+        return (mq, sqs, queues) -> {
+            SqsWorkerPool pool = new SqsWorkerPool(sqs, handler,
+                    PoolSettings.defaults(queues.workQueueUrl(), queues.deadLetterQueueUrl()).withMaxInFlight(inFlight)
+                            .withReceiveWait(Duration.ofSeconds(1)));
+            pool.start();
+            return () -> {
+                pool.stop(Duration.ofSeconds(10));
+                return pool.metrics();
+            };
+        };
     }
 
     /** Rates divided by the scale, delays multiplied by it: the same behaviour in simulated time. */

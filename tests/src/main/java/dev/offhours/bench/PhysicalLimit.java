@@ -18,11 +18,21 @@ import java.util.stream.Collectors;
  * a tag write on sleep, an update; one AssumeRole per account. The limit is the larger of (a) the busiest
  * bucket's minimal calls against its token bucket (starting full) and (b) the sum of the minimal calls' mean
  * latencies divided by the calls in flight. Simulated seconds.
+ *
+ * <p>What AWS itself allows, whatever the worker's concurrency: the larger of the bucket bound and the slowest
+ * target's minimal chain of calls one after another (AssumeRole, describe, a tag write on sleep, update; mean
+ * latencies of its kind). The chain starts at AWS: enqueueing and receiving are ours and not in it.
  */
-record PhysicalLimit(double bucketSeconds, double latencySeconds, long minimalCalls) {
+record PhysicalLimit(double bucketSeconds, double latencySeconds, double slowestChainSeconds, long minimalCalls) {
 
+    /** The limit at the given number of calls in flight. */
     double seconds() {
         return Math.max(bucketSeconds, latencySeconds);
+    }
+
+    /** The limit with as many calls in flight as AWS's token buckets admit. */
+    double awsBoundSeconds() {
+        return Math.max(bucketSeconds, slowestChainSeconds);
     }
 
     static PhysicalLimit of(SimulatedFleet fleet, Action action, int inFlight) {
@@ -48,7 +58,16 @@ record PhysicalLimit(double bucketSeconds, double latencySeconds, long minimalCa
             latency += asgCalls * mean(config, ApiFamily.AUTOSCALING) + calls[1] * mean(config, ApiFamily.EKS);
             minimal += asgCalls + calls[1];
         }
-        return new PhysicalLimit(busiest, latency / inFlight, minimal);
+        return new PhysicalLimit(busiest, latency / inFlight, slowestChain(fleet, config, writesPerTarget), minimal);
+    }
+
+    private static double slowestChain(SimulatedFleet fleet, FleetConfig config, int writesPerTarget) {
+        double slowest = 0;
+        for (TargetKind kind : fleet.targets().stream().map(Target::kind).collect(Collectors.toSet())) {
+            ApiFamily family = kind == TargetKind.ASG ? ApiFamily.AUTOSCALING : ApiFamily.EKS;
+            slowest = Math.max(slowest, mean(config, ApiFamily.STS) + (1 + writesPerTarget) * mean(config, family));
+        }
+        return slowest;
     }
 
     private static double mean(FleetConfig config, ApiFamily family) {

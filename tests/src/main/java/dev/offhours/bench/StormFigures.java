@@ -30,6 +30,12 @@ record StormFigures(String storm, String implementation, Map<String, String> val
             return this;
         }
 
+        /** Appends another builder's figures (a mode's own, after the common ones). */
+        Builder putAll(Builder other) {
+            values.putAll(other.values);
+            return this;
+        }
+
         StormFigures build() {
             return new StormFigures(storm, implementation, values);
         }
