@@ -52,20 +52,33 @@ record Contender(String name, int inFlight, StormFleet fleet, WorkItemHandler ha
      * offhours: both the service mode and each Lambda environment get their worker here.
      */
     static Contender offhours(StormFleet fleet, double scale, int inFlight) {
+        return offhours(fleet, scale, inFlight, ResilienceSettings.defaults());
+    }
+
+    /**
+     * offhours as one of {@code environments} Lambda environments: its own worker, caches and pipelines, with its
+     * share of the hub's STS quota, as the function's environment variable gives it.
+     */
+    static Contender lambdaEnvironment(StormFleet fleet, double scale, int environments) {
+        return offhours(fleet, scale, 0, ResilienceSettings.defaults().sharedBy(environments));
+    }
+
+    private static Contender offhours(StormFleet fleet, double scale, int inFlight, ResilienceSettings resilience) {
         Clock clock = fleet.spokes().time().asClock();
-        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.spokes().sts(),
+        Pipelines pipelines = new Pipelines(scaled(resilience, scale));
+        RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.spokes().stsAsync(),
                 RoleCredentialsCache.Settings.of(fleet.spokes().config().roleName(),
-                        fleet.spokes().config().externalId()), clock);
+                        fleet.spokes().config().externalId()), clock, pipelines.stsGuard());
         SpokeClientFactory factory = SpokeClientFactory.of(fleet.spokes()::autoScaling, fleet.spokes()::eks,
                 fleet.spokes()::autoScalingAsync, fleet.spokes()::eksAsync);
         SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
         SpokeWorker worker = new SpokeWorker(new SpokeClients(factory, credentials),
-                new Pipelines(scaled(ResilienceSettings.defaults(), scale)), fleet.operations(), fleet.awake(),
+                pipelines, fleet.operations(), fleet.awake(),
                 fleet.awake(), clock, new SpokeWorker.Settings(defaults.recordRetention(),
                 times(defaults.confirmDelay(), scale), times(defaults.retryLaterDelay(), scale),
                 times(defaults.asgViewFreshness(), scale)));
         return new Contender("offhours-" + inFlight, inFlight, fleet, worker, StormCounters.of(fleet.operations()),
-                threadPool(worker, inFlight), (sqs, deadLetters) -> new WorkerLambdaHandler(worker, sqs, deadLetters));
+                inFlight == 0 ? null : threadPool(worker, inFlight), (sqs, deadLetters) -> new WorkerLambdaHandler(worker, sqs, deadLetters));
     }
 
     /** The naive baseline at the 50 in flight, in service mode only. */
@@ -75,7 +88,10 @@ record Contender(String name, int inFlight, StormFleet fleet, WorkItemHandler ha
                 threadPool(naive, StormSettings.BASELINE_IN_FLIGHT), null);
     }
 
-    /** Today's service consumer: a thread per message in flight, 1 s long polls so that stopping is quick. */
+    /**
+     * The service's consumer, 1 s long polls so that stopping is quick: offhours' asynchronous worker holds no thread
+     * per item in flight; the naive baseline blocks, so the pool gives it one per message.
+     */
     private static ServiceStart threadPool(WorkItemHandler handler, int inFlight) {
         return (mq, sqs, queues) -> {
             SqsWorkerPool pool = new SqsWorkerPool(sqs, handler,

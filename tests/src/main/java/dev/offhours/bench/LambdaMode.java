@@ -24,7 +24,8 @@ record LambdaMode(StormFleet fleet, double scale, int environments, int batch) i
     public Consuming start(EmbeddedElasticMq mq, SqsClient sqs, EmbeddedElasticMq.QueuePair queues) {
         List<RequestHandler<SQSEvent, SQSBatchResponse>> functions = new ArrayList<>();
         for (int i = 0; i < environments; i++) {
-            functions.add(Contender.offhours(fleet, scale, batch).lambda().build(sqs, queues.deadLetterQueueUrl()));
+            functions.add(Contender.lambdaEnvironment(fleet, scale, environments).lambda()
+                    .build(sqs, queues.deadLetterQueueUrl()));
         }
         LambdaEnvironments running = new LambdaEnvironments(sqs, queues, functions, batch);
         running.start();
