@@ -16,11 +16,17 @@ import dev.offhours.store.dynamodb.DynamoDbOperationStore;
 import dev.offhours.store.dynamodb.HubTableDefinitions;
 import dev.offhours.testsupport.MotoExtension;
 import dev.offhours.testsupport.MotoServer;
+import dev.offhours.worker.tracing.SpanNames;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +64,60 @@ class WorkerLambdaJarIT {
     @Test
     void theJarPutsAnAccountBundleToSleepThroughTheCrtSpokeClients(MotoServer moto, @TempDir Path temp)
             throws Exception {
+        Result result = putToSleep(moto, temp, Map.of());
+
+        assertThat(result.err()).as("a logging binding left out of the jar would lose the function's logs")
+                .doesNotContain("SLF4J");
+    }
+
+    @Test
+    void theJarsTracingFindsItsExporterAndPropagatorsAndTracesTheSpokeCalls(MotoServer moto, @TempDir Path temp)
+            throws Exception {
+        // the autoconfiguration finds exporters and propagators through META-INF/services, which the shade merges
+        Result result = putToSleep(moto, temp, Map.of("OTEL_TRACES_EXPORTER", "console",
+                "OTEL_PROPAGATORS", "tracecontext,xray"));
+
+        assertThat(result.err()).contains("'" + SpanNames.WORK + "'", "'Sts.AssumeRole'",
+                "'AutoScaling.UpdateAutoScalingGroup'");
+    }
+
+    @Test
+    void theJarExportsItsSpansOverOtlp(MotoServer moto, @TempDir Path temp) throws Exception {
+        // a collector that keeps what it is sent: the OTLP exporter, its HTTP sender and protobuf encoding all load
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        HttpServer collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        collector.createContext("/v1/traces", exchange -> {
+            try (exchange) {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                synchronized (received) {
+                    received.write(body);
+                }
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
+        collector.start();
+        try {
+            putToSleep(moto, temp, Map.of("OTEL_TRACES_EXPORTER", "otlp", "OTEL_EXPORTER_OTLP_PROTOCOL",
+                    "http/protobuf", "OTEL_EXPORTER_OTLP_ENDPOINT",
+                    "http://127.0.0.1:" + collector.getAddress().getPort()));
+        } finally {
+            collector.stop(0);
+        }
+
+        synchronized (received) {
+            // span names are plain UTF-8 strings inside the protobuf request
+            assertThat(received.toString(StandardCharsets.ISO_8859_1)).contains(SpanNames.WORK, "AssumeRole",
+                    "UpdateAutoScalingGroup");
+        }
+    }
+
+    /**
+     * Two tagged groups in the hub account and the function's tables and queues on moto; then the jar handles one
+     * message, an account bundle putting both groups to sleep, and both groups are asleep with their operations
+     * recorded as succeeded.
+     */
+    private static Result putToSleep(MotoServer moto, Path temp, Map<String, String> moreEnvironment)
+            throws IOException, InterruptedException {
         String region = moto.region();
         try (DynamoDbClient dynamo = moto.client(DynamoDbClient.builder());
              SqsClient sqs = moto.client(SqsClient.builder());
@@ -79,12 +139,15 @@ class WorkerLambdaJarIT {
                     .toList();
             Path event = temp.resolve("event.json");
             Files.writeString(event, sqsEvent(new WorkItemCodec().encodeBundle(items), region));
-
-            Result result = invoke(event, Map.of("AWS_REGION", region, "AWS_ENDPOINT_URL", moto.endpoint().toString(),
+            Map<String, String> environment = new HashMap<>(Map.of("AWS_REGION", region,
+                    "AWS_ENDPOINT_URL", moto.endpoint().toString(),
                     "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
                     "OFFHOURS_OPERATIONS_TABLE", "ops", "OFFHOURS_INVENTORY_TABLE", "inventory",
                     "OFFHOURS_DEAD_LETTER_QUEUE_URL", deadLetters, "OFFHOURS_SPOKE_ROLE_NAME", "offhours-spoke",
                     "OFFHOURS_EXTERNAL_ID", "ext-42"));
+            environment.putAll(moreEnvironment);
+
+            Result result = invoke(event, environment);
 
             assertThat(result.exitCode()).as("exit code; standard error:\n%s", result.err()).isZero();
             assertThat(result.out().lines().reduce((first, second) -> second).orElse(""))
@@ -100,6 +163,7 @@ class WorkerLambdaJarIT {
                         .as(item.target().key()).get().extracting(OperationRecord::status)
                         .isEqualTo(OperationStatus.SUCCEEDED);
             }
+            return result;
         }
     }
 
