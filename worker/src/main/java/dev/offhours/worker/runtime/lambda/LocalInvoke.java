@@ -58,6 +58,10 @@ public final class LocalInvoke {
             out.println(json(response));
             out.flush();
             return 0;
+        } catch (IllegalStateException e) {
+            // the function's configuration: its message says which variable to set
+            err.println("offhours LocalInvoke: the function cannot start: " + e.getMessage());
+            return 1;
         } catch (RuntimeException e) {
             err.println("offhours LocalInvoke: the function failed: " + e);
             e.printStackTrace(err);

@@ -30,6 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -108,6 +110,16 @@ class WorkerLambdaJarIT {
             // span names are plain UTF-8 strings inside the protobuf request
             assertThat(received.toString(StandardCharsets.ISO_8859_1)).contains(SpanNames.WORK, "AssumeRole",
                     "UpdateAutoScalingGroup");
+        }
+    }
+
+    @Test
+    void theJarHoldsCrtsLibraryForEachOfLambdasArchitectures() throws IOException {
+        // the tests above load the library of this machine only; arm64's must be there too
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            assertThat(jar.stream().map(ZipEntry::getName).filter(name -> name.endsWith(".so")))
+                    .containsExactlyInAnyOrder("linux/x86_64/glibc/libaws-crt-jni.so",
+                            "linux/armv8/glibc/libaws-crt-jni.so");
         }
     }
 
