@@ -30,6 +30,10 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * <tr><td>{@code OTEL_TRACES_EXPORTER} and the other {@code OTEL_*}</td><td>optional: traces (see
  * {@link Tracing}); off when no exporter is named</td></tr>
  * </table>
+ *
+ * <p>To run the function outside Lambda, e.g. against an emulator with {@code AWS_ENDPOINT_URL}, with these variables
+ * set: {@code java -cp offhours-worker-lambda.jar dev.offhours.worker.runtime.lambda.LocalInvoke event.json}
+ * ({@link LocalInvoke}) handles one SQS event file and prints the batch response as JSON.
  */
 record LambdaWiring(WorkItemHandler handler, SqsClient sqs, String deadLetterQueueUrl) {
 
