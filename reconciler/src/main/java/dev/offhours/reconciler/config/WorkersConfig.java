@@ -21,9 +21,13 @@ public class WorkersConfig {
     @JsonProperty
     private boolean enabled = true;
 
-    /** Work items handled at once (the Lambda equivalent is the event source mapping's maximum concurrency). */
+    /**
+     * Work items in flight at once. They hold no thread each (the worker waits for AWS without one), so this bounds
+     * memory and how far ahead the pool reads the queue; the spokes' rate limits set the pace. The Lambda
+     * equivalent is the event source mapping's maximum concurrency times its batch.
+     */
     @Min(1)
-    @Max(1000)
+    @Max(20_000)
     @JsonProperty
     private int concurrency = PoolSettings.DEFAULT_MAX_IN_FLIGHT;
 

@@ -24,10 +24,10 @@ public record SpokeAccess(StsAsyncClient sts, SpokeClientFactory clients, QuotaC
     }
 
     /**
-     * Spoke connections per worker thread: the item's own spoke call, and an AssumeRole or a describe of discovery
-     * or the event updater, which share the same clients.
+     * Spoke connections beyond one per work item in flight (each has at most one spoke call out at a time): the
+     * describes of discovery, the event updater and the quota pre-flight, which share the same clients.
      */
-    static final int CONNECTIONS_PER_WORKER = 2;
+    static final int CONNECTIONS_BESIDE_THE_WORKER = 100;
 
     /**
      * AWS endpoints, or the configured endpoint override (moto), with the hub's own credentials for STS; sized for
@@ -35,7 +35,7 @@ public record SpokeAccess(StsAsyncClient sts, SpokeClientFactory clients, QuotaC
      */
     public static SpokeAccess aws(AwsConfig aws, WorkersConfig workers) {
         AwsSpokeClientFactory factory = new AwsSpokeClientFactory(aws.endpointOverride().orElse(null), List.of(),
-                workers.concurrency() * CONNECTIONS_PER_WORKER);
+                workers.concurrency() + CONNECTIONS_BESIDE_THE_WORKER);
         StsAsyncClient sts = factory.stsAsync(aws.credentials(), aws.hubRegion());
         AwsQuotaClients quota = new AwsQuotaClients(aws.endpointOverride().orElse(null));
         return new SpokeAccess(sts, factory, quota, () -> {
