@@ -1,7 +1,5 @@
 package dev.offhours.worker;
 
-import dev.failsafe.CircuitBreakerOpenException;
-import dev.failsafe.RateLimitExceededException;
 import dev.offhours.core.port.AppliedIntent;
 import dev.offhours.core.port.AwakeCapacityStore;
 import dev.offhours.core.port.IntentLedger;
@@ -9,7 +7,6 @@ import dev.offhours.core.port.OperationRecord;
 import dev.offhours.core.port.OperationStatus;
 import dev.offhours.core.port.OperationStore;
 import dev.offhours.core.port.StoreRefusedException;
-import dev.offhours.core.port.StoreUnavailableException;
 import dev.offhours.core.port.TargetState;
 import dev.offhours.core.work.Action;
 import dev.offhours.core.work.MalformedWorkItemException;
@@ -20,7 +17,6 @@ import dev.offhours.worker.action.AsgActions;
 import dev.offhours.worker.action.AsgDescribes;
 import dev.offhours.worker.action.NodegroupActions;
 import dev.offhours.worker.action.TargetActions;
-import dev.offhours.worker.action.TargetNotFoundException;
 import dev.offhours.aws.AwsErrors;
 import dev.offhours.worker.credentials.RoleCredentialsCache;
 import dev.offhours.worker.credentials.SpokeClients;
@@ -35,11 +31,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.eks.model.ResourceInUseException;
 
 /**
  * The {@link WorkItemHandler} of offhours: decode, skip if a final record exists, begin the intent on the target's
@@ -143,6 +136,7 @@ public final class SpokeWorker implements WorkItemHandler {
     private final Clock clock;
     private final Settings settings;
     private final RecordFactory records;
+    private final FailedAttempts failures;
     private final TargetOperation operation;
     private final AsgDescribes asgDescribes;
     private final TargetActions asgActions;
@@ -176,6 +170,7 @@ public final class SpokeWorker implements WorkItemHandler {
         this.clock = clock;
         this.settings = settings;
         this.records = new RecordFactory(clock, settings.recordRetention());
+        this.failures = new FailedAttempts(records, credentials, settings.retryLaterDelay());
         this.operation = new TargetOperation(awakeCapacities, records, settings.confirmDelay(), this.storeCalls);
         this.asgDescribes = new AsgDescribes(clients, pipelines, settings.asgViewFreshness(), System::nanoTime);
         this.asgActions = new AsgActions(clients, pipelines, asgDescribes);
@@ -229,7 +224,7 @@ public final class SpokeWorker implements WorkItemHandler {
             return switch (begin.start()) {
                 case SUPERSEDED -> Futures.supply(() -> superseded(item, existing, attempts, started, begin.current()),
                         storeCalls);
-                case BUSY -> CompletableFuture.completedFuture(later("the target is held by "
+                case BUSY -> CompletableFuture.completedFuture(failures.later("the target is held by "
                         + describe(begin.current()) + " until " + begin.current().leaseUntil()));
                 case STARTED -> execute(item, existing, attempts, started, lastSucceeded(begin), true);
                 case UNTRACKED -> execute(item, existing, attempts, started, Optional.empty(), false);
@@ -242,7 +237,7 @@ public final class SpokeWorker implements WorkItemHandler {
         try {
             existing = operations.find(key(item));
         } catch (RuntimeException e) {
-            return new Opening(storeTrouble(e, "cannot read the operation record: " + e.getMessage()), null, null);
+            return new Opening(failures.storeTrouble(e, "cannot read the operation record: " + e.getMessage()), null, null);
         }
         if (existing.isPresent() && existing.get().status().isFinal()) {
             heal(item, existing.get().status());
@@ -252,7 +247,7 @@ public final class SpokeWorker implements WorkItemHandler {
             return new Opening(null, existing, ledger.begin(item.target(), item.schedule(), item.transition(),
                     item.action(), started, settings.lease()));
         } catch (RuntimeException e) {
-            return new Opening(storeTrouble(e, "cannot begin the intent on the target's inventory item: "
+            return new Opening(failures.storeTrouble(e, "cannot begin the intent on the target's inventory item: "
                     + e.getMessage()), existing, null);
         }
     }
@@ -283,7 +278,7 @@ public final class SpokeWorker implements WorkItemHandler {
         try {
             operations.save(record);
         } catch (RuntimeException e) {
-            return storeTrouble(e, "the operation record could not be written (" + e.getMessage() + ")");
+            return failures.storeTrouble(e, "the operation record could not be written (" + e.getMessage() + ")");
         }
         return Outcome.done();
     }
@@ -297,7 +292,7 @@ public final class SpokeWorker implements WorkItemHandler {
         try {
             existing = operations.find(key(item));
         } catch (RuntimeException e) {
-            return storeTrouble(e, "giving up after " + attempts + " attempts, but the operation record cannot be "
+            return failures.storeTrouble(e, "giving up after " + attempts + " attempts, but the operation record cannot be "
                     + "read: " + e.getMessage());
         }
         if (existing.isPresent() && existing.get().status().isFinal()) {
@@ -311,7 +306,7 @@ public final class SpokeWorker implements WorkItemHandler {
         try {
             operations.save(record);
         } catch (RuntimeException e) {
-            return storeTrouble(e, "giving up after " + attempts + " attempts, but the operation record could not be "
+            return failures.storeTrouble(e, "giving up after " + attempts + " attempts, but the operation record could not be "
                     + "written (" + e.getMessage() + ")");
         }
         LOG.warn("{} of {} on {} gave up after {} attempts: {}", item.action(), item.schedule(), item.target().key(),
@@ -347,58 +342,10 @@ public final class SpokeWorker implements WorkItemHandler {
         TargetActions actions = item.target().kind() == TargetKind.ASG ? asgActions : nodegroupActions;
         return Futures.start(() -> credentials.credentialsAsync(item.target().account()))
                 .thenCompose(ready -> operation.run(item, actions, existing, attempts, started, lastSucceeded))
-                .handle((step, failure) -> failure == null ? new Judged(step, null)
-                        : judge(item, existing, attempts, started, Futures.unwrap(failure)))
+                .handle((step, failure) -> failure == null ? FailedAttempts.Judged.step(step)
+                        : failures.judge(item, existing, attempts, started, Futures.unwrap(failure)))
                 .thenCompose(judged -> judged.outcome() != null ? CompletableFuture.completedFuture(judged.outcome())
                         : Futures.supply(() -> record(item, judged.step(), begun), storeCalls));
-    }
-
-    /** A failed attempt: a step whose record says why, or an outcome that sends the item back. */
-    private record Judged(TargetOperation.Step step, Outcome outcome) {
-    }
-
-    private Judged judge(WorkItem item, Optional<OperationRecord> existing, int attempts, Instant started,
-                         Throwable failure) {
-        String account = item.target().account();
-        if (failure instanceof CircuitBreakerOpenException) {
-            return new Judged(failed(item, existing, attempts, started, "AccountUnavailable", "calls to account "
-                    + account + " are paused because its role " + credentials.roleArn(account)
-                    + " could not be assumed recently"), null);
-        }
-        if (failure instanceof RateLimitExceededException) {
-            return new Judged(null, later("the rate limit of account " + account + " in " + item.target().region()
-                    + " is used up"));
-        }
-        if (failure instanceof ResourceInUseException e) {
-            return new Judged(null, later("the node group is busy with another update: "
-                    + e.awsErrorDetails().errorMessage()));
-        }
-        if (failure instanceof TargetNotFoundException) {
-            return new Judged(failed(item, existing, attempts, started, "NotFound", failure.getMessage()), null);
-        }
-        if (failure instanceof StoreUnavailableException e) {
-            // the awake capacity could not be read or saved, before any change to the target
-            return new Judged(null, storeTrouble(e, "the target's awake capacity could not be read or saved: "
-                    + e.getMessage()));
-        }
-        if (failure instanceof AwsServiceException e) {
-            if (AwsErrors.classify(e).retries()) {
-                return new Judged(null, later("transient " + AwsErrors.errorCode(e) + " after retries: "
-                        + e.awsErrorDetails().errorMessage()));
-            }
-            String what = AwsErrors.isRoleUnavailable(e) ? "cannot assume role " + credentials.roleArn(account) + ": "
-                    : "";
-            return new Judged(failed(item, existing, attempts, started, AwsErrors.errorCode(e),
-                    what + e.awsErrorDetails().errorMessage()), null);
-        }
-        if (failure instanceof RuntimeException e && AwsErrors.classify(e).retries()) {
-            return new Judged(null, later("transient " + e.getClass().getSimpleName() + ": " + e.getMessage()));
-        }
-        if (failure instanceof StoreRefusedException e) {
-            return new Judged(null, storeTrouble(e, e.getMessage()));
-        }
-        return new Judged(failed(item, existing, attempts, started, "InternalError",
-                failure.getClass().getSimpleName() + ": " + failure.getMessage()), null);
     }
 
     /** Writes the step's record; a final one ends the intent (an IN_PROGRESS one keeps its lease). */
@@ -407,7 +354,7 @@ public final class SpokeWorker implements WorkItemHandler {
             try {
                 operations.save(step.record());
             } catch (RuntimeException e) {
-                return storeTrouble(e, "the operation record could not be written (" + e.getMessage()
+                return failures.storeTrouble(e, "the operation record could not be written (" + e.getMessage()
                         + "); the target will be checked again");
             }
             recordOutcome(step.record());
@@ -417,7 +364,7 @@ public final class SpokeWorker implements WorkItemHandler {
                             clock.instant());
                 } catch (RuntimeException e) {
                     // the next delivery finds the final record and finishes the intent then
-                    return storeTrouble(e, "the intent could not be finished (" + e.getMessage() + ")");
+                    return failures.storeTrouble(e, "the intent could not be finished (" + e.getMessage() + ")");
                 }
             }
         }
@@ -439,29 +386,5 @@ public final class SpokeWorker implements WorkItemHandler {
             LOG.warn("the inventory state of {} could not be updated after {} ({}); the next discovery or event will",
                     record.targetKey(), record.action(), e.getMessage());
         }
-    }
-
-    private TargetOperation.Step failed(WorkItem item, Optional<OperationRecord> existing, int attempts, Instant started,
-                                        String code, String message) {
-        return TargetOperation.Step.finish(records.build(item, existing, attempts, started, OperationStatus.FAILED,
-                existing.map(OperationRecord::before).orElse(null), null, code, message, null));
-    }
-
-    /**
-     * A store call failed. An unavailable store is waited for ({@code laterReason}); a store that refuses (access
-     * denied, a missing table, an invalid request) answers the same on every attempt and cannot take the record
-     * either, so the item goes to the dead-letter queue at once with the store's reason: fix it, then redrive.
-     */
-    private Outcome storeTrouble(Throwable e, String laterReason) {
-        if (e instanceof StoreRefusedException refused) {
-            LOG.error("the hub's store refuses ({}): {}", refused.errorCode(), refused.getMessage());
-            return Outcome.reject("the hub's store refuses, retrying cannot help: " + refused.getMessage());
-        }
-        return later(laterReason);
-    }
-
-    private Outcome later(String reason) {
-        long base = settings.retryLaterDelay().toMillis();
-        return Outcome.retryLater(Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base + 1)), reason);
     }
 }
