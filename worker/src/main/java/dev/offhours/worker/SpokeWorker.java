@@ -187,6 +187,11 @@ public final class SpokeWorker implements WorkItemHandler {
         }
     }
 
+    @Override
+    public boolean blocking() {
+        return false;
+    }
+
     /**
      * Answers at once; the store calls run on the store pool, the AWS calls on the asynchronous clients, and no
      * thread waits for either.

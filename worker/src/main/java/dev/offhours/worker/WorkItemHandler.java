@@ -12,6 +12,15 @@ import java.util.concurrent.CompletableFuture;
 public interface WorkItemHandler {
     Outcome handle(ReceivedMessage message);
 
+    /**
+     * Whether {@link #handleAsync} holds its calling thread until the outcome is known. The runtimes give a blocking
+     * handler a thread per item (so that the items of one message still run side by side); an asynchronous one is
+     * called on whatever thread received the message.
+     */
+    default boolean blocking() {
+        return true;
+    }
+
     /** The outcome, once known; a failed future means the same as {@link #handle} throwing. */
     default CompletableFuture<Outcome> handleAsync(ReceivedMessage message) {
         try {

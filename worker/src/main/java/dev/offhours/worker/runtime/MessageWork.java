@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +43,17 @@ public final class MessageWork {
     private final RetryCopies retries;
     private final DeadLetters deadLetters;
     private final PoolMetrics metrics;
+    private final Executor blockingStarts;
     private final WorkItemCodec codec = new WorkItemCodec();
 
-    public MessageWork(WorkItemHandler handler, RetryCopies retries, DeadLetters deadLetters, PoolMetrics metrics) {
+    /**
+     * @param blockingStarts where a {@linkplain WorkItemHandler#blocking() blocking} handler's items start, each on a
+     *                       thread of its own (the service's pool), or in turn on the caller's ({@code Runnable::run})
+     */
+    public MessageWork(WorkItemHandler handler, RetryCopies retries, DeadLetters deadLetters, PoolMetrics metrics,
+                       Executor blockingStarts) {
         this.handler = handler;
+        this.blockingStarts = blockingStarts;
         this.retries = retries;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
@@ -68,12 +76,31 @@ public final class MessageWork {
     public CompletableFuture<List<Handled>> handle(List<ReceivedMessage> items) {
         List<CompletableFuture<Handled>> started = new ArrayList<>(items.size());
         for (ReceivedMessage item : items) {
-            started.add(Futures.start(() -> handler.handleAsync(item))
+            started.add(start(item)
                     .handle((outcome, failure) -> new Handled(item, outcome, failure == null ? null
                             : Futures.unwrap(failure))));
         }
         return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
                 .thenApply(all -> started.stream().map(CompletableFuture::join).toList());
+    }
+
+    private CompletableFuture<Outcome> start(ReceivedMessage item) {
+        if (!handler.blocking()) {
+            return Futures.start(() -> handler.handleAsync(item));
+        }
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        try {
+            blockingStarts.execute(() -> Futures.start(() -> handler.handleAsync(item)).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    outcome.completeExceptionally(Futures.unwrap(failure));
+                } else {
+                    outcome.complete(done);
+                }
+            }));
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
+        }
+        return outcome;
     }
 
     /** One item's outcome, or the exception its handler failed with. */

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  * account bundle of several, {@link MessageWork}). offhours' worker answers each item with a future and waits for
  * nothing, so the items in flight cost no thread each: the threads are the receiver, the delete batcher, and a
  * small pool that starts messages and settles their outcomes with the queue (it grows only for a handler that
- * blocks, up to one thread per message in flight: test doubles and the benchmark's naive baseline). What paces the
+ * blocks, up to one thread per item in flight: test doubles and the benchmark's naive baseline). What paces the
  * work is the spokes' rate limiters in the worker's pipelines, not this pool.
  *
  * <p>{@code maxInFlight} counts items and is a soft limit: the receiver asks for more messages only while the count
@@ -73,7 +73,7 @@ public final class SqsWorkerPool implements AutoCloseable {
                 new ThreadPoolExecutor.CallerRunsPolicy());
         this.deletes = new DeleteBatcher(sqs, settings.workQueueUrl(), metrics, "offhours-worker-deletes");
         this.work = new MessageWork(handler, new RetryCopies(sqs),
-                new DeadLetters(sqs, settings.deadLetterQueueUrl()), metrics);
+                new DeadLetters(sqs, settings.deadLetterQueueUrl()), metrics, workers);
         this.receiver = DaemonThreads.thread(this::receiveLoop, "offhours-worker-receiver");
     }
 

@@ -61,6 +61,11 @@ public final class TracedWorkItemHandler implements WorkItemHandler {
         }
     }
 
+    @Override
+    public boolean blocking() {
+        return delegate.blocking();
+    }
+
     /**
      * The span is current while the worker starts the item; the worker carries it to every AWS and store call the
      * item makes on other threads, and the span ends when the item's outcome is known.

@@ -209,6 +209,11 @@ class SqsWorkerPoolTest {
                 }
 
                 @Override
+                public boolean blocking() {
+                    return false;
+                }
+
+                @Override
                 public CompletableFuture<Outcome> handleAsync(ReceivedMessage message) {
                     mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
                     CompletableFuture<Outcome> answer = new CompletableFuture<>();

@@ -73,7 +73,8 @@ public final class WorkerLambdaHandler implements RequestHandler<SQSEvent, SQSBa
 
     public WorkerLambdaHandler(WorkItemHandler handler, SqsClient sqs, String deadLetterQueueUrl) {
         this.sqs = sqs;
-        this.work = new MessageWork(handler, new RetryCopies(sqs), new DeadLetters(sqs, deadLetterQueueUrl), metrics);
+        this.work = new MessageWork(handler, new RetryCopies(sqs), new DeadLetters(sqs, deadLetterQueueUrl), metrics,
+                Runnable::run);
     }
 
     @Override
