@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,12 +178,7 @@ public final class SpokeWorker implements WorkItemHandler {
 
     @Override
     public Outcome handle(ReceivedMessage message) {
-        try {
-            return handleAsync(message).join();
-        } catch (CompletionException e) {
-            Throwable cause = Futures.unwrap(e);
-            throw cause instanceof RuntimeException runtime ? runtime : e;
-        }
+        return Futures.join(handleAsync(message));
     }
 
     @Override

@@ -27,6 +27,19 @@ public final class Futures {
         return current;
     }
 
+    /**
+     * Waits for {@code future} in the caller's thread (for callers that may block: tests, a blocking entry point);
+     * a failure is thrown as the exception that happened when it is unchecked.
+     */
+    public static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = unwrap(e);
+            throw cause instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
     /** The same outcome as {@code stage}, failing with the unwrapped exception. */
     public static <T> CompletableFuture<T> unwrapped(CompletionStage<T> stage) {
         CompletableFuture<T> result = new CompletableFuture<>();

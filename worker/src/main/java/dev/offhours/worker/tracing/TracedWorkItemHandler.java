@@ -19,7 +19,6 @@ import java.util.Map;
 import dev.offhours.worker.resilience.Futures;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The worker's span of one work item, continued from the item's {@code traceparent} (the hub's dispatch span), so
@@ -53,12 +52,7 @@ public final class TracedWorkItemHandler implements WorkItemHandler {
 
     @Override
     public Outcome handle(ReceivedMessage message) {
-        try {
-            return handleAsync(message).join();
-        } catch (CompletionException e) {
-            Throwable cause = Futures.unwrap(e);
-            throw cause instanceof RuntimeException runtime ? runtime : e;
-        }
+        return Futures.join(handleAsync(message));
     }
 
     @Override
