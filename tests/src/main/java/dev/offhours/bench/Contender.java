@@ -52,18 +52,21 @@ record Contender(String name, int inFlight, StormFleet fleet, WorkItemHandler ha
      * offhours: both the service mode and each Lambda environment get their worker here.
      */
     static Contender offhours(StormFleet fleet, double scale, int inFlight) {
-        return offhours(fleet, scale, inFlight, ResilienceSettings.defaults());
+        SpokeWorker worker = worker(fleet, scale, ResilienceSettings.defaults());
+        return new Contender("offhours-" + inFlight, inFlight, fleet, worker, StormCounters.of(fleet.operations()),
+                pool(worker, inFlight), lambda(worker));
     }
 
     /**
      * offhours as one of {@code environments} Lambda environments: its own worker, caches and pipelines, with its
-     * share of the hub's STS quota, as the function's environment variable gives it.
+     * share of the hub's STS quota, as the function's environment variable gives it; no service mode.
      */
     static Contender lambdaEnvironment(StormFleet fleet, double scale, int environments) {
-        return offhours(fleet, scale, 0, ResilienceSettings.defaults().sharedBy(environments));
+        SpokeWorker worker = worker(fleet, scale, ResilienceSettings.defaults().sharedBy(environments));
+        return new Contender("offhours", 0, fleet, worker, StormCounters.of(fleet.operations()), null, lambda(worker));
     }
 
-    private static Contender offhours(StormFleet fleet, double scale, int inFlight, ResilienceSettings resilience) {
+    private static SpokeWorker worker(StormFleet fleet, double scale, ResilienceSettings resilience) {
         Clock clock = fleet.spokes().time().asClock();
         Pipelines pipelines = new Pipelines(scaled(resilience, scale));
         RoleCredentialsCache credentials = new RoleCredentialsCache(fleet.spokes().stsAsync(),
@@ -72,27 +75,28 @@ record Contender(String name, int inFlight, StormFleet fleet, WorkItemHandler ha
         SpokeClientFactory factory = SpokeClientFactory.of(fleet.spokes()::autoScaling, fleet.spokes()::eks,
                 fleet.spokes()::autoScalingAsync, fleet.spokes()::eksAsync);
         SpokeWorker.Settings defaults = SpokeWorker.Settings.defaults();
-        SpokeWorker worker = new SpokeWorker(new SpokeClients(factory, credentials),
-                pipelines, fleet.operations(), fleet.awake(),
+        return new SpokeWorker(new SpokeClients(factory, credentials), pipelines, fleet.operations(), fleet.awake(),
                 fleet.awake(), clock, new SpokeWorker.Settings(defaults.recordRetention(),
                 times(defaults.confirmDelay(), scale), times(defaults.retryLaterDelay(), scale),
                 times(defaults.asgViewFreshness(), scale)));
-        return new Contender("offhours-" + inFlight, inFlight, fleet, worker, StormCounters.of(fleet.operations()),
-                inFlight == 0 ? null : threadPool(worker, inFlight), (sqs, deadLetters) -> new WorkerLambdaHandler(worker, sqs, deadLetters));
+    }
+
+    private static LambdaFunction lambda(WorkItemHandler worker) {
+        return (sqs, deadLetters) -> new WorkerLambdaHandler(worker, sqs, deadLetters);
     }
 
     /** The naive baseline at the 50 in flight, in service mode only. */
     static Contender naive(StormFleet fleet) {
         NaiveHandler naive = new NaiveHandler(fleet.spokes());
         return new Contender("naive", StormSettings.BASELINE_IN_FLIGHT, fleet, naive, StormCounters.of(naive),
-                threadPool(naive, StormSettings.BASELINE_IN_FLIGHT), null);
+                pool(naive, StormSettings.BASELINE_IN_FLIGHT), null);
     }
 
     /**
      * The service's consumer, 1 s long polls so that stopping is quick: offhours' asynchronous worker holds no thread
      * per item in flight; the naive baseline blocks, so the pool gives it one per message.
      */
-    private static ServiceStart threadPool(WorkItemHandler handler, int inFlight) {
+    private static ServiceStart pool(WorkItemHandler handler, int inFlight) {
         return (mq, sqs, queues) -> {
             SqsWorkerPool pool = new SqsWorkerPool(sqs, handler,
                     PoolSettings.defaults(queues.workQueueUrl(), queues.deadLetterQueueUrl()).withMaxInFlight(inFlight)

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * redelivered item at once; a crash between the AWS call and the record write finds the target already changed
  * on the next delivery and records it once ({@link TargetOperation}). Ordered per target: an item older than the
  * newest intent begun on its target (late, or redriven) records SUPERSEDED without calling AWS, and one that finds
- * another intent holding the target waits for it. Transient trouble (throttling after the in-thread retries, a busy
+ * another intent holding the target waits for it. Transient trouble (throttling after the pipeline's retries, a busy
  * rate limiter or target, an EKS update in progress, a store unreachable) answers {@link Outcome#retryLater}, until
  * the item's attempts reach {@link Settings#retryBudget()}: then it records FAILED {@code RetriesExhausted}, so the
  * hub shows the trouble instead of a message in the dead-letter queue. A permanent failure records FAILED at once;
@@ -68,9 +68,9 @@ public final class SpokeWorker implements WorkItemHandler {
                            Duration asgViewFreshness, Duration lease, int retryBudget) {
 
         /**
-         * Five minutes: an attempt's in-thread retries (6 with at most 2 s backoff, 3 s permit waits) end well within
-         * a minute, so a live worker never loses its lease mid-attempt, while a dead one holds its target up to five
-         * minutes only.
+         * Five minutes: an attempt's retries (6 with at most 2 s backoff, each attempt waiting at most 30 s for its
+         * permit) end within about four minutes, so a live worker never loses its lease mid-attempt, while a dead one
+         * holds its target up to five minutes only.
          */
         public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
 

@@ -42,10 +42,11 @@ import java.util.function.Supplier;
  * no silent multiplication of attempts, and every attempt passes the rate limiter. The same must hold for the STS
  * client handed to {@code RoleCredentialsCache}.
  *
- * <p><b>Long waits:</b> nothing here sleeps longer than {@code maxDelay} per retry or {@code maxPermitWait} for a
- * permit. When the retries are exhausted or a permit is not available in time, the exception surfaces
+ * <p><b>Long waits:</b> no call waits longer than {@code maxDelay} per retry or {@code maxPermitWait} for a permit
+ * (scheduled for {@link #callAsync}, slept by the blocking {@link #call} of discovery). When the retries are
+ * exhausted or a permit is not available in time, the exception surfaces
  * ({@link dev.failsafe.RateLimitExceededException}, the last throttling error) and the worker turns it into
- * {@code Outcome.retryLater}, so the wait happens in the queue, not in a thread.
+ * {@code Outcome.retryLater}, so a longer wait happens in the queue.
  */
 public final class Pipelines {
 

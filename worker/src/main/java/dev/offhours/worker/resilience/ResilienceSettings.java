@@ -9,9 +9,9 @@ import java.util.Map;
  * Scaling shares one bucket of about 20 calls/s refill and burst 40; EKS about 10/s; STS generous.
  *
  * @param limits          token bucket per API family
- * @param maxRetries      in-thread retries on throttling or transient errors
+ * @param maxRetries      retries in the pipeline on throttling or transient errors
  * @param baseDelay       first backoff ceiling; doubles per attempt (full jitter: uniform in [0, ceiling])
- * @param maxDelay        largest single in-thread backoff; longer waits go back to the queue
+ * @param maxDelay        largest single backoff in the pipeline; longer waits go back to the queue
  * @param maxPermitWait   longest wait for a rate-limiter permit before giving the item back to the queue; a wait holds
  *                        no thread (the asynchronous pipelines schedule it), so it only has to stay far inside the
  *                        intent lease and the queue's visibility timeout

@@ -32,9 +32,8 @@ public final class MessageWork {
      * @param delete     every item is settled: delete the message
      * @param retryAfter when not deleted: make the message visible again after this delay, or null to leave it for its
      *                   visibility timeout (an item's handler failed)
-     * @param items      the work items the message carried
      */
-    public record Verdict(boolean delete, Duration retryAfter, int items) {
+    public record Verdict(boolean delete, Duration retryAfter) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageWork.class);
@@ -146,7 +145,7 @@ public final class MessageWork {
                 throw new IllegalStateException("unknown outcome " + h.outcome());
             }
         }
-        return new Verdict(delete, crashed ? null : retryAfter, handled.size());
+        return new Verdict(delete, crashed ? null : retryAfter);
     }
 
     private boolean sendCopy(Supplier<String> queueUrl, ReceivedMessage item, Duration delay) {
